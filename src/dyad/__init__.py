@@ -1,0 +1,8 @@
+"""dyad: turn English news text into political event data (CAMEO, PLOVER, Goldstein)."""
+
+from dyad.errors import DyadError
+from dyad.record import EVENT_FIELDS, Document, EventRecord
+
+__version__ = "0.1.0"
+
+__all__ = ["EVENT_FIELDS", "Document", "DyadError", "EventRecord", "__version__"]

@@ -1,0 +1,47 @@
+"""The `dyad` command line: a thin Typer layer over the library.
+
+Every command catches `DyadError` once, here, and prints `path:line: message` plus a hint.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+
+from dyad.errors import DyadError
+
+app = typer.Typer(
+    name="dyad",
+    help="Turn English news text into political event data: who did what to whom, when.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _register() -> None:
+    from dyad.cli import code, dictionary, validate
+
+    code.register(app)
+    validate.register(app)
+    app.add_typer(dictionary.app, name="dict")
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point: run the app, turning dyad errors into one-line messages."""
+    try:
+        app()
+    except DyadError as exc:
+        err_console.print(f"dyad: error: {exc.message}", markup=False)
+        if exc.hint:
+            err_console.print(f"hint: {exc.hint}", markup=False)
+        sys.exit(2 if isinstance(exc, DyadError) else 1)
+    except KeyboardInterrupt:
+        err_console.print("dyad: interrupted", markup=False)
+        sys.exit(130)

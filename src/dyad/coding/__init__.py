@@ -1,0 +1,1 @@
+"""Coding stages: actors, verbs, frames (negation, mode, attribution), dates and events."""

@@ -1,0 +1,139 @@
+"""Resolve actors: dictionary names, agents, capitals and demonyms, unknown named entities.
+
+Mentions are found by longest match over the words of a sentence; the actor of a noun phrase
+is then composed from the mentions inside it, PETRARCH-style: the first actor is the base and
+each agent adds its role ("Japanese" + "Chief Cabinet Secretary" → JPN + GOV = JPNGOV).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dyad.coding.phrases import PhraseIndex
+from dyad.dictionaries.model import ActorDictionary, AgentCode, AgentDictionary
+
+Token = Any  # spacy.tokens.Token
+NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+# Prepositions through which a role noun takes its country: "ambassadors of Arnor".
+ROLE_PREPOSITIONS = frozenset({"of", "in", "from", "for"})
+NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case",
+                     "nn", "punct", "predet"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words of a sentence that a dictionary (or the NER) names, by token index [start, end)."""
+
+    start: int
+    end: int
+    kind: str  # "actor", "agent" or "entity"
+    codes: tuple[str, ...] = ()  # actor codes ("" for an unknown named entity)
+    agent: AgentCode | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved participant: its code ("" when unknown), its words and token span."""
+
+    code: str
+    text: str
+    start: int  # token indices in the paragraph doc
+    end: int
+    head: int  # index of the noun-phrase head token
+
+    @property
+    def country(self) -> str:
+        return self.code[:3]
+
+
+def token_key(token: Token) -> str:
+    """The dictionary key of a token: its text, upper case."""
+    return str(token.text).upper()
+
+
+@dataclass
+class ActorResolver:
+    """Finds actor and agent mentions in sentences, honouring date-limited roles."""
+
+    actors: ActorDictionary
+    agents: AgentDictionary
+    _actor_index: PhraseIndex[Any] = field(init=False)
+    _agent_index: PhraseIndex[AgentCode] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._actor_index = PhraseIndex(self.actors.entries)
+        self._agent_index = PhraseIndex(self.agents.entries)
+
+    def mentions(self, sent: Any, day: date | None) -> dict[int, Mention]:
+        """Mentions in a sentence span, keyed by each token index they cover."""
+        words = [token_key(t) for t in sent]
+        base = sent.start
+        found: dict[int, Mention] = {}
+        i = 0
+        while i < len(words):
+            length = self._actor_index.longest_at(words, i)
+            if length:
+                codes = self.actors.codes_for(tuple(words[i : i + length]), day)
+                if codes:
+                    self._add(found, Mention(base + i, base + i + length, "actor", tuple(codes)))
+                    i += length
+                    continue
+            length = self._agent_index.longest_at(words, i)
+            if length:
+                agent = self._agent_index.get(tuple(words[i : i + length]))
+                self._add(found, Mention(base + i, base + i + length, "agent", agent=agent))
+                i += length
+                continue
+            i += 1
+        for ent in sent.ents:
+            if ent.label_ in NAMED_ENTITY_TYPES and not any(t.i in found for t in ent):
+                self._add(found, Mention(ent.start, ent.end, "entity", ("",)))
+        return found
+
+    @staticmethod
+    def _add(found: dict[int, Mention], mention: Mention) -> None:
+        for k in range(mention.start, mention.end):
+            found[k] = mention
+
+
+def compose(mentions: list[Mention]) -> list[str]:
+    """Codes of one noun phrase from its mentions in order (first actor is the base)."""
+    bases: list[str] = []
+    roles: list[AgentCode] = []
+    for m in mentions:
+        if m.kind == "agent" and m.agent is not None:
+            roles.append(m.agent)
+        elif m.kind in ("actor", "entity") and not bases:
+            bases = list(m.codes)
+    if not bases and not roles:
+        return []
+    if not bases:
+        bases = ["---"]
+    roles = _drop_generic_people(roles)
+    result = []
+    for base in bases:
+        code = base
+        for role in roles:
+            code = _add_role(code, role)
+        result.append(code)
+    return result
+
+
+def _drop_generic_people(roles: list[AgentCode]) -> list[AgentCode]:
+    if len(roles) > 1:
+        return [r for r in roles if r.code.strip("~") != "PPL"] or roles
+    return roles
+
+
+def _add_role(code: str, role: AgentCode) -> str:
+    if code == "":
+        return code  # an unknown named entity keeps its empty code
+    part = role.code.replace("~", "")
+    if role.prefix:
+        return part + code if not code.startswith(part) else code
+    for offset in range(0, len(code), 3):
+        if code[offset : offset + len(part)] == part:
+            return code
+    return code + part

@@ -1,0 +1,209 @@
+"""The event coder: parsed documents in, event records (and explanations) out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dyad.coding.actors import Actor, ActorResolver
+from dyad.coding.discards import DiscardMatcher
+from dyad.coding.events import Candidate, SentenceCoder, attribution_of, intent_code
+from dyad.coding.participants import DocumentMemory, ParticipantResolver
+from dyad.coding.verbs import VerbMatcher
+from dyad.dictionaries.defaults import DictionarySet
+from dyad.nlp import ParsedDocument, ParsedParagraph, parse_documents
+from dyad.ontology import Ontology, load_ontology
+from dyad.record import Document, EventRecord
+
+
+@dataclass(frozen=True)
+class SentenceReport:
+    """One sentence of a document, its span, and why each predicate was or was not coded."""
+
+    sentence_id: int
+    text: str
+    span: tuple[int, int]
+    actors: tuple[str, ...]
+    predicates: tuple[str, ...]
+    discarded: str = ""
+
+
+@dataclass
+class CodedDocument:
+    """A document's events and, per sentence, the coder's reasoning."""
+
+    document: Document
+    events: list[EventRecord] = field(default_factory=list)
+    sentences: list[SentenceReport] = field(default_factory=list)
+
+
+class EventCoder:
+    """Codes documents with one set of dictionaries; build once, reuse for many documents."""
+
+    def __init__(self, dictionaries: DictionarySet, *, ontology: Ontology | None = None,
+                 nlp: Any = None, require_dyad: bool = True) -> None:
+        self.dictionaries = dictionaries
+        self.ontology = ontology or load_ontology()
+        self.nlp = nlp
+        self.resolver = ActorResolver(dictionaries.actors, dictionaries.agents)
+        self.sentence_coder = SentenceCoder(VerbMatcher(dictionaries.verbs), require_dyad)
+        self.discards = DiscardMatcher(dictionaries.discards)
+        # P1 dictionaries (the PETRARCH validation suite) use codes outside CAMEO as opaque labels.
+        self.opaque_codes = dictionaries.verbs.style == "P1"
+
+    def code(self, documents: Iterable[Document], *, batch_size: int = 64) -> Iterator[CodedDocument]:
+        """Parse and code documents, in order."""
+        for parsed in parse_documents(documents, nlp=self.nlp, batch_size=batch_size):
+            yield self.code_parsed(parsed)
+
+    def code_parsed(self, parsed: ParsedDocument) -> CodedDocument:
+        """Code one already parsed document."""
+        document = parsed.document
+        coded = CodedDocument(document)
+        story_discard = self.discards.story_phrase(document.text)
+        memory = DocumentMemory()
+        sentence_id = 0
+        for paragraph in parsed.paragraphs:
+            for sent in paragraph.doc.sents:
+                if not sent.text.strip():
+                    continue
+                self._code_sentence(coded, paragraph, sent, sentence_id, memory, story_discard)
+                sentence_id += 1
+        return coded
+
+    def _code_sentence(self, coded: CodedDocument, paragraph: ParsedParagraph, sent: Any,
+                       sentence_id: int, memory: DocumentMemory, story_discard: str) -> None:
+        document = coded.document
+        span = paragraph.token_span(sent.start, sent.end)
+        text = document.text[span[0] : span[1]]
+        discard = story_discard or self._sentence_discard(sent)
+        kind = "story" if story_discard else "sentence"
+        if discard:
+            coded.sentences.append(SentenceReport(sentence_id, text, span, (), (),
+                                                  f"{kind} discard phrase {discard!r}"))
+            return
+        day = document.date
+        mentions = self.resolver.mentions(sent, day)
+        participants = ParticipantResolver(mentions, memory)
+        coding = self.sentence_coder.code(sent, mentions, participants, day)
+        explanations = []
+        seen: set[tuple[str, str, str]] = set()
+        for candidate in coding.candidates:
+            explanations.append(_explain(candidate))
+            if candidate.outcome != "coded" or candidate.match is None:
+                continue
+            for record in self._records(candidate, paragraph, document, sentence_id, text,
+                                        participants):
+                key = (record.source, record.target, record.code)
+                if key not in seen:
+                    seen.add(key)
+                    coded.events.append(record)
+        actors = sorted({f"{m.codes[0] or '?'}:{sent.doc[m.start:m.end].text}"
+                         for m in mentions.values() if m.kind != "agent"})
+        coded.sentences.append(SentenceReport(sentence_id, text, span, tuple(actors),
+                                              tuple(explanations)))
+        self._remember(sent, participants, memory)
+
+    def _sentence_discard(self, sent: Any) -> str:
+        """The first discard phrase that voids the sentence.
+
+        A phrase used attributively inside a noun phrase ("a World War II peace treaty",
+        "the 2003 agreement") names a thing, not a past episode, so it does not void the sentence.
+        """
+        for start, end in self.discards.sentence_matches(sent.text):
+            span = sent.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            head = root.head
+            attributive = (root.dep_ in ("compound", "amod", "nmod", "nummod") and
+                           not (span.start <= head.i < span.end) and head.pos_ in ("NOUN", "PROPN"))
+            if not attributive:
+                return str(span.text)
+        return ""
+
+    def _records(self, candidate: Candidate, paragraph: ParsedParagraph, document: Document,
+                 sentence_id: int, text: str, participants: ParticipantResolver
+                 ) -> Iterator[EventRecord]:
+        assert candidate.match is not None
+        code = candidate.match.code
+        mode = candidate.frame.mode
+        attribution = attribution_of(candidate, participants)
+        pairs: list[tuple[Actor, Actor | None, str]] = []
+        targets: list[Actor | None] = list(candidate.targets) or [None]
+        for source in candidate.sources:
+            for target in targets:
+                if code.forward not in (None, "---"):
+                    pairs.append((source, target, code.forward))
+                if code.reverse not in (None, "---") and target is not None:
+                    pairs.append((target, source, code.reverse))
+        trigger_span = paragraph.token_span(min(candidate.match.trigger),
+                                            max(candidate.match.trigger) + 1)
+        for source, target, raw_code in pairs:
+            if target is not None and source.code == target.code and source.code:
+                continue
+            final = intent_code(raw_code) if candidate.frame.intent else raw_code
+            known = self.ontology.normalise(final)
+            info = self.ontology.codes.get(known) if known else None
+            if known and self.opaque_codes is False:
+                final = known
+            yield EventRecord(
+                doc_id=document.id,
+                sentence_id=sentence_id,
+                sentence=text,
+                source=source.code,
+                source_text=source.text,
+                target=target.code if target else "",
+                target_text=target.text if target else "",
+                code=final,
+                root=final[:2],
+                plover=self.ontology.plover_type(known or final),
+                goldstein=info.goldstein if info else 0.0,
+                quad_class=info.quad_class if info else 0,
+                mode=mode,
+                date=candidate.date.isoformat() if candidate.date else "",
+                date_text=candidate.date_text,
+                attribution=attribution,
+                trigger=document.text[trigger_span[0] : trigger_span[1]],
+                spans={
+                    "source": paragraph.token_span(source.start, source.end),
+                    "target": paragraph.token_span(target.start, target.end) if target else None,
+                    "trigger": trigger_span,
+                    "date": (paragraph.token_span(*candidate.date_span)
+                             if candidate.date_span else None),
+                },
+            )
+
+    @staticmethod
+    def _remember(sent: Any, participants: ParticipantResolver, memory: DocumentMemory) -> None:
+        for token in sent:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+                actors = participants.actors(token)
+                memory.remember_subject(token, [a.code for a in actors if a.code])
+            if token.pos_ == "NOUN":
+                memory.remember_noun(str(token.lemma_).lower(), participants.codes_in_subtree(token))
+
+
+def _explain(candidate: Candidate) -> str:
+    verb = candidate.verb
+    parts = [f"{verb.text} ({verb.lemma_})"]
+    if candidate.match is not None:
+        parts.append(candidate.match.reason)
+        parts.append(f"code {candidate.match.code.forward or ''}"
+                     + (f":{candidate.match.code.reverse}" if candidate.match.code.reverse else ""))
+    if candidate.sources:
+        parts.append("source " + ", ".join(f"{a.code or '?'} [{a.text}]" for a in candidate.sources))
+    if candidate.targets:
+        parts.append("target " + ", ".join(f"{a.code or '?'} [{a.text}]" for a in candidate.targets))
+    if candidate.frame.mode:
+        parts.append(f"mode {candidate.frame.mode}")
+    return f"{candidate.outcome}: " + "; ".join(parts)
+
+
+def code_texts(coder: EventCoder, texts: Iterable[tuple[str, str]], day: date | None = None
+               ) -> list[EventRecord]:
+    """Convenience: code (id, text) pairs dated `day` and return all their events."""
+    docs = [Document(id=i, text=t, date=day) for i, t in texts]
+    return [e for coded in coder.code(docs) for e in coded.events]

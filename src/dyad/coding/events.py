@@ -1,0 +1,210 @@
+"""Build event records for one sentence: predicates → participants → codes → records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dyad.coding.actors import Actor, Mention
+from dyad.coding.dates import resolve_date
+from dyad.coding.frames import Frame, according_to, frame_of
+from dyad.coding.participants import PERSONAL_PRONOUNS, ParticipantResolver
+from dyad.coding.syntax import VERBAL_POS, clause_tokens, predicate_roles
+from dyad.coding.verbs import VerbMatch, VerbMatcher
+from dyad.dictionaries.model import Slot
+
+Token = Any
+SKIPPED_LEMMAS = frozenset({"be", "have", "do", "will", "would", "can", "could", "may", "might",
+                            "shall", "should", "must"})
+DATE_ENTITY_TYPES = frozenset({"DATE"})
+
+# Intention frames turn material actions into the matching "express intent" codes (CAMEO 03x,
+# and 13x for threats of force).
+_INTENT_CODES = {"04": "036", "05": "032", "06": "030", "07": "033", "08": "035", "16": "130",
+                 "17": "137", "18": "138", "19": "138", "20": "138"}
+_INTENT_SPECIFIC = {"061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331",
+                    "072": "0332", "073": "0333", "074": "0334", "083": "034", "084": "0353",
+                    "085": "0354", "086": "0355", "087": "0356", "195": "1383", "1951": "1383"}
+
+
+def intent_code(code: str) -> str:
+    """The CAMEO "express intent" code matching a material action code."""
+    if code in _INTENT_SPECIFIC:
+        return _INTENT_SPECIFIC[code]
+    return _INTENT_CODES.get(code[:2], code)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One coded predicate before it becomes records (kept for --explain)."""
+
+    verb: Token
+    match: VerbMatch | None
+    frame: Frame
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor, ...]
+    date: date | None
+    date_text: str
+    date_span: tuple[int, int] | None
+    outcome: str  # "coded" or the reason it was not
+
+
+@dataclass
+class SentenceCoding:
+    """What coding one sentence produced."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    discarded: str = ""
+
+
+@dataclass
+class SentenceCoder:
+    """Codes the predicates of one parsed sentence."""
+
+    matcher: VerbMatcher
+    require_dyad: bool = True
+
+    def code(self, sent: Any, mentions: dict[int, Mention], participants: ParticipantResolver,
+             document_date: date | None) -> SentenceCoding:
+        result = SentenceCoding()
+        for token in sent:
+            if token.pos_ not in VERBAL_POS or token.lemma_.lower() in SKIPPED_LEMMAS:
+                continue
+            if token.dep_ in ("aux", "auxpass"):
+                continue
+            result.candidates.append(self._predicate(token, mentions, participants, document_date))
+        return result
+
+    def _predicate(self, verb: Token, mentions: dict[int, Mention],
+                   participants: ParticipantResolver, document_date: date | None) -> Candidate:
+        roles = predicate_roles(verb)
+        match = self.matcher.best_match(verb, roles.subjects, roles.complement, mentions)
+        when, when_text, when_span = predicate_date(verb, roles.borrowed_from, document_date)
+        if match is None:
+            return Candidate(verb, None, Frame(), (), (), when, when_text, when_span,
+                             "no verb pattern")
+        frame = frame_of(verb, negation_consumed=match.consumed_negation)
+        sources = _unique([a for head in roles.subjects for a in participants.actors(head)])
+        slot_sources = [participants.actors(verb.doc[i]) for s, i in match.slots if s == Slot.SOURCE]
+        slot_targets = [participants.actors(verb.doc[i]) for s, i in match.slots if s == Slot.TARGET]
+        if slot_sources and slot_sources[0]:
+            sources = slot_sources[0]
+        statement = (match.code.forward or "").startswith("01")
+        targets = self._targets(verb, roles.objects, sources, participants,
+                                borrow=not statement)
+        if slot_targets and slot_targets[0]:
+            targets = slot_targets[0]
+        outcome = "coded"
+        if match.code.is_null:
+            outcome = f"null code ({match.reason})"
+        elif frame.blocked:
+            outcome = frame.blocked
+        elif not sources:
+            outcome = "no source actor"
+        elif not targets and self.require_dyad:
+            outcome = "no target actor"
+        return Candidate(verb, match, frame, tuple(sources), tuple(targets), when, when_text,
+                         when_span, outcome)
+
+    def _targets(self, verb: Token, objects: list[Token], sources: list[Actor],
+                 participants: ParticipantResolver, *, borrow: bool) -> list[Actor]:
+        own = {a.code for a in sources}
+        for head in objects:
+            actors = [a for a in participants.actors(head) if not _same_actor(a, own)]
+            if actors:
+                return actors
+        for clause in verb.children:  # "... resume cooperation if Japan alters its approach"
+            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                               for c in clause.children):
+                for head in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    actors = [a for a in participants.actors(head) if not _same_actor(a, own)]
+                    if actors:
+                        return actors
+        # PETRARCH's rule of last resort: the first actor named after the verb in its phrase.
+        for token in verb.subtree:
+            if token.i > verb.i and token.i in participants.mentions:
+                actors = [a for a in participants.actors(token) if not _same_actor(a, own)]
+                if actors and participants.mentions[token.i].kind != "agent":
+                    return actors
+        # Coordinated verbs and participles share the main clause's counterpart
+        # ("ceased talks with Japan, ended ... and suspended ..."), statements do not.
+        if borrow and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in VERBAL_POS:
+            if verb.dep_ != "advcl" or verb.tag_ == "VBG":
+                return self._targets_plain(predicate_roles(verb.head).objects, own, participants)
+        return []
+
+    @staticmethod
+    def _targets_plain(objects: list[Token], own: set[str],
+                       participants: ParticipantResolver) -> list[Actor]:
+        for head in objects:
+            actors = [a for a in participants.actors(head) if not _same_actor(a, own)]
+            if actors:
+                return actors
+        return []
+
+
+def _same_actor(actor: Actor, own: set[str]) -> bool:
+    """A target that is the source itself, or the source's bare country, is not a target."""
+    if actor.code in own:
+        return True
+    return len(actor.code) == 3 and any(code[:3] == actor.code for code in own if code)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[tuple[str, int]] = set()
+    result = []
+    for actor in actors:
+        key = (actor.code, actor.head)
+        if key not in seen:
+            seen.add(key)
+            result.append(actor)
+    return result
+
+
+def predicate_date(verb: Token, donor: Token | None,
+                   document_date: date | None) -> tuple[date | None, str, tuple[int, int] | None]:
+    """The date a predicate's own clause states, else its donor's, else the document's."""
+    node: Token | None = verb
+    seen = 0
+    while node is not None and seen < 4:
+        found = _clause_date(node, document_date)
+        if found is not None:
+            return found
+        seen += 1
+        if node.dep_ in ("conj", "advcl", "xcomp") and node.head.pos_ in VERBAL_POS:
+            node = node.head
+        elif donor is not None and node is verb:
+            node = donor
+        else:
+            node = None
+    return document_date, "", None
+
+
+def _clause_date(verb: Token, document_date: date | None) -> tuple[date, str, tuple[int, int]] | None:
+    if document_date is None:
+        return None
+    own = {t.i for t in clause_tokens(verb)}
+    for ent in verb.sent.ents:
+        if ent.label_ in DATE_ENTITY_TYPES and ent.root.i in own:
+            resolved = resolve_date(ent.text, document_date)
+            if resolved is not None:
+                return resolved.date, str(ent.text), (ent.start, ent.end)
+    return None
+
+
+def attribution_of(candidate: Candidate, participants: ParticipantResolver) -> str:
+    """Who reported or claimed the event: the reporting frame's subject, or "according to"."""
+    text = according_to(candidate.verb)
+    if text:
+        return text
+    head = candidate.frame.attribution_head
+    if head is None:
+        return ""
+    text = candidate.frame.attribution_text
+    if head.lower_ in PERSONAL_PRONOUNS:
+        text = participants.memory.pronoun_text(str(head.lower_)) or text
+    actors = participants.actors(head)
+    if actors and actors[0].code:
+        return f"{text} ({actors[0].code})"
+    return text

@@ -1,0 +1,130 @@
+"""The frame around a predicate: negation, denial, hypothesis, mode and attribution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+Token = Any
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "rebut", "debunk", "disprove", "reject",
+                          "dispute", "contradict", "disavow", "retract"})
+# A denial verb voids its clause only when what it denies is a claim, not an offer or a plan.
+CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "rumor", "rumour", "suggestion",
+                         "speculation", "account", "story", "assertion", "accusation"})
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "ought"})
+INTENT_HEADS = frozenset({"plan", "intend", "want", "seek", "aim", "vow", "pledge", "promise",
+                          "threaten", "hope", "prepare", "expect", "offer", "propose", "wish",
+                          "willing", "ready", "willingness", "intention", "readiness", "plans",
+                          "bid", "attempt", "try", "consider", "mull", "weigh"})
+CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing"})
+REPORTING_VERBS = frozenset({"say", "tell", "state", "explain", "note", "emphasize", "emphasise",
+                             "clarify", "report", "claim", "add", "announce", "insist", "stress",
+                             "argue", "write", "quote", "declare", "assert", "warn", "allege",
+                             "confirm", "suggest", "believe", "think", "acknowledge", "admit",
+                             "indicate", "point", "maintain", "contend", "observe", "remark"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the context does to a predicate's event."""
+
+    blocked: str = ""  # why no event: "negated", "denied", "hypothetical"; "" when coded
+    mode: str = ""  # "", "intend" or "conditional"
+    intent: bool = False  # an intention frame ("willingness to resume"), conditional or not
+    attribution_head: Token | None = None  # subject head of the reporting verb, if any
+    attribution_text: str = ""
+
+
+def is_negated(verb: Token) -> bool:
+    """True when the predicate itself carries a negation ("did not withdraw")."""
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in NEGATORS):
+            if child.lower_ == "no" and any(g.lower_ == "longer" for g in verb.children):
+                return True
+            return True
+    return False
+
+
+def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
+    """Inspect the predicate and the clauses above it."""
+    if is_negated(verb) and not negation_consumed:
+        return Frame(blocked="negated")
+    if _modal(verb) in HYPOTHETICAL_MODALS and not _conditional(verb):
+        return Frame(blocked="hypothetical")
+    conditional = _conditional(verb)
+    intent = False
+    node = verb
+    attribution: Token | None = None
+    attribution_text = ""
+    while node.head.i != node.i:
+        dep = node.dep_
+        parent = node.head
+        lemma = parent.lemma_.lower()
+        if parent.pos_ in ("VERB", "AUX") and dep in ("ccomp", "xcomp", "advcl", "conj", "acl",
+                                                     "pcomp", "parataxis", "dobj", "prep"):
+            if dep != "conj" and is_negated(parent):
+                return Frame(blocked="negated")
+            if lemma in DENIAL_VERBS and dep in ("ccomp", "xcomp"):
+                return Frame(blocked="denied")
+            if dep in ("ccomp", "parataxis") and lemma in REPORTING_VERBS and attribution is None:
+                attribution = _subject(parent)
+                attribution_text = _phrase_text(attribution) if attribution is not None else ""
+        if dep == "acl" and parent.lemma_.lower() in CLAIM_NOUNS:
+            grand = parent.head
+            if grand.lemma_.lower() in DENIAL_VERBS or is_negated(grand):
+                return Frame(blocked="denied")
+        if dep in ("xcomp", "acl") and lemma in INTENT_HEADS:
+            intent = True
+        if dep == "conj":
+            node = parent
+            continue
+        if dep in ("advcl",) and any(c.lower_ in CONDITION_MARKS for c in node.children):
+            return Frame(blocked="hypothetical")  # the predicate is itself the condition
+        node = parent
+    mode = "conditional" if conditional else "intend" if intent else ""
+    return Frame(mode=mode, intent=intent, attribution_head=attribution,
+                 attribution_text=attribution_text)
+
+
+def according_to(verb: Token) -> str:
+    """Text of an "according to X" phrase in the predicate's sentence, if any."""
+    sent = verb.sent
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
+            obj = next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return _phrase_text(obj)
+    return ""
+
+
+def _modal(verb: Token) -> str:
+    for child in verb.children:
+        if child.dep_ == "aux" and child.tag_ == "MD":
+            return str(child.lower_)
+    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _modal(verb.head)
+    return ""
+
+
+def _conditional(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(c.lower_ in CONDITION_MARKS and c.dep_ == "mark"
+                                         for c in child.children):
+            return True
+    return False
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def _phrase_text(head: Token) -> str:
+    tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "appos") or t.i == head.i]
+    left = min(t.i for t in tokens)
+    right = max(t.i for t in tokens)
+    return str(head.doc[left : right + 1].text)

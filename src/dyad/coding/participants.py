@@ -1,0 +1,162 @@
+"""Turn noun-phrase heads into actors, expanding coordination and resolving anaphora.
+
+A document-level memory lets "it", "they" and "these agreements" stand for what the
+document named before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dyad.coding.actors import Actor, Mention, compose
+from dyad.coding.syntax import coordinated, np_tokens, pobj_of
+
+Token = Any
+ROLE_PREPOSITIONS = frozenset({"of", "in", "from"})
+PRONOUNS_SINGULAR = frozenset({"it", "its", "itself"})
+PRONOUNS_PLURAL = frozenset({"they", "their", "them", "themselves"})
+PRONOUNS_PERSON = frozenset({"he", "his", "him", "she", "her"})
+PERSONAL_PRONOUNS = PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_PERSON
+ANAPHORIC_DETERMINERS = frozenset({"these", "this", "those", "that", "the", "such"})
+
+
+@dataclass
+class _Remembered:
+    lemma: str
+    codes: list[str]
+    text: str
+    plural: bool
+    person: bool
+
+
+@dataclass
+class DocumentMemory:
+    """What the document has named so far, most recent last."""
+
+    subjects: list[_Remembered] = field(default_factory=list)
+    nouns: dict[str, list[str]] = field(default_factory=dict)
+
+    def remember_subject(self, head: Token, codes: list[str]) -> None:
+        self.subjects.append(_Remembered(str(head.lemma_).lower(), codes, str(head.text),
+                                         head.tag_ in ("NNS", "NNPS"), head.ent_type_ == "PERSON"))
+
+    def remember_noun(self, lemma: str, codes: list[str]) -> None:
+        if codes:
+            self.nouns[lemma] = codes
+
+    def pronoun(self, word: str) -> list[str] | None:
+        """Codes of the latest compatible subject for a pronoun, None when nothing fits."""
+        item = self._antecedent(word)
+        return item.codes if item is not None else None
+
+    def pronoun_text(self, word: str) -> str:
+        """Words of the latest compatible subject for a pronoun, "" when nothing fits."""
+        item = self._antecedent(word)
+        return item.text if item is not None else ""
+
+    def _antecedent(self, word: str) -> _Remembered | None:
+        for item in reversed(self.subjects):
+            if word in PRONOUNS_PERSON:
+                if item.person or (item.codes and not item.plural and item.lemma not in ("it",)):
+                    return item
+            elif word in PRONOUNS_PLURAL:
+                if item.plural or (item.codes and not item.person):
+                    return item
+            elif not item.person and not item.plural:
+                return item
+        return None
+
+
+@dataclass
+class ParticipantResolver:
+    """Resolves noun-phrase heads of one sentence to actors."""
+
+    mentions: dict[int, Mention]
+    memory: DocumentMemory
+
+    def actors(self, head: Token) -> list[Actor]:
+        """Actors named by the phrase headed by `head`, one per coordinated member."""
+        found: list[Actor] = []
+        for member in coordinated(head):
+            found.extend(self._single(member))
+        return found
+
+    def _single(self, head: Token) -> list[Actor]:
+        tokens = np_tokens(head)
+        own = self._mentions_in(tokens)
+        codes = compose(own)
+        has_base = any(m.kind in ("actor", "entity") for m in own)
+        if not has_base:
+            roles = [m for m in own if m.kind == "agent"]
+            inner = self._via_preposition(head)
+            if inner:
+                return [self._with_roles(a, roles, head) for a in inner]
+            resolved = self._anaphora(head)
+            if resolved:
+                if roles:
+                    return [Actor(compose([Mention(0, 0, "actor", (c,)), *roles])[0], str(head.text),
+                                  head.i, head.i + 1, head.i) for c in resolved]
+                return [self._actor(code, tokens, head) for code in resolved]
+        return [self._actor(code, tokens, head) for code in codes]
+
+    def _via_preposition(self, head: Token) -> list[Actor]:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS:
+                obj = pobj_of(child)
+                if obj is not None:
+                    inner = self.actors(obj)
+                    if inner:
+                        return inner
+        return []
+
+    def _with_roles(self, actor: Actor, roles: list[Mention], head: Token) -> Actor:
+        if not roles:
+            return actor
+        code = compose([Mention(0, 0, "actor", (actor.code,)), *roles])[0]
+        start = min(head.i, actor.start)
+        end = max(head.i + 1, actor.end)
+        return Actor(code, str(head.doc[start:end].text), start, end, head.i)
+
+    def _anaphora(self, head: Token) -> list[str]:
+        word = str(head.lower_)
+        if word in PERSONAL_PRONOUNS:
+            return self.memory.pronoun(word) or []
+        if head.pos_ == "PRON":
+            return []
+        if any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in head.children):
+            return self.memory.nouns.get(str(head.lemma_).lower(), [])
+        return []
+
+    def _mentions_in(self, tokens: list[Token]) -> list[Mention]:
+        seen: list[Mention] = []
+        for token in tokens:
+            mention = self.mentions.get(token.i)
+            if mention is not None and mention not in seen:
+                seen.append(mention)
+        for pron in tokens:
+            if pron.lower_ in PERSONAL_PRONOUNS and pron.i not in self.mentions:
+                codes = self.memory.pronoun(str(pron.lower_))
+                if codes:
+                    seen.insert(0, Mention(pron.i, pron.i + 1, "actor", tuple(codes)))
+        return seen
+
+    @staticmethod
+    def _actor(code: str, tokens: list[Token], head: Token) -> Actor:
+        words = [t for t in tokens if t.dep_ != "det" or t.i == head.i]
+        while words and words[-1].dep_ == "case" and words[-1].i != head.i:
+            words.pop()
+        start = words[0].i if words else head.i
+        end = (words[-1].i + 1) if words else head.i + 1
+        return Actor(code, str(head.doc[start:end].text), start, end, head.i)
+
+    def codes_in_subtree(self, head: Token) -> list[str]:
+        """Distinct actor codes named anywhere under `head` (for remembering nouns)."""
+        codes: list[str] = []
+        for token in head.subtree:
+            mention = self.mentions.get(token.i)
+            if mention is not None and mention.kind == "actor":
+                for code in mention.codes:
+                    if code and code not in codes:
+                        codes.append(code)
+        return codes

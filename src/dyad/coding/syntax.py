@@ -1,0 +1,232 @@
+"""Dependency-tree helpers: noun phrases, coordination and the roles around a predicate."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+Token = Any  # spacy.tokens.Token
+
+NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case",
+                     "punct", "predet", "npadvmod", "nn"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis",
+                         "conj", "cc", "appos", "mark"})
+OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+VERBAL_POS = frozenset({"VERB", "AUX"})
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """Tokens of the noun phrase headed by `head`, without clauses or prepositional phrases."""
+    found = [head]
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in NP_DEPS and not (child.dep_ == "punct" and child.text in ",;:()"):
+                found.append(child)
+                stack.append(child)
+    found.sort(key=lambda t: t.i)
+    return found
+
+
+def coordinated(head: Token) -> list[Token]:
+    """`head` and the nominal heads coordinated with it ("Mordor, Rohan and Bree")."""
+    heads = [head]
+    for other in head.conjuncts:
+        if other.pos_ in NOMINAL_POS or other.pos_ == "ADJ":
+            heads.append(other)
+    heads.sort(key=lambda t: t.i)
+    return heads
+
+
+def pobj_of(prep: Token) -> Token | None:
+    """The object of a preposition (or of a two-word preposition such as "due to")."""
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp") and child.pos_ != "VERB":
+            return child
+        if child.dep_ == "pcomp" and child.tag_ == "IN":
+            return pobj_of(child)
+    return None
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above `token` (its clause's predicate), if any."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in VERBAL_POS:
+            return node
+    return None
+
+
+def clause_tokens(root: Token) -> Iterator[Token]:
+    """Tokens of the predicate's own clause: its subtree minus embedded clauses."""
+    stack = [root]
+    while stack:
+        token = stack.pop()
+        yield token
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS and child.pos_ in VERBAL_POS:
+                continue
+            if child.dep_ in ("conj", "cc") and token.i == root.i:
+                continue
+            stack.append(child)
+
+
+@dataclass
+class Roles:
+    """Where to look for the participants and complements of one predicate."""
+
+    subjects: list[Token] = field(default_factory=list)  # heads naming the source
+    objects: list[Token] = field(default_factory=list)  # heads naming the target, in order
+    complement: list[Token] = field(default_factory=list)  # tokens patterns are matched on
+    borrowed_from: Token | None = None  # predicate whose subject was borrowed
+    passive: bool = False
+
+
+def predicate_roles(verb: Token) -> Roles:
+    """Subject heads, object heads and complement tokens of a verbal predicate."""
+    roles = Roles(passive=is_passive(verb))
+    if roles.passive:
+        for agent in children(verb, "agent"):
+            roles.subjects.extend(children(agent, "pobj"))
+        roles.objects.extend(children(verb, "nsubjpass"))
+        if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL_POS:
+            roles.objects.append(verb.head)
+    else:
+        roles.subjects.extend(children(verb, "nsubj", "csubj"))
+    if not roles.subjects and not roles.passive:
+        donor = _subject_donor(verb)
+        if donor is not None:
+            donor_token, heads = donor
+            roles.subjects.extend(heads)
+            roles.borrowed_from = donor_token
+    roles.objects.extend(_object_heads(verb))
+    roles.complement = _complement(verb, roles)
+    return roles
+
+
+def _subject_donor(verb: Token) -> tuple[Token, list[Token]] | None:
+    """Where a subject-less predicate takes its subject from (coordination, participles...)."""
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if verb.dep_ == "relcl" and not any(c.dep_ == "nsubj" for c in verb.children):
+        return head, [head]
+    if verb.dep_ == "acl" and head.pos_ in NOMINAL_POS:
+        owners = children(head, "poss")
+        if owners:
+            return head, owners
+        if verb.tag_ == "VBG" and str(head.lemma_).lower() not in INSTRUMENT_NOUNS:
+            return head, [head]  # "centers supporting reforms": the noun does the action
+        outer = governing_verb(head)
+        if outer is not None:
+            return outer, predicate_roles(outer).subjects
+        return None
+    if verb.dep_ == "pcomp":
+        outer = governing_verb(head)
+        if outer is not None:
+            return outer, predicate_roles(outer).subjects
+        return None
+    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and head.pos_ in VERBAL_POS:
+        if verb.dep_ == "ccomp":
+            return None
+        heads = predicate_roles(head).subjects
+        if verb.dep_ == "xcomp" and (objects := children(head, "dobj")) and _is_object_control(head):
+            heads = objects
+        return head, heads
+    return None
+
+
+# Nouns through which their author acts: "signed an order suspending the agreements".
+INSTRUMENT_NOUNS = frozenset({"order", "decree", "decision", "resolution", "law", "bill",
+                              "directive", "measure", "move", "plan", "proposal", "statement",
+                              "letter", "note", "ordinance", "ruling", "executive", "memo",
+                              "memorandum", "regulation", "step", "action"})
+
+_OBJECT_CONTROL = frozenset({"urge", "ask", "call", "force", "order", "persuade", "tell",
+                             "invite", "encourage", "help", "allow", "press", "push", "pressure",
+                             "compel", "request", "warn", "advise", "instruct"})
+
+
+def _is_object_control(verb: Token) -> bool:
+    return str(verb.lemma_).lower() in _OBJECT_CONTROL
+
+
+def _object_heads(verb: Token) -> list[Token]:
+    heads: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS:
+            heads.append(child)
+            heads.extend(_nested_pobjs(child, depth=2))
+        elif child.dep_ == "prep" or child.dep_ == "agent" and not is_passive(verb):
+            obj = pobj_of(child)
+            if obj is not None:
+                heads.append(obj)
+                heads.extend(_nested_pobjs(obj, depth=2))
+        elif child.dep_ in ("ccomp", "xcomp", "acomp") and child.pos_ not in VERBAL_POS:
+            heads.extend(c for c in child.children
+                         if c.dep_ in ("npadvmod", "nsubj", "dobj", "poss"))
+    # The verb phrase comes first; a fronted adjunct ("In response to Tokyo's ...") last.
+    heads.sort(key=lambda t: t.i < verb.i)
+    return heads
+
+
+def _nested_pobjs(head: Token, depth: int) -> list[Token]:
+    if depth == 0:
+        return []
+    found: list[Token] = []
+    for prep in children(head, "prep"):
+        obj = pobj_of(prep)
+        if obj is not None:
+            found.append(obj)
+            found.extend(_nested_pobjs(obj, depth - 1))
+    return found
+
+
+_COMPLEMENT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "acomp", "prep", "agent",
+                              "prt", "npadvmod", "advmod", "ccomp", "xcomp", "nsubjpass"})
+
+
+def _complement(verb: Token, roles: Roles) -> list[Token]:
+    tokens: list[Token] = []
+    for child in verb.children:
+        if child.dep_ not in _COMPLEMENT_DEPS:
+            continue
+        if child.dep_ in ("ccomp", "xcomp") and child.pos_ in VERBAL_POS:
+            continue
+        tokens.extend(t for t in _phrase_tokens(child) if t.i > verb.i)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in NOMINAL_POS:
+        tokens.extend(np_tokens(verb.head))
+    for subject in children(verb, "nsubjpass"):
+        tokens.extend(np_tokens(subject))
+    unique = {t.i: t for t in tokens}
+    return [unique[i] for i in sorted(unique)]
+
+
+def _phrase_tokens(top: Token) -> list[Token]:
+    """A complement's tokens, stopping at embedded clauses with their own verb."""
+    found = []
+    stack = [top]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        for child in token.children:
+            if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos") and child.pos_ in VERBAL_POS:
+                # keep a predicative "as unacceptable" the parser hung on the embedded verb
+                found.extend(t for t in child.subtree if t.pos_ == "ADJ" and t.head.lower_ == "as")
+                continue
+            stack.append(child)
+    return found

@@ -1,0 +1,306 @@
+"""Match a predicate against the verb dictionary: find its entry, then its best pattern.
+
+P2 patterns (CAMEO.2.0.txt) are matched on the dependency tree: PRE elements on the subject
+phrase, POST elements on the complement (objects, prepositional phrases). P1 patterns (the
+PETRARCH validation dictionary) are flat word sequences matched in sentence order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dyad.coding.phrases import PhraseIndex
+from dyad.coding.syntax import NOMINAL_POS, np_tokens, pobj_of
+from dyad.dictionaries.model import (
+    ActorSlot,
+    AnyPhrase,
+    Element,
+    EventCode,
+    NounPhrase,
+    PatternItem,
+    PrepPhrase,
+    Slot,
+    SynsetRef,
+    VerbDictionary,
+    VerbEntry,
+    VerbPattern,
+    Word,
+)
+
+Token = Any
+
+DIRECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "prep", "agent", "ccomp",
+                         "acomp", "xcomp"})
+NEGATION_WORDS = frozenset({"NOT", "N'T", "NEVER", "NO"})
+
+
+@dataclass(frozen=True)
+class VerbMatch:
+    """The outcome of matching one predicate: the code and what supports it."""
+
+    entry: VerbEntry
+    pattern: VerbPattern | None
+    code: EventCode
+    trigger: tuple[int, ...]  # token indices of the verb's words
+    slots: tuple[tuple[Slot, int], ...] = ()  # P1 actor slots bound to token indices
+    consumed_negation: bool = False
+
+    @property
+    def reason(self) -> str:
+        if self.pattern is not None:
+            return f"pattern line {self.pattern.line}: {self.pattern.text.strip()}"
+        return f"verb {'_'.join(self.entry.lemma)} (line {self.entry.line})"
+
+
+class VerbMatcher:
+    """Finds verb entries for tokens and picks the best-matching pattern."""
+
+    def __init__(self, verbs: VerbDictionary) -> None:
+        self.verbs = verbs
+        self._synsets = {label: PhraseIndex({tuple(m): True for m in members})
+                         for label, members in verbs.synsets.items()}
+        self._synset_words = {label: {m[-1] for m in members if m}
+                              for label, members in verbs.synsets.items()}
+
+    # ------------------------------------------------------------ entries
+
+    def entries(self, verb: Token) -> list[tuple[VerbEntry, tuple[int, ...]]]:
+        """Dictionary entries for the verb token, multi-word ones found in the sentence first."""
+        keys = [str(verb.text).upper()]
+        lemma = str(verb.lemma_).upper()
+        if lemma not in keys:
+            keys.append(lemma)
+        found: list[tuple[VerbEntry, tuple[int, ...]]] = []
+        seen: set[int] = set()
+        for key in keys:
+            for entry in self.verbs.entries_for(key):
+                if id(entry) in seen:
+                    continue
+                seen.add(id(entry))
+                if len(entry.words) == 1:
+                    found.append((entry, (verb.i,)))
+                    continue
+                trigger = self._locate(entry, verb)
+                if trigger is not None:
+                    found.append((entry, trigger))
+        found.sort(key=lambda pair: -len(pair[0].words))
+        return found
+
+    @staticmethod
+    def _locate(entry: VerbEntry, verb: Token) -> tuple[int, ...] | None:
+        doc = verb.doc
+        sent = verb.sent
+        before = entry.words[: entry.verb_index]
+        after = entry.words[entry.verb_index + 1 :]
+        indices = [verb.i]
+        pos = verb.i
+        for word in after:
+            nxt = next((k for k in range(pos + 1, min(pos + 4, sent.end))
+                        if str(doc[k].text).upper() == word), None)
+            if nxt is None:
+                return None
+            indices.append(nxt)
+            pos = nxt
+        pos = verb.i
+        for word in reversed(before):
+            prv = next((k for k in range(pos - 1, max(pos - 4, sent.start - 1), -1)
+                        if str(doc[k].text).upper() == word), None)
+            if prv is None:
+                return None
+            indices.append(prv)
+            pos = prv
+        return tuple(sorted(indices))
+
+    # ------------------------------------------------------------ patterns
+
+    def best_match(self, verb: Token, subject: Sequence[Token], complement: Sequence[Token],
+                   actor_tokens: dict[int, Any]) -> VerbMatch | None:
+        """The most specific matching pattern over the verb's entries, else the verb's code."""
+        entries = self.entries(verb)
+        if not entries:
+            return None
+        best: tuple[int, int, VerbMatch] | None = None
+        for rank, (entry, trigger) in enumerate(entries):
+            for pattern in entry.block.patterns:
+                outcome = self._try(pattern, verb, trigger, subject, complement, actor_tokens)
+                if outcome is None:
+                    continue
+                weight, slots, negation = outcome
+                key = (weight, -rank)
+                if best is None or key > best[:2] or (key == best[:2] and pattern.text.strip()
+                        == (best[2].pattern.text.strip() if best[2].pattern else "")):
+                    best = (weight, -rank, VerbMatch(entry, pattern, pattern.code, trigger,
+                                                     slots, negation))
+            if best is not None and len(entry.words) > 1:
+                break
+        if best is not None:
+            return best[2]
+        entry, trigger = entries[0]
+        return VerbMatch(entry, None, entry.code, trigger)
+
+    def _try(self, pattern: VerbPattern, verb: Token, trigger: tuple[int, ...],
+             subject: Sequence[Token], complement: Sequence[Token],
+             actor_tokens: dict[int, Any]) -> tuple[int, tuple[tuple[Slot, int], ...], bool] | None:
+        if self.verbs.style == "P1":
+            return self._try_flat(pattern, verb, trigger, actor_tokens)
+        weight = 0
+        for item in pattern.post:
+            w = self._find(item.element, complement, verb)
+            if w == 0:
+                return None
+            weight += w
+        subject_tokens = [t for head in subject for t in np_tokens(head)]
+        for item in pattern.pre:
+            w = self._find(item.element, subject_tokens, None)
+            if w == 0:
+                return None
+            weight += w
+        return weight, (), False
+
+    def _find(self, element: Element, tokens: Sequence[Token], verb: Token | None) -> int:
+        """Weight of `element`'s best match among the tokens, else 0.
+
+        A match on the verb's own object outweighs one deeper in the phrase, so "ceased
+        negotiations on a World War II treaty" is about negotiations, not war.
+        """
+        best = 0
+        for token in tokens:
+            w = self._element_weight(element, token)
+            if w and verb is not None and token.head.i == verb.i and token.dep_ in DIRECT_DEPS:
+                w += 1
+            best = max(best, w)
+        return best
+
+    def _element_weight(self, element: Element, token: Token) -> int:
+        if isinstance(element, Word):
+            return 2 if _word_matches(token, element.text) else 0
+        if isinstance(element, SynsetRef):
+            return 2 if self._synset_matches(token, element.label) else 0
+        if isinstance(element, AnyPhrase):
+            return 1 if token.pos_ in NOMINAL_POS else 0
+        if isinstance(element, NounPhrase):
+            if not self._element_weight(element.head, token):
+                return 0
+            inside = [t for t in token.subtree if t.i != token.i]
+            for mod in element.modifiers:
+                if not any(self._element_weight(mod, t) for t in inside):
+                    return 0
+            return 2 + 2 * len(element.modifiers)
+        if isinstance(element, PrepPhrase):
+            if token.dep_ not in ("prep", "agent", "dative") or str(token.text).upper() != element.prep:
+                return 0
+            if element.obj is None:
+                return 1
+            obj = pobj_of(token)
+            if obj is None:
+                return 0
+            for candidate in [obj, *obj.conjuncts]:
+                w = self._element_weight(element.obj, candidate)
+                if w:
+                    return 1 + w
+            return 0
+        return 0
+
+    def _synset_matches(self, token: Token, label: str) -> bool:
+        index = self._synsets.get(label)
+        if index is None:
+            return False
+        key = str(token.text).upper()
+        lemma = str(token.lemma_).upper()
+        if (key,) in self._synsets_members(label) or (lemma,) in self._synsets_members(label):
+            return True
+        if key not in self._synset_words[label]:
+            return False
+        doc = token.doc
+        start = max(token.sent.start, token.i - 5)
+        words = [str(t.text).upper() for t in doc[start : token.i + 1]]
+        return any(index.longest_at(words, k) == len(words) - k for k in range(len(words)))
+
+    def _synsets_members(self, label: str) -> Any:
+        return self._synsets[label]._entries
+
+    # ------------------------------------------------------------ P1 flat patterns
+
+    def _try_flat(self, pattern: VerbPattern, verb: Token, trigger: tuple[int, ...],
+                  actor_tokens: dict[int, Any]) -> tuple[int, tuple[tuple[Slot, int], ...], bool] | None:
+        sent = verb.sent
+        first, last = min(trigger), max(trigger)
+        after = [t for t in sent if t.i > last and t.i <= verb.right_edge.i]
+        before_all = [t for t in sent if t.i < first]
+        cut = max((t.i for t in before_all if t.text in (",", ";", ":")), default=sent.start - 1)
+        before = [t for t in before_all if t.i > cut]
+        slots: list[tuple[Slot, int]] = []
+        post = _match_items(self, pattern.post, after, pattern.verb_joined_to_post, actor_tokens,
+                            slots, forward=True)
+        if post is None:
+            return None
+        pre = _match_items(self, tuple(reversed(pattern.pre)), list(reversed(before)),
+                           pattern.verb_joined_to_pre, actor_tokens, slots, forward=False)
+        if pre is None:
+            return None
+        words = [item.element for item in (*pattern.pre, *pattern.post)]
+        negation = any(isinstance(w, Word) and w.text in NEGATION_WORDS for w in words) or any(
+            isinstance(w, SynsetRef) and "NEG" in w.label for w in words)
+        return 1, tuple(slots), negation
+
+    def flat_element_span(self, element: Element, tokens: Sequence[Token], k: int,
+                          actor_tokens: dict[int, Any]) -> int:
+        """How many tokens from position k match a flat (P1) element; 0 if none."""
+        token = tokens[k]
+        if isinstance(element, Word):
+            return 1 if _word_matches(token, element.text, exact=True) else 0
+        if isinstance(element, ActorSlot):
+            mention = actor_tokens.get(token.i)
+            if mention is None:
+                return 0
+            n = 1
+            while k + n < len(tokens) and actor_tokens.get(tokens[k + n].i) is mention:
+                n += 1
+            return n
+        if isinstance(element, SynsetRef):
+            index = self._synsets.get(element.label)
+            if index is None:
+                return 0
+            words = [str(t.text).upper() for t in tokens[k:]]
+            return index.longest_at(words, 0)
+        return 0
+
+
+def _match_items(matcher: VerbMatcher, items: Sequence[PatternItem], tokens: list[Token],
+                 first_joined: bool, actor_tokens: dict[int, Any], slots: list[tuple[Slot, int]],
+                 *, forward: bool) -> int | None:
+    """Match flat items as a subsequence of `tokens` (adjacency where joined); return count."""
+
+    def search(i: int, k: int, joined: bool) -> bool:
+        if i == len(items):
+            return True
+        item = items[i]
+        limit = k + 1 if joined else len(tokens)
+        for pos in range(k, min(limit, len(tokens))):
+            span = matcher.flat_element_span(item.element, tokens, pos, actor_tokens)
+            if span:
+                if isinstance(item.element, ActorSlot):
+                    slots.append((item.element.slot, tokens[pos].i))
+                # when walking backwards, the "joined" flag belongs to the previous item
+                next_joined = item.joined_to_next if forward else (
+                    items[i + 1].joined_to_next if i + 1 < len(items) else False)
+                if search(i + 1, pos + span, next_joined):
+                    return True
+                if isinstance(item.element, ActorSlot):
+                    slots.pop()
+        return False
+
+    return len(items) if search(0, 0, first_joined) else None
+
+
+def _word_matches(token: Token, word: str, *, exact: bool = False) -> bool:
+    key = str(token.text).upper()
+    if key == word:
+        return True
+    if exact:
+        return False
+    lemma = str(token.lemma_).upper()
+    return lemma == word or key == word + "S" or key == word + "ES" or (
+        word.endswith("Y") and key == word[:-1] + "IES")

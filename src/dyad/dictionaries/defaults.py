@@ -1,0 +1,155 @@
+"""The dictionaries shipped with dyad, and loading them together with the user's own.
+
+Shipped files (anything under `dyad/data`, the PETRARCH validation dictionaries included,
+however they are passed) are parsed leniently: their known bad lines are skipped and
+collected in `DictionarySet.problems`. Other files the user names are parsed strictly: their
+first problem is raised as a DictionaryLineError. User files are loaded before the shipped
+ones, so their entries win wherever the first entry wins (a verb form, an agent, an actor's
+default code).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+from dyad.dictionaries.actors import parse_actors
+from dyad.dictionaries.agents import parse_agents
+from dyad.dictionaries.discards import parse_discards
+from dyad.dictionaries.model import ActorDictionary, AgentDictionary, DiscardList, VerbDictionary
+from dyad.dictionaries.parsed import Parsed
+from dyad.dictionaries.verbs import parse_verbs
+from dyad.errors import DictionaryError, DictionaryLineError
+
+T = TypeVar("T")
+
+PHOENIX_ACTORS = (
+    "Phoenix.Countries.actors.txt",
+    "Phoenix.International.actors.txt",
+    "Phoenix.MilNonState.actors.txt",
+)
+AGENTS_FILE = "Phoenix.agents.txt"
+VERBS_FILE = "CAMEO.2.0.txt"
+DISCARDS_FILE = "Phoenix.discards.txt"
+
+
+def shipped_dir() -> Path:
+    """The folder of the shipped dictionaries (`dyad/data/dictionaries`)."""
+    return Path(str(resources.files("dyad").joinpath("data", "dictionaries")))
+
+
+def unittest_dir() -> Path:
+    """The folder of PETRARCH's validation suite (`dyad/data/petrarch-unittest`)."""
+    return Path(str(resources.files("dyad").joinpath("data", "petrarch-unittest")))
+
+
+def is_shipped(path: Path) -> bool:
+    """True for files shipped with dyad (under `dyad/data`), whose known flaws are tolerated."""
+    data = Path(str(resources.files("dyad").joinpath("data"))).resolve()
+    return path.resolve().is_relative_to(data)
+
+
+def default_actor_files() -> list[Path]:
+    """Shipped actor dictionaries: the Phoenix ones, then any `dyad.*.actors.txt`."""
+    folder = shipped_dir()
+    return [*(folder / n for n in PHOENIX_ACTORS), *sorted(folder.glob("dyad.*.actors.txt"))]
+
+
+def default_agent_files() -> list[Path]:
+    """Shipped agent dictionaries."""
+    return [shipped_dir() / AGENTS_FILE]
+
+
+def default_verb_files() -> list[Path]:
+    """Shipped verb dictionaries: CAMEO.2.0, then any `dyad*.verbs.txt` supplement."""
+    folder = shipped_dir()
+    return [folder / VERBS_FILE, *sorted(folder.glob("dyad*.verbs.txt"))]
+
+
+def default_discard_files() -> list[Path]:
+    """Shipped discard lists."""
+    return [shipped_dir() / DISCARDS_FILE]
+
+
+@dataclass
+class DictionarySet:
+    """Every dictionary the coder needs, merged, with the problems of the shipped files."""
+
+    actors: ActorDictionary
+    agents: AgentDictionary
+    verbs: VerbDictionary
+    discards: DiscardList
+    problems: list[DictionaryLineError] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+
+def _load(
+    user: Sequence[Path],
+    shipped: Sequence[Path],
+    parse: Callable[[Path], Parsed[T]],
+    problems: list[DictionaryLineError],
+) -> list[tuple[Path, T]]:
+    loaded = []
+    for path in [*map(Path, user), *shipped]:
+        parsed = parse(path)
+        if is_shipped(path):
+            problems.extend(parsed.problems)
+        else:
+            parsed.raise_first()
+        loaded.append((path, parsed.value))
+    return loaded
+
+
+def _merge_verbs(loaded: list[tuple[Path, VerbDictionary]]) -> VerbDictionary:
+    if not loaded:
+        return VerbDictionary()
+    first_path, first = loaded[0]
+    merged = VerbDictionary(style=first.style)
+    for path, verbs in loaded:
+        if verbs.style != merged.style:
+            raise DictionaryError(
+                str(path),
+                f"is a {verbs.style} verb dictionary, {first_path.name} is {first.style}",
+                hint="PETRARCH-1 verb files must be loaded alone, with use_defaults=False",
+            )
+        merged.merge(verbs)
+        merged.skipped_patterns += verbs.skipped_patterns
+    return merged
+
+
+def load_dictionaries(
+    actors: Sequence[Path] = (),
+    agents: Sequence[Path] = (),
+    verbs: Sequence[Path] = (),
+    discards: Sequence[Path] = (),
+    use_defaults: bool = True,
+) -> DictionarySet:
+    """Load the user's dictionaries (strictly) and, unless disabled, the shipped ones."""
+    problems: list[DictionaryLineError] = []
+
+    def shipped(paths: Callable[[], list[Path]]) -> list[Path]:
+        return paths() if use_defaults else []
+
+    actor_parts = _load(actors, shipped(default_actor_files), parse_actors, problems)
+    agent_parts = _load(agents, shipped(default_agent_files), parse_agents, problems)
+    verb_parts = _load(verbs, shipped(default_verb_files), parse_verbs, problems)
+    discard_parts = _load(discards, shipped(default_discard_files), parse_discards, problems)
+
+    # Each parse returns fresh objects, so the first one can serve as the merge target.
+    actor_dict = actor_parts[0][1] if actor_parts else ActorDictionary()
+    for _, actor_part in actor_parts[1:]:
+        actor_dict.merge(actor_part)
+    agent_dict = agent_parts[0][1] if agent_parts else AgentDictionary()
+    for _, agent_part in agent_parts[1:]:
+        agent_dict.merge(agent_part)
+    discard_list = discard_parts[0][1] if discard_parts else DiscardList()
+    for _, discard_part in discard_parts[1:]:
+        discard_list.merge(discard_part)
+    files = [p for parts in (actor_parts, agent_parts, verb_parts, discard_parts)
+             for p, _ in parts]
+    return DictionarySet(
+        actor_dict, agent_dict, _merge_verbs(verb_parts), discard_list, problems, files
+    )

@@ -1,0 +1,80 @@
+"""The one exception tree of dyad.
+
+Library code raises these; only the CLI and HTTP edges translate them into messages.
+
+    DyadError                      base of every error dyad raises on purpose
+    ├── InputError                 a document or input file cannot be read or is unusable
+    │   └── InputFormatError       a structured input (JSONL, XML) is malformed at a line
+    ├── DictionaryError            a dictionary file cannot be used
+    │   └── DictionaryLineError    one line of a dictionary is malformed
+    ├── ValidationFileError        a PETRARCH validation file is unusable
+    ├── ModelError                 the spaCy model is missing or broken
+    └── StoreError                 the event store cannot be opened or written
+"""
+
+from __future__ import annotations
+
+
+class DyadError(Exception):
+    """Base of every error dyad raises on purpose; `hint` tells the user how to fix it."""
+
+    status_code = 400
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(DyadError):
+    """A document or input file cannot be read, or its content is unusable."""
+
+    def __init__(self, path: str, message: str, *, line: int | None = None, hint: str = "") -> None:
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}", hint=hint)
+        self.path = path
+        self.line = line
+        self.reason = message
+
+
+class InputFormatError(InputError):
+    """A structured input file (JSONL, XML) is malformed at a given line."""
+
+
+class DictionaryError(DyadError):
+    """A dictionary file cannot be used at all (missing, unreadable, empty)."""
+
+    def __init__(self, path: str, message: str, *, hint: str = "") -> None:
+        super().__init__(f"{path}: {message}", hint=hint)
+        self.path = path
+        self.reason = message
+
+
+class DictionaryLineError(DictionaryError):
+    """One line of a dictionary file is malformed."""
+
+    def __init__(self, path: str, line: int, message: str, *, text: str = "") -> None:
+        DyadError.__init__(self, f"{path}:{line}: {message}")
+        self.path = path
+        self.line = line
+        self.reason = message
+        self.text = text
+
+
+class ValidationFileError(DyadError):
+    """A PETRARCH validation (unit-test) file is unusable."""
+
+
+class ModelError(DyadError):
+    """The spaCy model is missing or cannot be loaded."""
+
+    status_code = 500
+
+
+class StoreError(DyadError):
+    """The event store cannot be opened, read or written."""
+
+    status_code = 500

