@@ -67,7 +67,7 @@ def code_command(
     warnings = Console(stderr=True, highlight=False)
     problems: list[str] = []
     documents = _documents(files, day, problems, warnings)
-    out = Console(highlight=False, soft_wrap=False)
+    out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 140)
     coded_any = False
     first = True
     for coded in coder.code(documents):

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from dyad.record import EVENT_FIELDS, EventRecord
@@ -33,22 +34,28 @@ def write_csv(events: Iterable[EventRecord], out: IO[str], *, header: bool = Tru
 
 
 def render_table(events: list[EventRecord], console: Console, *, title: str = "") -> None:
-    """A readable table: date, source → target, code, PLOVER, trigger, mode, attribution."""
+    """A readable table: sentence, date, source → target, code, PLOVER, trigger, mode."""
     table = Table(title=title or None, show_lines=False, expand=False)
-    for name in ("date", "source", "target", "code", "plover", "Goldstein", "trigger", "mode",
-                 "sentence"):
-        table.add_column(name, overflow="fold")
+    table.add_column("#", justify="right", no_wrap=True, min_width=2)
+    table.add_column("date", no_wrap=True, min_width=10)
+    table.add_column("source", no_wrap=True, min_width=6)
+    table.add_column("target", no_wrap=True, min_width=6)
+    table.add_column("code", no_wrap=True, min_width=4)
+    table.add_column("plover", no_wrap=True, min_width=8)
+    table.add_column("trigger", no_wrap=True, overflow="ellipsis", min_width=8, max_width=12)
+    table.add_column("mode", no_wrap=True, overflow="ellipsis", max_width=11)
+    table.add_column("words", overflow="ellipsis", no_wrap=True)
     for e in events:
         table.add_row(
+            str(e.sentence_id),
             e.date,
-            f"{e.source or '?'} [dim]{e.source_text}[/dim]",
-            f"{e.target or '-'} [dim]{e.target_text}[/dim]",
+            e.source or "?",
+            e.target or "-",
             e.code,
             e.plover,
-            f"{e.goldstein:+.1f}",
             e.trigger,
             e.mode,
-            _short(e.sentence),
+            escape(_short(f"{e.source_text} → {e.target_text}", 48)),
         )
     console.print(table)
     console.print(f"{len(events)} event{'s' if len(events) != 1 else ''}")

@@ -10,7 +10,7 @@ from dyad.coding.actors import Actor, Mention
 from dyad.coding.dates import resolve_date
 from dyad.coding.frames import Frame, according_to, frame_of
 from dyad.coding.participants import PERSONAL_PRONOUNS, ParticipantResolver
-from dyad.coding.syntax import VERBAL_POS, clause_tokens, predicate_roles
+from dyad.coding.syntax import VERBAL_POS, clause_tokens, phrase_tokens_after, predicate_roles
 from dyad.coding.verbs import VerbMatch, VerbMatcher
 from dyad.dictionaries.model import Slot
 
@@ -95,6 +95,11 @@ class SentenceCoder:
                                 borrow=not statement)
         if slot_targets and slot_targets[0]:
             targets = slot_targets[0]
+        compound = [participants.actors(verb.doc[i]) for s, i in match.slots if s == Slot.COMPOUND]
+        if compound and len(compound[0]) > 1:
+            sources, targets = compound[0], compound[0]  # "% *": events between the members
+        elif not targets and len(sources) > 1 and _reciprocal(verb):
+            targets = sources  # "Gondor and Osgiliath delayed their meeting"
         outcome = "coded"
         if match.code.is_null:
             outcome = f"null code ({match.reason})"
@@ -122,8 +127,8 @@ class SentenceCoder:
                     if actors:
                         return actors
         # PETRARCH's rule of last resort: the first actor named after the verb in its phrase.
-        for token in verb.subtree:
-            if token.i > verb.i and token.i in participants.mentions:
+        for token in phrase_tokens_after(verb):
+            if token.i in participants.mentions:
                 actors = [a for a in participants.actors(token) if not _same_actor(a, own)]
                 if actors and participants.mentions[token.i].kind != "agent":
                     return actors
@@ -142,6 +147,23 @@ class SentenceCoder:
             if actors:
                 return actors
         return []
+
+
+RECIPROCAL_WORDS = frozenset({"mutual", "bilateral", "other", "another"})  # each other...
+INTERACTION_NOUNS = frozenset({"meeting", "talk", "tie", "relation", "dispute", "negotiation",
+                               "cooperation", "summit", "agreement", "treaty", "deal", "pact",
+                               "dialogue", "contact", "partnership", "alliance", "exchange",
+                               "conflict", "rivalry", "feud", "border", "trade"})
+
+
+def _reciprocal(verb: Token) -> bool:
+    """True when the object refers back to a coordinated subject ("their meeting")."""
+    for token in phrase_tokens_after(verb):
+        if token.lower_ in RECIPROCAL_WORDS:
+            return True
+        if token.lower_ == "their" and token.head.lemma_.lower() in INTERACTION_NOUNS:
+            return True
+    return False
 
 
 def _same_actor(actor: Actor, own: set[str]) -> bool:

@@ -71,6 +71,23 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+EMBEDDED_CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "csubj", "parataxis", "conj"})
+
+
+def phrase_tokens_after(verb: Token) -> list[Token]:
+    """Tokens right of the verb in its own phrase, skipping clauses embedded in it."""
+    found = []
+    stack = [c for c in verb.children if c.i > verb.i]
+    while stack:
+        token = stack.pop()
+        if token.dep_ in EMBEDDED_CLAUSE_DEPS and token.pos_ in VERBAL_POS:
+            continue
+        found.append(token)
+        stack.extend(token.children)
+    found.sort(key=lambda t: t.i)
+    return found
+
+
 def clause_tokens(root: Token) -> Iterator[Token]:
     """Tokens of the predicate's own clause: its subtree minus embedded clauses."""
     stack = [root]
@@ -140,6 +157,8 @@ def _subject_donor(verb: Token) -> tuple[Token, list[Token]] | None:
         if outer is not None:
             return outer, predicate_roles(outer).subjects
         return None
+    if verb.dep_ in ("xcomp", "advcl") and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
+        head = head.head  # "Arnor is about to restore ...", "ready to talk"
     if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and head.pos_ in VERBAL_POS:
         if verb.dep_ == "ccomp":
             return None
