@@ -71,7 +71,7 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
-EMBEDDED_CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "csubj", "parataxis", "conj"})
+EMBEDDED_CLAUSE_DEPS = frozenset({"advcl", "relcl", "csubj", "parataxis", "conj"})
 
 
 def phrase_tokens_after(verb: Token) -> list[Token]:

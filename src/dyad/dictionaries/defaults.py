@@ -53,9 +53,13 @@ def is_shipped(path: Path) -> bool:
 
 
 def default_actor_files() -> list[Path]:
-    """Shipped actor dictionaries: the Phoenix ones, then any `dyad.*.actors.txt`."""
+    """Shipped actor dictionaries: the maintained `dyad.*.actors.txt` first, then Phoenix.
+
+    The first dated role that holds wins, so today's office holders must come before the
+    2014 Phoenix lists, whose open-ended roles ("BARACK_OBAMA_ [USAGOV >090120]") went stale.
+    """
     folder = shipped_dir()
-    return [*(folder / n for n in PHOENIX_ACTORS), *sorted(folder.glob("dyad.*.actors.txt"))]
+    return [*sorted(folder.glob("dyad.*.actors.txt")), *(folder / n for n in PHOENIX_ACTORS)]
 
 
 def default_agent_files() -> list[Path]:
