@@ -302,21 +302,22 @@ def _known_agent(agents: AgentDictionary, text: str) -> bool:
     return words in agents.entries or words[-1:] in agents.entries
 
 
-def english_words() -> set[str]:
-    """Lower-case English words: the spaCy model's lemma index and exception tables."""
+def english_words() -> tuple[set[str], set[str]]:
+    """Lower-case English words and nouns: the spaCy model's lemma index and exceptions."""
     from dyad.nlp import load_pipeline
 
     lookups = load_pipeline().get_pipe("lemmatizer").lookups
     index = lookups.get_table("lemma_index")
     exceptions = lookups.get_table("lemma_exc")
     words: set[str] = set()
+    nouns = set(index.get("noun", [])) | set(exceptions.get("noun", {}).keys())
     for pos in ("noun", "verb", "adj", "adv"):
         words.update(index.get(pos, []))
         words.update(exceptions.get(pos, {}).keys())
     words.update({"of", "in", "on", "at", "to", "for", "with", "by", "from", "against", "into",
                   "over", "about", "after", "under", "between", "through", "the", "a", "an",
                   "its", "their", "his", "her", "and", "as", "up", "out", "off", "down"})
-    return words
+    return words, nouns
 
 
 def _is_word(word: str, words: set[str]) -> bool:
@@ -372,12 +373,26 @@ def _pattern_verbs(path: Path) -> dict[int, str]:
     return result
 
 
+def _is_noun(word: str, nouns: set[str]) -> bool:
+    w = word.lower()
+    return w in nouns or (w.endswith("s") and w[:-1] in nouns) or (
+        w.endswith("es") and w[:-2] in nouns) or (w.endswith("ies") and w[:-3] + "y" in nouns)
+
+
 def _render_element(element: Any, dictionary: VerbDictionary, words: set[str],
-                    rng: random.Random) -> str | None:
+                    rng: random.Random, nouns: set[str] | None = None) -> str | None:
+    """English for a pattern element; `nouns` given: a bare word must be a noun (an object)."""
     if isinstance(element, AnyPhrase):
         return "{T}"
     if isinstance(element, Word):
-        return element.text.lower() if _is_word(element.text, words) else None
+        if not _is_word(element.text, words):
+            return None
+        if nouns is None:
+            return element.text.lower()
+        if not _is_noun(element.text, nouns):
+            return None
+        word = element.text.lower()
+        return word if word.endswith("s") else "the " + word
     if isinstance(element, SynsetRef):
         members = [m for m in dictionary.synsets.get(element.label, [])
                    if all(_is_word(w, words) for w in m)]
@@ -386,6 +401,9 @@ def _render_element(element: Any, dictionary: VerbDictionary, words: set[str],
         parts = [_render_element(m, dictionary, words, rng) for m in (*element.modifiers,
                                                                        element.head)]
         if any(p is None or p == "{T}" for p in parts):
+            return None
+        if nouns is not None and isinstance(element.head, Word) and not _is_noun(
+                element.head.text, nouns):
             return None
         return "the " + " ".join(p for p in parts if p)
     if isinstance(element, PrepPhrase):
@@ -402,9 +420,10 @@ def _render_element(element: Any, dictionary: VerbDictionary, words: set[str],
     return None
 
 
-def harvest_verbs(dictionary: VerbDictionary, words: set[str], rng: random.Random,
-                  pattern_files: Sequence[Path]) -> list[VerbPhrase]:
+def harvest_verbs(dictionary: VerbDictionary, lexicon: tuple[set[str], set[str]],
+                  rng: random.Random, pattern_files: Sequence[Path]) -> list[VerbPhrase]:
     """English verb phrases from the verb dictionary's verbs and patterns, with their codes."""
+    words, nouns = lexicon
     inflections = _inflections(dictionary)
     commented: dict[int, str] = {}
     for path in pattern_files:  # line numbers of the supplement may clash; CAMEO wins
@@ -433,7 +452,7 @@ def harvest_verbs(dictionary: VerbDictionary, words: set[str], rng: random.Rando
             code = pattern.code.forward
             if pattern.pre or code in (None, "---") or not 1 <= len(pattern.post) <= 3:
                 continue
-            parts = [_render_element(item.element, dictionary, words, rng)
+            parts = [_render_element(item.element, dictionary, words, rng, nouns)
                      for item in pattern.post]
             if any(p is None for p in parts):
                 continue
@@ -567,7 +586,24 @@ class StoryWriter:
         subject = self.actor(a, day)
         verb = self.verb()
         place = self.rng.choice([b.capital, b.name, f"eastern {b.name}", "the region"])
-        return subject, verb, verb.render(self.target(b, day), place)
+        rest = verb.render(self.target(b, day), place)
+        if self.rng.random() < 0.5:
+            rest += " " + self.adjunct(b, day)
+        return subject, verb, rest
+
+    def adjunct(self, b: Country, day: date) -> str:
+        rng = self.rng
+        topic = rng.choice(TOPICS)
+        return rng.choice([
+            f"over {topic}", f"amid a deepening row over {topic}",
+            f"as part of efforts to ease tensions over {topic}",
+            f"for the first time since {rng.randint(1995, day.year - 1)}",
+            "in a sharp escalation of the dispute", "following weeks of negotiations",
+            f"despite objections from {b.adjective} officials",
+            f"in a move that is likely to anger {b.capital}",
+            f"ahead of next month's talks on {topic}",
+            "after a meeting of the national security council",
+        ])
 
     def event_sentence(self, a: Country, b: Country, c: Country, day: date,
                        lead: bool) -> str:
@@ -652,7 +688,8 @@ class StoryWriter:
         rng = self.rng
         return rng.choice(BACKGROUND).format(
             A=a.name, B=b.name, a=a.adjective, cap=rng.choice([a.capital, b.capital]),
-            year=rng.randint(1990, day.year - 1), n=rng.randint(2, 90),
+            year=rng.randint(1990, day.year - 1), n=rng.choice([rng.randint(2, 90),
+                                                                rng.randint(200, 5000)]),
             topic=rng.choice(TOPICS))
 
     def document(self, day: date) -> list[str]:

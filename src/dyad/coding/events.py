@@ -15,17 +15,42 @@ from dyad.coding.verbs import VerbMatch, VerbMatcher
 from dyad.dictionaries.model import Slot
 
 Token = Any
-SKIPPED_LEMMAS = frozenset({"be", "have", "do", "will", "would", "can", "could", "may", "might",
-                            "shall", "should", "must"})
+SKIPPED_LEMMAS = frozenset(
+    {"be", "have", "do", "will", "would", "can", "could", "may", "might", "shall", "should", "must"}
+)
 DATE_ENTITY_TYPES = frozenset({"DATE"})
 
 # Intention frames turn material actions into the matching "express intent" codes (CAMEO 03x,
 # and 13x for threats of force).
-_INTENT_CODES = {"04": "036", "05": "032", "06": "030", "07": "033", "08": "035", "16": "130",
-                 "17": "137", "18": "138", "19": "138", "20": "138"}
-_INTENT_SPECIFIC = {"061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331",
-                    "072": "0332", "073": "0333", "074": "0334", "083": "034", "084": "0353",
-                    "085": "0354", "086": "0355", "087": "0356", "195": "1383", "1951": "1383"}
+_INTENT_CODES = {
+    "04": "036",
+    "05": "032",
+    "06": "030",
+    "07": "033",
+    "08": "035",
+    "16": "130",
+    "17": "137",
+    "18": "138",
+    "19": "138",
+    "20": "138",
+}
+_INTENT_SPECIFIC = {
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+    "083": "034",
+    "084": "0353",
+    "085": "0354",
+    "086": "0355",
+    "087": "0356",
+    "195": "1383",
+    "1951": "1383",
+}
 
 
 def intent_code(code: str) -> str:
@@ -65,8 +90,13 @@ class SentenceCoder:
     matcher: VerbMatcher
     require_dyad: bool = True
 
-    def code(self, sent: Any, mentions: dict[int, Mention], participants: ParticipantResolver,
-             document_date: date | None) -> SentenceCoding:
+    def code(
+        self,
+        sent: Any,
+        mentions: dict[int, Mention],
+        participants: ParticipantResolver,
+        document_date: date | None,
+    ) -> SentenceCoding:
         result = SentenceCoding()
         for token in sent:
             if token.pos_ not in VERBAL_POS or token.lemma_.lower() in SKIPPED_LEMMAS:
@@ -76,23 +106,32 @@ class SentenceCoder:
             result.candidates.append(self._predicate(token, mentions, participants, document_date))
         return result
 
-    def _predicate(self, verb: Token, mentions: dict[int, Mention],
-                   participants: ParticipantResolver, document_date: date | None) -> Candidate:
+    def _predicate(
+        self,
+        verb: Token,
+        mentions: dict[int, Mention],
+        participants: ParticipantResolver,
+        document_date: date | None,
+    ) -> Candidate:
         roles = predicate_roles(verb)
         match = self.matcher.best_match(verb, roles.subjects, roles.complement, mentions)
         when, when_text, when_span = predicate_date(verb, roles.borrowed_from, document_date)
         if match is None:
-            return Candidate(verb, None, Frame(), (), (), when, when_text, when_span,
-                             "no verb pattern")
+            return Candidate(
+                verb, None, Frame(), (), (), when, when_text, when_span, "no verb pattern"
+            )
         frame = frame_of(verb, negation_consumed=match.consumed_negation)
         sources = _unique([a for head in roles.subjects for a in participants.actors(head)])
-        slot_sources = [participants.actors(verb.doc[i]) for s, i in match.slots if s == Slot.SOURCE]
-        slot_targets = [participants.actors(verb.doc[i]) for s, i in match.slots if s == Slot.TARGET]
+        slot_sources = [
+            participants.actors(verb.doc[i]) for s, i in match.slots if s == Slot.SOURCE
+        ]
+        slot_targets = [
+            participants.actors(verb.doc[i]) for s, i in match.slots if s == Slot.TARGET
+        ]
         if slot_sources and slot_sources[0]:
             sources = slot_sources[0]
         statement = (match.code.forward or "").startswith("01")
-        targets = self._targets(verb, roles.objects, sources, participants,
-                                borrow=not statement)
+        targets = self._targets(verb, roles.objects, sources, participants, borrow=not statement)
         if slot_targets and slot_targets[0]:
             targets = slot_targets[0]
         compound = [participants.actors(verb.doc[i]) for s, i in match.slots if s == Slot.COMPOUND]
@@ -109,19 +148,28 @@ class SentenceCoder:
             outcome = "no source actor"
         elif not targets and self.require_dyad:
             outcome = "no target actor"
-        return Candidate(verb, match, frame, tuple(sources), tuple(targets), when, when_text,
-                         when_span, outcome)
+        return Candidate(
+            verb, match, frame, tuple(sources), tuple(targets), when, when_text, when_span, outcome
+        )
 
-    def _targets(self, verb: Token, objects: list[Token], sources: list[Actor],
-                 participants: ParticipantResolver, *, borrow: bool) -> list[Actor]:
+    def _targets(
+        self,
+        verb: Token,
+        objects: list[Token],
+        sources: list[Actor],
+        participants: ParticipantResolver,
+        *,
+        borrow: bool,
+    ) -> list[Actor]:
         own = {a.code for a in sources}
         for head in objects:
             actors = [a for a in participants.actors(head) if not _same_actor(a, own)]
             if actors:
                 return actors
         for clause in verb.children:  # "... resume cooperation if Japan alters its approach"
-            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
-                                               for c in clause.children):
+            if clause.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children
+            ):
                 for head in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
                     actors = [a for a in participants.actors(head) if not _same_actor(a, own)]
                     if actors:
@@ -134,14 +182,15 @@ class SentenceCoder:
                     return actors
         # Coordinated verbs and participles share the main clause's counterpart
         # ("ceased talks with Japan, ended ... and suspended ..."), statements do not.
-        if borrow and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in VERBAL_POS:
-            if verb.dep_ != "advcl" or verb.tag_ == "VBG":
-                return self._targets_plain(predicate_roles(verb.head).objects, own, participants)
+        shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+        if borrow and shares and verb.head.pos_ in VERBAL_POS:
+            return self._targets_plain(predicate_roles(verb.head).objects, own, participants)
         return []
 
     @staticmethod
-    def _targets_plain(objects: list[Token], own: set[str],
-                       participants: ParticipantResolver) -> list[Actor]:
+    def _targets_plain(
+        objects: list[Token], own: set[str], participants: ParticipantResolver
+    ) -> list[Actor]:
         for head in objects:
             actors = [a for a in participants.actors(head) if not _same_actor(a, own)]
             if actors:
@@ -150,10 +199,32 @@ class SentenceCoder:
 
 
 RECIPROCAL_WORDS = frozenset({"mutual", "bilateral", "other", "another"})  # each other...
-INTERACTION_NOUNS = frozenset({"meeting", "talk", "tie", "relation", "dispute", "negotiation",
-                               "cooperation", "summit", "agreement", "treaty", "deal", "pact",
-                               "dialogue", "contact", "partnership", "alliance", "exchange",
-                               "conflict", "rivalry", "feud", "border", "trade"})
+INTERACTION_NOUNS = frozenset(
+    {
+        "meeting",
+        "talk",
+        "tie",
+        "relation",
+        "dispute",
+        "negotiation",
+        "cooperation",
+        "summit",
+        "agreement",
+        "treaty",
+        "deal",
+        "pact",
+        "dialogue",
+        "contact",
+        "partnership",
+        "alliance",
+        "exchange",
+        "conflict",
+        "rivalry",
+        "feud",
+        "border",
+        "trade",
+    }
+)
 
 
 def _reciprocal(verb: Token) -> bool:
@@ -184,8 +255,9 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return result
 
 
-def predicate_date(verb: Token, donor: Token | None,
-                   document_date: date | None) -> tuple[date | None, str, tuple[int, int] | None]:
+def predicate_date(
+    verb: Token, donor: Token | None, document_date: date | None
+) -> tuple[date | None, str, tuple[int, int] | None]:
     """The date a predicate's own clause states, else its donor's, else the document's."""
     node: Token | None = verb
     seen = 0
@@ -203,7 +275,9 @@ def predicate_date(verb: Token, donor: Token | None,
     return document_date, "", None
 
 
-def _clause_date(verb: Token, document_date: date | None) -> tuple[date, str, tuple[int, int]] | None:
+def _clause_date(
+    verb: Token, document_date: date | None
+) -> tuple[date, str, tuple[int, int]] | None:
     if document_date is None:
         return None
     own = {t.i for t in clause_tokens(verb)}

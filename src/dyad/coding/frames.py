@@ -8,22 +8,107 @@ from typing import Any
 Token = Any
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
-DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "rebut", "debunk", "disprove", "reject",
-                          "dispute", "contradict", "disavow", "retract"})
+DENIAL_VERBS = frozenset(
+    {
+        "deny",
+        "refute",
+        "dismiss",
+        "rebut",
+        "debunk",
+        "disprove",
+        "reject",
+        "dispute",
+        "contradict",
+        "disavow",
+        "retract",
+    }
+)
 # A denial verb voids its clause only when what it denies is a claim, not an offer or a plan.
-CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "rumor", "rumour", "suggestion",
-                         "speculation", "account", "story", "assertion", "accusation"})
+CLAIM_NOUNS = frozenset(
+    {
+        "report",
+        "claim",
+        "allegation",
+        "rumor",
+        "rumour",
+        "suggestion",
+        "speculation",
+        "account",
+        "story",
+        "assertion",
+        "accusation",
+    }
+)
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "ought"})
-INTENT_HEADS = frozenset({"plan", "intend", "want", "seek", "aim", "vow", "pledge", "promise",
-                          "threaten", "hope", "prepare", "expect", "offer", "propose", "wish",
-                          "willing", "ready", "willingness", "intention", "readiness", "plans",
-                          "bid", "attempt", "try", "consider", "mull", "weigh"})
+INTENT_HEADS = frozenset(
+    {
+        "plan",
+        "intend",
+        "want",
+        "seek",
+        "aim",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "hope",
+        "prepare",
+        "expect",
+        "offer",
+        "propose",
+        "wish",
+        "willing",
+        "ready",
+        "willingness",
+        "intention",
+        "readiness",
+        "plans",
+        "bid",
+        "attempt",
+        "try",
+        "consider",
+        "mull",
+        "weigh",
+    }
+)
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing"})
-REPORTING_VERBS = frozenset({"say", "tell", "state", "explain", "note", "emphasize", "emphasise",
-                             "clarify", "report", "claim", "add", "announce", "insist", "stress",
-                             "argue", "write", "quote", "declare", "assert", "warn", "allege",
-                             "confirm", "suggest", "believe", "think", "acknowledge", "admit",
-                             "indicate", "point", "maintain", "contend", "observe", "remark"})
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "explain",
+        "note",
+        "emphasize",
+        "emphasise",
+        "clarify",
+        "report",
+        "claim",
+        "add",
+        "announce",
+        "insist",
+        "stress",
+        "argue",
+        "write",
+        "quote",
+        "declare",
+        "assert",
+        "warn",
+        "allege",
+        "confirm",
+        "suggest",
+        "believe",
+        "think",
+        "acknowledge",
+        "admit",
+        "indicate",
+        "point",
+        "maintain",
+        "contend",
+        "observe",
+        "remark",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -62,8 +147,17 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
         dep = node.dep_
         parent = node.head
         lemma = parent.lemma_.lower()
-        if parent.pos_ in ("VERB", "AUX") and dep in ("ccomp", "xcomp", "advcl", "conj", "acl",
-                                                     "pcomp", "parataxis", "dobj", "prep"):
+        if parent.pos_ in ("VERB", "AUX") and dep in (
+            "ccomp",
+            "xcomp",
+            "advcl",
+            "conj",
+            "acl",
+            "pcomp",
+            "parataxis",
+            "dobj",
+            "prep",
+        ):
             if dep != "conj" and is_negated(parent):
                 return Frame(blocked="negated")
             if lemma in DENIAL_VERBS and dep in ("ccomp", "xcomp"):
@@ -84,8 +178,9 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
             return Frame(blocked="hypothetical")  # the predicate is itself the condition
         node = parent
     mode = "conditional" if conditional else "intend" if intent else ""
-    return Frame(mode=mode, intent=intent, attribution_head=attribution,
-                 attribution_text=attribution_text)
+    return Frame(
+        mode=mode, intent=intent, attribution_head=attribution, attribution_text=attribution_text
+    )
 
 
 def according_to(verb: Token) -> str:
@@ -110,8 +205,9 @@ def _modal(verb: Token) -> str:
 
 def _conditional(verb: Token) -> bool:
     for child in verb.children:
-        if child.dep_ == "advcl" and any(c.lower_ in CONDITION_MARKS and c.dep_ == "mark"
-                                         for c in child.children):
+        if child.dep_ == "advcl" and any(
+            c.lower_ in CONDITION_MARKS and c.dep_ == "mark" for c in child.children
+        ):
             return True
     return False
 

@@ -38,8 +38,15 @@ class DocumentMemory:
     nouns: dict[str, list[str]] = field(default_factory=dict)
 
     def remember_subject(self, head: Token, codes: list[str]) -> None:
-        self.subjects.append(_Remembered(str(head.lemma_).lower(), codes, str(head.text),
-                                         head.tag_ in ("NNS", "NNPS"), head.ent_type_ == "PERSON"))
+        self.subjects.append(
+            _Remembered(
+                str(head.lemma_).lower(),
+                codes,
+                str(head.text),
+                head.tag_ in ("NNS", "NNPS"),
+                head.ent_type_ == "PERSON",
+            )
+        )
 
     def remember_noun(self, lemma: str, codes: list[str]) -> None:
         if codes:
@@ -95,8 +102,16 @@ class ParticipantResolver:
             resolved = self._anaphora(head)
             if resolved:
                 if roles:
-                    return [Actor(compose([Mention(0, 0, "actor", (c,)), *roles])[0], str(head.text),
-                                  head.i, head.i + 1, head.i) for c in resolved]
+                    return [
+                        Actor(
+                            compose([Mention(0, 0, "actor", (c,)), *roles])[0],
+                            str(head.text),
+                            head.i,
+                            head.i + 1,
+                            head.i,
+                        )
+                        for c in resolved
+                    ]
                 return [self._actor(code, tokens, head) for code in resolved]
         return [self._actor(code, tokens, head) for code in codes]
 

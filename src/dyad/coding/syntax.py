@@ -8,10 +8,25 @@ from typing import Any
 
 Token = Any  # spacy.tokens.Token
 
-NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod", "case",
-                     "punct", "predet", "npadvmod", "nn"})
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis",
-                         "conj", "cc", "appos", "mark"})
+NP_DEPS = frozenset(
+    {
+        "compound",
+        "amod",
+        "nmod",
+        "poss",
+        "det",
+        "nummod",
+        "quantmod",
+        "case",
+        "punct",
+        "predet",
+        "npadvmod",
+        "nn",
+    }
+)
+CLAUSE_DEPS = frozenset(
+    {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "conj", "cc", "appos", "mark"}
+)
 OBJECT_DEPS = ("dobj", "dative", "iobj", "attr", "oprd")
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
@@ -163,21 +178,67 @@ def _subject_donor(verb: Token) -> tuple[Token, list[Token]] | None:
         if verb.dep_ == "ccomp":
             return None
         heads = predicate_roles(head).subjects
-        if verb.dep_ == "xcomp" and (objects := children(head, "dobj")) and _is_object_control(head):
+        if (
+            verb.dep_ == "xcomp"
+            and (objects := children(head, "dobj"))
+            and _is_object_control(head)
+        ):
             heads = objects
         return head, heads
     return None
 
 
 # Nouns through which their author acts: "signed an order suspending the agreements".
-INSTRUMENT_NOUNS = frozenset({"order", "decree", "decision", "resolution", "law", "bill",
-                              "directive", "measure", "move", "plan", "proposal", "statement",
-                              "letter", "note", "ordinance", "ruling", "executive", "memo",
-                              "memorandum", "regulation", "step", "action"})
+INSTRUMENT_NOUNS = frozenset(
+    {
+        "order",
+        "decree",
+        "decision",
+        "resolution",
+        "law",
+        "bill",
+        "directive",
+        "measure",
+        "move",
+        "plan",
+        "proposal",
+        "statement",
+        "letter",
+        "note",
+        "ordinance",
+        "ruling",
+        "executive",
+        "memo",
+        "memorandum",
+        "regulation",
+        "step",
+        "action",
+    }
+)
 
-_OBJECT_CONTROL = frozenset({"urge", "ask", "call", "force", "order", "persuade", "tell",
-                             "invite", "encourage", "help", "allow", "press", "push", "pressure",
-                             "compel", "request", "warn", "advise", "instruct"})
+_OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "force",
+        "order",
+        "persuade",
+        "tell",
+        "invite",
+        "encourage",
+        "help",
+        "allow",
+        "press",
+        "push",
+        "pressure",
+        "compel",
+        "request",
+        "warn",
+        "advise",
+        "instruct",
+    }
+)
 
 
 def _is_object_control(verb: Token) -> bool:
@@ -190,14 +251,15 @@ def _object_heads(verb: Token) -> list[Token]:
         if child.dep_ in OBJECT_DEPS:
             heads.append(child)
             heads.extend(_nested_pobjs(child, depth=2))
-        elif child.dep_ == "prep" or child.dep_ == "agent" and not is_passive(verb):
+        elif child.dep_ == "prep" or (child.dep_ == "agent" and not is_passive(verb)):
             obj = pobj_of(child)
             if obj is not None:
                 heads.append(obj)
                 heads.extend(_nested_pobjs(obj, depth=2))
         elif child.dep_ in ("ccomp", "xcomp", "acomp") and child.pos_ not in VERBAL_POS:
-            heads.extend(c for c in child.children
-                         if c.dep_ in ("npadvmod", "nsubj", "dobj", "poss"))
+            heads.extend(
+                c for c in child.children if c.dep_ in ("npadvmod", "nsubj", "dobj", "poss")
+            )
     # The verb phrase comes first; a fronted adjunct ("In response to Tokyo's ...") last.
     heads.sort(key=lambda t: t.i < verb.i)
     return heads
@@ -215,8 +277,24 @@ def _nested_pobjs(head: Token, depth: int) -> list[Token]:
     return found
 
 
-_COMPLEMENT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd", "acomp", "prep", "agent",
-                              "prt", "npadvmod", "advmod", "ccomp", "xcomp", "nsubjpass"})
+_COMPLEMENT_DEPS = frozenset(
+    {
+        "dobj",
+        "dative",
+        "iobj",
+        "attr",
+        "oprd",
+        "acomp",
+        "prep",
+        "agent",
+        "prt",
+        "npadvmod",
+        "advmod",
+        "ccomp",
+        "xcomp",
+        "nsubjpass",
+    }
+)
 
 
 def _complement(verb: Token, roles: Roles) -> list[Token]:
@@ -243,7 +321,10 @@ def _phrase_tokens(top: Token) -> list[Token]:
         token = stack.pop()
         found.append(token)
         for child in token.children:
-            if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos") and child.pos_ in VERBAL_POS:
+            if (
+                child.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos")
+                and child.pos_ in VERBAL_POS
+            ):
                 # keep a predicative "as unacceptable" the parser hung on the embedded verb
                 found.extend(t for t in child.subtree if t.pos_ == "ADJ" and t.head.lower_ == "as")
                 continue

@@ -31,8 +31,9 @@ from dyad.dictionaries.model import (
 
 Token = Any
 
-DIRECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "prep", "agent", "ccomp",
-                         "acomp", "xcomp"})
+DIRECT_DEPS = frozenset(
+    {"dobj", "nsubjpass", "attr", "oprd", "dative", "prep", "agent", "ccomp", "acomp", "xcomp"}
+)
 NEGATION_WORDS = frozenset({"NOT", "N'T", "NEVER", "NO"})
 
 
@@ -59,10 +60,13 @@ class VerbMatcher:
 
     def __init__(self, verbs: VerbDictionary) -> None:
         self.verbs = verbs
-        self._synsets = {label: PhraseIndex({tuple(m): True for m in members})
-                         for label, members in verbs.synsets.items()}
-        self._synset_words = {label: {m[-1] for m in members if m}
-                              for label, members in verbs.synsets.items()}
+        self._synsets = {
+            label: PhraseIndex({tuple(m): True for m in members})
+            for label, members in verbs.synsets.items()
+        }
+        self._synset_words = {
+            label: {m[-1] for m in members if m} for label, members in verbs.synsets.items()
+        }
 
     # ------------------------------------------------------------ entries
 
@@ -97,16 +101,28 @@ class VerbMatcher:
         indices = [verb.i]
         pos = verb.i
         for word in after:
-            nxt = next((k for k in range(pos + 1, min(pos + 4, sent.end))
-                        if str(doc[k].text).upper() == word), None)
+            nxt = next(
+                (
+                    k
+                    for k in range(pos + 1, min(pos + 4, sent.end))
+                    if str(doc[k].text).upper() == word
+                ),
+                None,
+            )
             if nxt is None:
                 return None
             indices.append(nxt)
             pos = nxt
         pos = verb.i
         for word in reversed(before):
-            prv = next((k for k in range(pos - 1, max(pos - 4, sent.start - 1), -1)
-                        if str(doc[k].text).upper() == word), None)
+            prv = next(
+                (
+                    k
+                    for k in range(pos - 1, max(pos - 4, sent.start - 1), -1)
+                    if str(doc[k].text).upper() == word
+                ),
+                None,
+            )
             if prv is None:
                 return None
             indices.append(prv)
@@ -115,8 +131,13 @@ class VerbMatcher:
 
     # ------------------------------------------------------------ patterns
 
-    def best_match(self, verb: Token, subject: Sequence[Token], complement: Sequence[Token],
-                   actor_tokens: dict[int, Any]) -> VerbMatch | None:
+    def best_match(
+        self,
+        verb: Token,
+        subject: Sequence[Token],
+        complement: Sequence[Token],
+        actor_tokens: dict[int, Any],
+    ) -> VerbMatch | None:
         """The most specific matching pattern over the verb's entries, else the verb's code."""
         entries = self.entries(verb)
         if not entries:
@@ -129,10 +150,20 @@ class VerbMatcher:
                     continue
                 weight, slots, negation = outcome
                 key = (weight, -rank)
-                if best is None or key > best[:2] or (key == best[:2] and pattern.text.strip()
-                        == (best[2].pattern.text.strip() if best[2].pattern else "")):
-                    best = (weight, -rank, VerbMatch(entry, pattern, pattern.code, trigger,
-                                                     slots, negation))
+                if (
+                    best is None
+                    or key > best[:2]
+                    or (
+                        key == best[:2]
+                        and pattern.text.strip()
+                        == (best[2].pattern.text.strip() if best[2].pattern else "")
+                    )
+                ):
+                    best = (
+                        weight,
+                        -rank,
+                        VerbMatch(entry, pattern, pattern.code, trigger, slots, negation),
+                    )
             if best is not None and len(entry.words) > 1:
                 break
         if best is not None:
@@ -140,9 +171,15 @@ class VerbMatcher:
         entry, trigger = entries[0]
         return VerbMatch(entry, None, entry.code, trigger)
 
-    def _try(self, pattern: VerbPattern, verb: Token, trigger: tuple[int, ...],
-             subject: Sequence[Token], complement: Sequence[Token],
-             actor_tokens: dict[int, Any]) -> tuple[int, tuple[tuple[Slot, int], ...], bool] | None:
+    def _try(
+        self,
+        pattern: VerbPattern,
+        verb: Token,
+        trigger: tuple[int, ...],
+        subject: Sequence[Token],
+        complement: Sequence[Token],
+        actor_tokens: dict[int, Any],
+    ) -> tuple[int, tuple[tuple[Slot, int], ...], bool] | None:
         if self.verbs.style == "P1":
             return self._try_flat(pattern, verb, trigger, actor_tokens)
         weight = 0
@@ -189,7 +226,10 @@ class VerbMatcher:
                     return 0
             return 2 + 2 * len(element.modifiers)
         if isinstance(element, PrepPhrase):
-            if token.dep_ not in ("prep", "agent", "dative") or str(token.text).upper() != element.prep:
+            if (
+                token.dep_ not in ("prep", "agent", "dative")
+                or str(token.text).upper() != element.prep
+            ):
                 return 0
             if element.obj is None:
                 return 1
@@ -223,8 +263,13 @@ class VerbMatcher:
 
     # ------------------------------------------------------------ P1 flat patterns
 
-    def _try_flat(self, pattern: VerbPattern, verb: Token, trigger: tuple[int, ...],
-                  actor_tokens: dict[int, Any]) -> tuple[int, tuple[tuple[Slot, int], ...], bool] | None:
+    def _try_flat(
+        self,
+        pattern: VerbPattern,
+        verb: Token,
+        trigger: tuple[int, ...],
+        actor_tokens: dict[int, Any],
+    ) -> tuple[int, tuple[tuple[Slot, int], ...], bool] | None:
         sent = verb.sent
         first, last = min(trigger), max(trigger)
         after = [t for t in sent if t.i > last and t.i <= verb.right_edge.i]
@@ -232,21 +277,37 @@ class VerbMatcher:
         cut = max((t.i for t in before_all if t.text in (",", ";", ":")), default=sent.start - 1)
         before = [t for t in before_all if t.i > cut]
         slots: list[tuple[Slot, int]] = []
-        post = _match_items(self, pattern.post, after, pattern.verb_joined_to_post, actor_tokens,
-                            slots, forward=True)
+        post = _match_items(
+            self,
+            pattern.post,
+            after,
+            pattern.verb_joined_to_post,
+            actor_tokens,
+            slots,
+            forward=True,
+        )
         if post is None:
             return None
-        pre = _match_items(self, tuple(reversed(pattern.pre)), list(reversed(before)),
-                           pattern.verb_joined_to_pre, actor_tokens, slots, forward=False)
+        pre = _match_items(
+            self,
+            tuple(reversed(pattern.pre)),
+            list(reversed(before)),
+            pattern.verb_joined_to_pre,
+            actor_tokens,
+            slots,
+            forward=False,
+        )
         if pre is None:
             return None
         words = [item.element for item in (*pattern.pre, *pattern.post)]
         negation = any(isinstance(w, Word) and w.text in NEGATION_WORDS for w in words) or any(
-            isinstance(w, SynsetRef) and "NEG" in w.label for w in words)
+            isinstance(w, SynsetRef) and "NEG" in w.label for w in words
+        )
         return 1, tuple(slots), negation
 
-    def flat_element_span(self, element: Element, tokens: Sequence[Token], k: int,
-                          actor_tokens: dict[int, Any]) -> int:
+    def flat_element_span(
+        self, element: Element, tokens: Sequence[Token], k: int, actor_tokens: dict[int, Any]
+    ) -> int:
         """How many tokens from position k match a flat (P1) element; 0 if none."""
         token = tokens[k]
         if isinstance(element, Word):
@@ -268,9 +329,16 @@ class VerbMatcher:
         return 0
 
 
-def _match_items(matcher: VerbMatcher, items: Sequence[PatternItem], tokens: list[Token],
-                 first_joined: bool, actor_tokens: dict[int, Any], slots: list[tuple[Slot, int]],
-                 *, forward: bool) -> int | None:
+def _match_items(
+    matcher: VerbMatcher,
+    items: Sequence[PatternItem],
+    tokens: list[Token],
+    first_joined: bool,
+    actor_tokens: dict[int, Any],
+    slots: list[tuple[Slot, int]],
+    *,
+    forward: bool,
+) -> int | None:
     """Match flat items as a subsequence of `tokens` (adjacency where joined); return count."""
 
     def search(i: int, k: int, joined: bool) -> bool:
@@ -284,8 +352,11 @@ def _match_items(matcher: VerbMatcher, items: Sequence[PatternItem], tokens: lis
                 if isinstance(item.element, ActorSlot):
                     slots.append((item.element.slot, tokens[pos].i))
                 # when walking backwards, the "joined" flag belongs to the previous item
-                next_joined = item.joined_to_next if forward else (
-                    items[i + 1].joined_to_next if i + 1 < len(items) else False)
+                next_joined = (
+                    item.joined_to_next
+                    if forward
+                    else (items[i + 1].joined_to_next if i + 1 < len(items) else False)
+                )
                 if search(i + 1, pos + span, next_joined):
                     return True
                 if isinstance(item.element, ActorSlot):
@@ -302,5 +373,9 @@ def _word_matches(token: Token, word: str, *, exact: bool = False) -> bool:
     if exact:
         return False
     lemma = str(token.lemma_).upper()
-    return lemma == word or key == word + "S" or key == word + "ES" or (
-        word.endswith("Y") and key == word[:-1] + "IES")
+    return (
+        lemma == word
+        or key == word + "S"
+        or key == word + "ES"
+        or (word.endswith("Y") and key == word[:-1] + "IES")
+    )

@@ -8,8 +8,14 @@ from pathlib import Path
 from dyad.coding.coder import CodedDocument, EventCoder
 from dyad.dictionaries.defaults import load_dictionaries
 from dyad.record import Document, EventRecord
-from dyad.validation.score import RecordResult, Triple, score_record
-from dyad.validation.suite import RecordConfig, ValidationRecord, ValidationSuite, load_suite
+from dyad.validation.score import RecordResult, score_record
+from dyad.validation.suite import (
+    RecordConfig,
+    Triple,
+    ValidationRecord,
+    ValidationSuite,
+    load_suite,
+)
 
 
 def coder_for(suite: ValidationSuite) -> EventCoder:
