@@ -302,8 +302,17 @@ def _known_agent(agents: AgentDictionary, text: str) -> bool:
     return words in agents.entries or words[-1:] in agents.entries
 
 
-def english_words() -> tuple[set[str], set[str]]:
-    """Lower-case English words and nouns: the spaCy model's lemma index and exceptions."""
+@dataclass(frozen=True)
+class English:
+    """What the spaCy model's lemmatizer tables say about English words (lower case)."""
+
+    words: set[str]
+    nouns: set[str]
+    irregular: dict[str, list[str]]  # verb lemma -> its irregular forms ("took", "taken")
+
+
+def english_words() -> English:
+    """English words, nouns and irregular verb forms from the model's lemmatizer tables."""
     from dyad.nlp import load_pipeline
 
     lookups = load_pipeline().get_pipe("lemmatizer").lookups
@@ -317,7 +326,11 @@ def english_words() -> tuple[set[str], set[str]]:
     words.update({"of", "in", "on", "at", "to", "for", "with", "by", "from", "against", "into",
                   "over", "about", "after", "under", "between", "through", "the", "a", "an",
                   "its", "their", "his", "her", "and", "as", "up", "out", "off", "down"})
-    return words, nouns
+    irregular: dict[str, list[str]] = {}
+    for form, lemmas in sorted(exceptions.get("verb", {}).items()):
+        for lemma in lemmas:
+            irregular.setdefault(lemma, []).append(form)
+    return English(words, nouns, irregular)
 
 
 def _is_word(word: str, words: set[str]) -> bool:
@@ -342,24 +355,21 @@ def _inflections(dictionary: VerbDictionary) -> dict[tuple[str, int], list[str]]
     return forms
 
 
-def _verb_forms(lemma: str, written: list[str]) -> tuple[str, str, str, str] | None:
-    """(base, third, past, participle) in lower case, or None if no past form is known."""
+def _verb_forms(lemma: str, english: English) -> tuple[str, str, str, str]:
+    """(base, third, past, participle) of a verb, in lower case."""
     from dyad.dictionaries.verbs import verb_inflections
 
-    third, regular_past, _ = verb_inflections(lemma)
-    others = [w for w in written if w != lemma and not w.endswith("ING")
-              and not (w.endswith("S") and not w.endswith("SS"))]
-    if regular_past in written:
-        past = participle = regular_past
-    elif [w for w in others if w.endswith("ED")]:
-        past = participle = next(w for w in others if w.endswith("ED"))
-    elif others:
-        ordered = sorted(others, key=len)
-        past, participle = ordered[0], ordered[-1]
-    else:
-        return None
-    thirds = [w for w in written if w.endswith("S") and w != lemma]
-    return lemma.lower(), (thirds[0] if thirds else third).lower(), past.lower(), participle.lower()
+    third, past, _ = (w.lower() for w in verb_inflections(lemma))
+    base = lemma.lower()
+    irregular = english.irregular.get(base)
+    if irregular is None:
+        return base, third, past, past
+    finite = sorted((f for f in irregular if not f.endswith("ing")), key=len)
+    if not finite:  # "put", "shut": only "putting" is irregular
+        return base, third, base, base
+    third = next((f for f in finite if f.endswith("s") and f != base), third)
+    finite = [f for f in finite if not (f.endswith("s") and not f.endswith("ss"))] or finite
+    return base, third, finite[0], finite[-1]
 
 
 def _pattern_verbs(path: Path) -> dict[int, str]:
@@ -420,23 +430,23 @@ def _render_element(element: Any, dictionary: VerbDictionary, words: set[str],
     return None
 
 
-def harvest_verbs(dictionary: VerbDictionary, lexicon: tuple[set[str], set[str]],
-                  rng: random.Random, pattern_files: Sequence[Path]) -> list[VerbPhrase]:
+def harvest_verbs(dictionary: VerbDictionary, english: English, rng: random.Random,
+                  pattern_files: Sequence[Path]) -> list[VerbPhrase]:
     """English verb phrases from the verb dictionary's verbs and patterns, with their codes."""
-    words, nouns = lexicon
+    words, nouns = english.words, english.nouns
     inflections = _inflections(dictionary)
     commented: dict[int, str] = {}
     for path in pattern_files:  # line numbers of the supplement may clash; CAMEO wins
         for number, verb in _pattern_verbs(path).items():
             commented.setdefault(number, verb)
     by_block: dict[int, dict[str, tuple[str, str, str, str]]] = {}
-    for (lemma, line), written in inflections.items():
-        if lemma in _EVENT_VERB_SKIP or not _is_word(lemma, words):
+    for lemma, line in inflections:
+        if lemma in _EVENT_VERB_SKIP or lemma.lower() not in words:
             continue
-        forms = _verb_forms(lemma, written)
+        forms = _verb_forms(lemma, english)
         entries: list[VerbEntry] = dictionary.entries_for(lemma)
         block = next((e.block for e in entries if e.line == line), None)
-        if forms is not None and block is not None:
+        if block is not None:
             by_block.setdefault(id(block), {}).setdefault(lemma, forms)
     phrases: list[VerbPhrase] = []
     for block in dictionary.blocks:

@@ -63,7 +63,7 @@ def code_command(
                                      verbs=choice.verbs, discards=choice.discards,
                                      use_defaults=choice.use_defaults)
     coder = EventCoder(dictionaries)
-    warnings = Console(stderr=True, highlight=False)
+    warnings = Console(stderr=True, highlight=False, soft_wrap=True)
     problems: list[str] = []
     documents = _documents(files, day, problems, warnings)
     out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 140)

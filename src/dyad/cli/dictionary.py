@@ -12,7 +12,8 @@ from rich.markup import escape
 from dyad.dictionaries.check import check_dictionary
 from dyad.errors import DyadError
 
-app = typer.Typer(help="Check dictionary files.", no_args_is_help=True)
+app = typer.Typer(help="Check dictionary files.\n\nExample: dyad dict check my.actors.txt",
+                  no_args_is_help=True)
 
 
 @app.command("check")
@@ -26,8 +27,8 @@ def check_command(
 
     Example: dyad dict check my.actors.txt
     """
-    console = Console(highlight=False)
-    errors = Console(stderr=True, highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
     bad = 0
     for path in files:
         report = check_dictionary(path, kind)
