@@ -125,16 +125,16 @@ COUNTRIES: list[tuple[str, str, str, str, str]] = [
     ("KAZ", "Kazakhstan", "Astana", "Kazakh", "Kazakhs"),
 ]
 
-# code, name. International organisations that act like countries in news text.
-ORGANISATIONS: list[tuple[str, str]] = [
-    ("IGOUNO", "the United Nations"),
-    ("IGOUNO", "the UN Security Council"),
-    ("IGOEUREEC", "the European Union"),
-    ("IGOWSTNAT", "NATO"),
-    ("IGOAFRAFU", "the African Union"),
-    ("IGOUNOWHO", "the World Health Organization"),
-    ("IGOUNOIAEA", "the International Atomic Energy Agency"),
-    ("IGOASNASN", "ASEAN"),
+# code, name, seat. International organisations that act like countries in news text.
+ORGANISATIONS: list[tuple[str, str, str]] = [
+    ("IGOUNO", "the United Nations", "New York"),
+    ("IGOUNO", "the UN Security Council", "New York"),
+    ("IGOEUREEC", "the European Union", "Brussels"),
+    ("IGOWSTNAT", "NATO", "Brussels"),
+    ("IGOAFRAFU", "the African Union", "Addis Ababa"),
+    ("IGOUNOWHO", "the World Health Organization", "Geneva"),
+    ("IGOUNOIAEA", "the International Atomic Energy Agency", "Vienna"),
+    ("IGOASNASN", "ASEAN", "Jakarta"),
 ]
 
 # country code, title, name. Kept on a document's date only if the actor dictionary codes
@@ -272,12 +272,13 @@ class Country:
     capital: str
     adjective: str
     people: str
+    org: bool = False  # an international organisation: no people, no adjective
 
 
 @dataclass
 class Lexicon:
     countries: list[Country]
-    organisations: list[tuple[str, str]]
+    organisations: list[Country]
     office_holders: list[tuple[str, str, str]]
     agents: list[str]
     singular_agents: list[str]
@@ -369,6 +370,8 @@ def _verb_forms(lemma: str, english: English) -> tuple[str, str, str, str]:
         return base, third, base, base
     third = next((f for f in finite if f.endswith("s") and f != base), third)
     finite = [f for f in finite if not (f.endswith("s") and not f.endswith("ss"))] or finite
+    if len(finite) == 1 and finite[0] == base + "en":  # "beat", "beaten"
+        return base, third, base, finite[0]
     return base, third, finite[0], finite[-1]
 
 
@@ -496,7 +499,8 @@ def build_lexicon(rng: random.Random) -> Lexicon:
             adjective if _coded(actors, adjective) else name,
             people if _coded(actors, people) else f"{adjective} officials",
         ))
-    organisations = [(c, n) for c, n in ORGANISATIONS if _coded(actors, n)]
+    organisations = [Country(c, n, seat, n, n, org=True) for c, n, seat in ORGANISATIONS
+                     if _coded(actors, n)]
     holders = [h for h in OFFICE_HOLDERS if _phrase(h[2]) in actors.entries]
     agents = [a for a in AGENTS if _known_agent(dictionaries.agents, a)]
     singular = [a for a in SINGULAR_AGENTS if _known_agent(dictionaries.agents, a)]
@@ -537,6 +541,11 @@ class StoryWriter:
         rng = self.rng
         roll = rng.random()
         holders = self.holders(side.code, day)
+        if side.org:
+            if holders and roll < 0.4:
+                _, title, name = rng.choice(holders)
+                return Actor(f"{title} {name}" if roll < 0.2 else name, side.code)
+            return Actor(side.name, side.code)
         if roll < 0.30:
             return Actor(side.name, side.code)
         if roll < 0.42:
@@ -563,7 +572,7 @@ class StoryWriter:
 
     def target(self, side: Country, day: date) -> str:
         roll = self.rng.random()
-        if roll < 0.55:
+        if roll < 0.55 or side.org:
             return side.name
         if roll < 0.7:
             return side.capital
@@ -595,7 +604,8 @@ class StoryWriter:
     def clause(self, a: Country, b: Country, day: date) -> tuple[Actor, VerbPhrase, str]:
         subject = self.actor(a, day)
         verb = self.verb()
-        place = self.rng.choice([b.capital, b.name, f"eastern {b.name}", "the region"])
+        place = self.rng.choice([b.capital, b.name, "the region"] + (
+            [] if b.org else [f"eastern {b.name}"]))
         rest = verb.render(self.target(b, day), place)
         if self.rng.random() < 0.5:
             rest += " " + self.adjunct(b, day)
@@ -619,7 +629,7 @@ class StoryWriter:
                        lead: bool) -> str:
         rng = self.rng
         s, v, rest = self.clause(a, b, day)
-        subj = s.text.rstrip(",") if s.text.endswith(",") else s.text
+        subj = s.text
         shape = rng.randrange(14) if not lead else rng.choice([0, 1, 2, 3])
         pre, post = self.when(day)
         reporter = self.reporter(a, day)
@@ -644,6 +654,8 @@ class StoryWriter:
         if shape == 5:  # negation
             form = rng.choice(["did not", "has not", "would not", "refused to"])
             verb = v.participle if form == "has not" else v.base
+            if form == "has not" and s.plural:
+                form = "have not"
             return f"{_cap(subj)} {form} {verb} {rest}, {reporter} said."
         if shape == 6 and v.direct:  # passive
             target = self.target(b, day)
@@ -667,6 +679,8 @@ class StoryWriter:
         if shape == 10:  # intent / future
             form = rng.choice(["will", "plans to", "threatened to", "is expected to",
                                "agreed to", "vowed to", "is set to"])
+            if s.plural:
+                form = form.replace("is ", "are ").replace("plans", "plan")
             return f"{_cap(subj)} {form} {v.base} {rest} {rng.choice(PLACES)}."
         if shape == 11:  # subordinate clause
             s2, v2, rest2 = self.clause(b, a, day)
@@ -689,13 +703,19 @@ class StoryWriter:
         holders = self.holders(side.code, day)
         if holders and rng.random() < 0.5:
             _, title, name = rng.choice(holders)
+            if side.org:
+                return f"{title} {name}"
             return f"{side.adjective} {title} {name}" if rng.random() < 0.5 else name
+        if side.org:
+            return f"a spokesman for {side.name}"
         return rng.choice([f"the {side.adjective} foreign ministry", "officials",
                            f"a {side.adjective} government spokesman", "a senior official",
                            f"{side.adjective} officials", "the ministry"])
 
     def background(self, a: Country, b: Country, day: date) -> str:
         rng = self.rng
+        if a.org:
+            a, b = b, a
         return rng.choice(BACKGROUND).format(
             A=a.name, B=b.name, a=a.adjective, cap=rng.choice([a.capital, b.capital]),
             year=rng.randint(1990, day.year - 1), n=rng.choice([rng.randint(2, 90),
@@ -707,8 +727,7 @@ class StoryWriter:
         rng = self.rng
         a, b, c = rng.sample(self.lex.countries, 3)
         if rng.random() < 0.12 and self.lex.organisations:
-            code, name = rng.choice(self.lex.organisations)
-            a = Country(code, name, name, name, name)
+            a = rng.choice(self.lex.organisations)
         length = rng.choice([3, 4, 4, 5, 5, 5, 5, 6, 6, 7])
         sentences = [self.event_sentence(a, b, c, day, lead=True)]
         for _ in range(length - 1):

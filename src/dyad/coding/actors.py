@@ -7,12 +7,13 @@ each agent adds its role ("Japanese" + "Chief Cabinet Secretary" → JPN + GOV =
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from dyad.coding.phrases import PhraseIndex
-from dyad.dictionaries.model import ActorDictionary, AgentCode, AgentDictionary
+from dyad.dictionaries.model import ActorDictionary, AgentCode, AgentDictionary, Phrase
 
 Token = Any  # spacy.tokens.Token
 NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -61,6 +62,18 @@ class Actor:
         return self.code[:3]
 
 
+_TOKEN_SPLIT = re.compile(r"(?<=[A-Z0-9])(-)(?=[A-Z0-9])|('S)$")
+
+
+def tokenised(phrase: Phrase) -> Phrase:
+    """A dictionary phrase split the way spaCy splits text ("AL-JAZEERA" → AL - JAZEERA,
+    "PEOPLE'S" → PEOPLE 'S), so that names match token by token."""
+    words: list[str] = []
+    for word in phrase:
+        words.extend(part for part in _TOKEN_SPLIT.split(word) if part)
+    return tuple(words)
+
+
 def token_key(token: Token) -> str:
     """The dictionary key of a token: its text, upper case."""
     return str(token.text).upper()
@@ -76,6 +89,13 @@ class ActorResolver:
     _agent_index: PhraseIndex[AgentCode] = field(init=False)
 
     def __post_init__(self) -> None:
+        actors = ActorDictionary()
+        for phrase, groups in self.actors.entries.items():
+            actors.add(tokenised(phrase), groups)
+        agents = AgentDictionary()
+        for phrase, code in self.agents.entries.items():
+            agents.add(tokenised(phrase), code)
+        self.actors, self.agents = actors, agents
         self._actor_index = PhraseIndex(self.actors.entries)
         self._agent_index = PhraseIndex(self.agents.entries)
 

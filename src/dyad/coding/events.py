@@ -16,7 +16,7 @@ from dyad.dictionaries.model import Slot
 
 Token = Any
 SKIPPED_LEMMAS = frozenset(
-    {"be", "have", "do", "will", "would", "can", "could", "may", "might", "shall", "should", "must"}
+    {"be", "do", "will", "would", "can", "could", "may", "might", "shall", "should", "must"}
 )
 DATE_ENTITY_TYPES = frozenset({"DATE"})
 

@@ -75,6 +75,11 @@ class DocumentMemory:
         return None
 
 
+def _vague(code: str) -> bool:
+    """An unknown entity ("") or a role without a country ("---GOV")."""
+    return not code or code.startswith("---")
+
+
 @dataclass
 class ParticipantResolver:
     """Resolves noun-phrase heads of one sentence to actors."""
@@ -113,7 +118,14 @@ class ParticipantResolver:
                         for c in resolved
                     ]
                 return [self._actor(code, tokens, head) for code in resolved]
-        return [self._actor(code, tokens, head) for code in codes]
+        found = [self._actor(code, tokens, head) for code in codes]
+        if all(_vague(a.code) for a in found):
+            # "Mr. Cheng Yonghua, Ambassador of China": the apposition says who he is
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                better = [a for a in self._single(appos) if not _vague(a.code)]
+                if better:
+                    return [self._actor(a.code, tokens, head) for a in better]
+        return found
 
     def _via_preposition(self, head: Token) -> list[Actor]:
         for child in head.children:

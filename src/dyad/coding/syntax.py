@@ -159,10 +159,12 @@ def _subject_donor(verb: Token) -> tuple[Token, list[Token]] | None:
         return head, [head]
     if verb.dep_ == "acl" and head.pos_ in NOMINAL_POS:
         owners = children(head, "poss")
-        if owners:
-            return head, owners
+        if owners and verb.tag_ == "VB":
+            return head, owners  # "Moscow's decision to terminate ..."
         if verb.tag_ == "VBG" and str(head.lemma_).lower() not in INSTRUMENT_NOUNS:
-            return head, [head]  # "centers supporting reforms": the noun does the action
+            # "protesters demanding ...": the noun itself acts; a described thing
+            # ("waters surrounding the islands") is not an actor, so nothing is coded.
+            return head, [head] if head.pos_ == "PROPN" or head.ent_type_ or _is_role(head) else []
         outer = governing_verb(head)
         if outer is not None:
             return outer, predicate_roles(outer).subjects
@@ -239,6 +241,17 @@ _OBJECT_CONTROL = frozenset(
         "instruct",
     }
 )
+
+
+ROLE_NOUNS = frozenset({"protester", "demonstrator", "official", "minister", "soldier", "troop",
+                        "police", "militant", "rebel", "government", "leader", "diplomat",
+                        "lawmaker", "activist", "group", "force", "army", "party", "court",
+                        "agency", "ministry", "authority", "president", "people", "resident",
+                        "worker", "student", "spokesman", "spokeswoman", "spokesperson"})
+
+
+def _is_role(token: Token) -> bool:
+    return str(token.lemma_).lower() in ROLE_NOUNS
 
 
 def _is_object_control(verb: Token) -> bool:
