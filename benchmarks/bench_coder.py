@@ -109,18 +109,27 @@ class Stage:
 
     name: str
     sentences: int
-    seconds: float
+    seconds: float  # wall clock
     events: int = 0
     floor: float | None = None
+    cpu_seconds: float = 0.0  # CPU time of the busiest process (see cpu_rate)
 
     @property
     def rate(self) -> float:
         return self.sentences / self.seconds if self.seconds > 0 else 0.0
 
+    @property
+    def cpu_rate(self) -> float:
+        """Sentences per CPU second of the busiest process: the rate on an otherwise idle
+        machine with a core per process, whatever else was running during the measurement."""
+        return self.sentences / self.cpu_seconds if self.cpu_seconds > 0 else 0.0
+
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["sentences_per_second"] = round(self.rate, 1)
+        data["sentences_per_cpu_second"] = round(self.cpu_rate, 1)
         data["seconds"] = round(self.seconds, 3)
+        data["cpu_seconds"] = round(self.cpu_seconds, 3)
         data["meets_floor"] = None if self.floor is None else self.rate >= self.floor
         return data
 
@@ -167,39 +176,41 @@ def warm_up(coder: EventCoder, documents: Sequence[Document], batch_size: int) -
 def bench_parse(nlp: Any, documents: Sequence[Document], batch_size: int
                 ) -> tuple[Stage, list[ParsedDocument], int]:
     """spaCy alone: parse every document; returns the stage, the parses and the token count."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     parsed = list(parse_documents(documents, nlp=nlp, batch_size=batch_size))
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     sentences = tokens = 0
     for p in parsed:
         s, t = count_sentences(p)
         sentences += s
         tokens += t
-    return Stage("spaCy parse only", sentences, seconds), parsed, tokens
+    return Stage("spaCy parse only", sentences, seconds, cpu_seconds=cpu), parsed, tokens
 
 
 def bench_coding(coder: EventCoder, parsed: Sequence[ParsedDocument]) -> Stage:
     """The coding stages alone: `code_parsed` over documents parsed beforehand."""
     sentences = events = 0
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for p in parsed:
         coded = coder.code_parsed(p)
         sentences += len(coded.sentences)
         events += len(coded.events)
-    seconds = time.perf_counter() - start
-    return Stage("coding only (after spaCy)", sentences, seconds, events, FLOORS["coding_only"])
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return Stage("coding only (after spaCy)", sentences, seconds, events, FLOORS["coding_only"],
+                 cpu)
 
 
 def bench_end_to_end(coder: EventCoder, documents: Sequence[Document], batch_size: int
                      ) -> Stage:
     """Text in, event records out, in this process."""
     sentences = events = 0
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for coded in coder.code(documents, batch_size=batch_size):
         sentences += len(coded.sentences)
         events += len(coded.events)
-    seconds = time.perf_counter() - start
-    return Stage("end to end, 1 process", sentences, seconds, events, FLOORS["end_to_end_1"])
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return Stage("end to end, 1 process", sentences, seconds, events, FLOORS["end_to_end_1"],
+                 cpu)
 
 
 # -- worker processes
@@ -215,15 +226,17 @@ def _init_worker(batch_size: int, ready: Any, warmup: list[Document]) -> None:
     ready.put((os.getpid(), load["model"], load["dictionaries"], peak_rss_mb()))
 
 
-def _code_chunk(documents: list[Document]) -> tuple[int, int, list[EventRecord], float]:
-    """Worker task: code a chunk; returns (pid, sentences, event records, peak RSS MB)."""
+def _code_chunk(documents: list[Document]
+                ) -> tuple[int, int, list[EventRecord], float, float]:
+    """Worker task: code a chunk; returns (pid, sentences, events, peak RSS MB, CPU s)."""
     coder: EventCoder = _WORKER["coder"]
+    cpu = time.process_time()
     sentences = 0
     events: list[EventRecord] = []
     for coded in coder.code(documents, batch_size=_WORKER["batch_size"]):
         sentences += len(coded.sentences)
         events.extend(coded.events)
-    return os.getpid(), sentences, events, peak_rss_mb()
+    return os.getpid(), sentences, events, peak_rss_mb(), time.process_time() - cpu
 
 
 def chunked(documents: Sequence[Document], size: int) -> list[list[Document]]:
@@ -247,15 +260,19 @@ def bench_processes(documents: Sequence[Document], processes: int, *, chunk_size
                             "rss_after_load_mb": round(rss, 1)}
         ready_at = time.perf_counter()
         sentences = events = 0
-        for pid, n, records, rss in pool.imap_unordered(_code_chunk,
-                                                        chunked(documents, chunk_size)):
+        cpu: dict[int, float] = {}
+        for pid, n, records, rss, used in pool.imap_unordered(_code_chunk,
+                                                              chunked(documents, chunk_size)):
             sentences += n
             events += len(records)
+            cpu[pid] = cpu.get(pid, 0.0) + used
             worker = workers.setdefault(pid, {})
             worker["peak_rss_mb"] = round(max(rss, worker.get("peak_rss_mb", 0.0)), 1)
+            worker["cpu_s"] = round(cpu[pid], 3)
         seconds = time.perf_counter() - ready_at
     floor = FLOORS.get(f"end_to_end_{processes}")
-    stage = Stage(f"end to end, {processes} processes", sentences, seconds, events, floor)
+    stage = Stage(f"end to end, {processes} processes", sentences, seconds, events, floor,
+                  max(cpu.values(), default=0.0))
     return stage, {"startup_s": round(ready_at - started, 3), "workers": list(workers.values())}
 
 
@@ -274,6 +291,7 @@ def run(documents: Sequence[Document], *, processes: Sequence[int] = (1, 2),
     report = Report(len(documents), machine=machine(), settings={
         "batch_size": batch_size, "chunk_size": chunk_size, "start_method": start_method,
         "processes": list(processes)})
+    report.machine["load_average_before"] = [round(x, 2) for x in os.getloadavg()]
     say("loading model and dictionaries ...")
     nlp, coder, report.load = load_coder()
     report.memory_mb["main_after_load"] = round(peak_rss_mb(), 1)
@@ -298,6 +316,7 @@ def run(documents: Sequence[Document], *, processes: Sequence[int] = (1, 2),
             report.stages.append(stage)
             report.memory_mb[f"workers_{n}"] = details["workers"]
             report.load[f"pool_{n}_startup"] = details["startup_s"]
+    report.machine["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     return report
 
 
@@ -307,14 +326,14 @@ def format_table(report: Report) -> str:
         f"{report.documents} documents, {report.sentences} sentences, {report.tokens} tokens "
         f"({report.tokens / max(report.sentences, 1):.1f} tokens/sentence)",
         "",
-        f"{'stage':<30} {'sentences':>9} {'seconds':>8} {'sent/s':>8} {'floor':>6} "
-        f"{'events':>7}",
+        f"{'stage':<30} {'sentences':>9} {'seconds':>8} {'sent/s':>8} {'CPU s':>7} "
+        f"{'sent/CPU s':>10} {'floor':>6} {'events':>7}",
     ]
     for s in report.stages:
         floor = f"{s.floor:.0f}" if s.floor else "-"
         mark = "" if s.floor is None else ("  ok" if s.rate >= s.floor else "  BELOW")
         lines.append(f"{s.name:<30} {s.sentences:>9} {s.seconds:>8.2f} {s.rate:>8.1f} "
-                     f"{floor:>6} {s.events:>7}{mark}")
+                     f"{s.cpu_seconds:>7.2f} {s.cpu_rate:>10.1f} {floor:>6} {s.events:>7}{mark}")
     lines.append("")
     load = ", ".join(f"{k} {v:.2f} s" for k, v in report.load.items())
     lines.append(f"load: {load}")
@@ -329,7 +348,8 @@ def format_table(report: Report) -> str:
     m = report.machine
     lines.append(f"machine: {m.get('cores')} cores, {m.get('cpu', '?')}, "
                  f"{m.get('ram_gb', '?')} GB RAM, Python {m.get('python')}, "
-                 f"spaCy {m.get('spacy', '?')}")
+                 f"spaCy {m.get('spacy', '?')}; load average before "
+                 f"{m.get('load_average_before')}, after {m.get('load_average_after')}")
     return "\n".join(lines)
 
 

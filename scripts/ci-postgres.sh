@@ -74,5 +74,5 @@ as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
     start >&2
 as_owner "$bindir/createdb" -h 127.0.0.1 -p "$port" -U dyad dyad_test
 echo "$dir" >"$STATE_FILE"
-log "PostgreSQL $("$bindir/pg_ctl" --version | awk '{print $NF}') on 127.0.0.1:$port (data in $dir)"
+log "PostgreSQL $("$bindir/pg_ctl" --version | awk '{print $3}') on 127.0.0.1:$port (data in $dir)"
 echo "export DYAD_TEST_POSTGRES_URL=postgresql://dyad@127.0.0.1:$port/dyad_test"

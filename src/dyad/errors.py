@@ -10,6 +10,8 @@ Library code raises these; only the CLI and HTTP edges translate them into messa
     ├── ValidationFileError        a PETRARCH validation file is unusable
     ├── ModelError                 the spaCy model is missing or broken
     └── StoreError                 the event store cannot be opened or written
+        └── QueryError             a store query asks for something it cannot give
+            └── EventNotFoundError no stored event has the id asked for
 """
 
 from __future__ import annotations
@@ -78,3 +80,20 @@ class StoreError(DyadError):
     """The event store cannot be opened, read or written."""
 
     status_code = 500
+
+
+class QueryError(StoreError):
+    """A store query is malformed (a bad filter) or asks for what the store does not hold."""
+
+    status_code = 400
+
+
+class EventNotFoundError(QueryError):
+    """No stored event has the given id."""
+
+    status_code = 404
+
+    def __init__(self, event_id: str) -> None:
+        super().__init__(f"no event with id {event_id!r}",
+                         hint="list event ids with: dyad events")
+        self.event_id = event_id

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from dyad.cli.options import (
     ActorsOption,
@@ -25,6 +26,7 @@ from dyad.coding.coder import CodedDocument, EventCoder
 from dyad.dictionaries.defaults import load_dictionaries
 from dyad.errors import DyadError, InputError
 from dyad.io import InputProblem, read_documents
+from dyad.io.jsonl import is_jsonl_path
 from dyad.record import Document
 
 
@@ -69,23 +71,41 @@ def code_command(
     out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 140)
     coded_any = False
     first = True
-    for coded in coder.code(documents):
-        coded_any = True
-        if explain:
-            _explain(coded, out if fmt == "table" else warnings)
-        if fmt == "jsonl":
-            write_jsonl(coded.events, sys.stdout)
-        elif fmt == "csv":
-            write_csv(coded.events, sys.stdout, header=first)
-        else:
-            title = f"{coded.document.id}" + (f" ({coded.document.date})" if coded.document.date
-                                              else "")
-            render_table(coded.events, out, title=title)
-        first = False
+    progress = Progress(
+        TextColumn("coding"),
+        SpinnerColumn(),
+        TextColumn("{task.completed} documents, {task.fields[events]} events"),
+        TimeElapsedColumn(),
+        console=warnings,
+        transient=True,
+        disable=not sys.stderr.isatty() or (len(files) == 1 and not is_jsonl_path(files[0])),
+    )
+    task = progress.add_task("coding", total=None, events=0)
+    with progress:
+        for coded in coder.code(documents):
+            coded_any = True
+            progress.update(task, advance=1, events=progress.tasks[0].fields["events"]
+                            + len(coded.events))
+            _emit(coded, fmt, explain, first, out, warnings)
+            first = False
     sys.stdout.flush()
     if problems and not coded_any:
         raise DyadError(problems[0] if len(problems) == 1
                         else f"{problems[0]} (and {len(problems) - 1} more); nothing was coded")
+
+
+def _emit(coded: CodedDocument, fmt: str, explain: bool, first: bool, out: Console,
+          warnings: Console) -> None:
+    """Write one document's events (and explanation) in the chosen format."""
+    if explain:
+        _explain(coded, out if fmt == "table" else warnings)
+    if fmt == "jsonl":
+        write_jsonl(coded.events, sys.stdout)
+    elif fmt == "csv":
+        write_csv(coded.events, sys.stdout, header=first)
+    else:
+        day = f" ({coded.document.date})" if coded.document.date else ""
+        render_table(coded.events, out, title=f"{coded.document.id}{day}")
 
 
 def _documents(files: list[str], day: object, problems: list[str],

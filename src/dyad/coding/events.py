@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from dyad.coding.actors import Actor, Mention
-from dyad.coding.dates import resolve_date
+from dyad.coding.dates import find_date_expressions, resolve_date
 from dyad.coding.frames import Frame, according_to, frame_of
 from dyad.coding.participants import PERSONAL_PRONOUNS, ParticipantResolver
 from dyad.coding.syntax import VERBAL_POS, clause_tokens, phrase_tokens_after, predicate_roles
@@ -281,11 +281,18 @@ def _clause_date(
     if document_date is None:
         return None
     own = {t.i for t in clause_tokens(verb)}
-    for ent in verb.sent.ents:
-        if ent.label_ in DATE_ENTITY_TYPES and ent.root.i in own:
-            resolved = resolve_date(ent.text, document_date)
+    sent = verb.sent
+    spans = [ent for ent in sent.ents if ent.label_ in DATE_ENTITY_TYPES]
+    # The NER misses some dates ("in 2003" after a list); a pattern search fills the gaps.
+    for start, end in find_date_expressions(sent.text):
+        span = sent.char_span(start, end, alignment_mode="expand")
+        if span is not None and not any(e.start <= span.root.i < e.end for e in spans):
+            spans.append(span)
+    for span in spans:
+        if span.root.i in own:
+            resolved = resolve_date(span.text, document_date)
             if resolved is not None:
-                return resolved.date, str(ent.text), (ent.start, ent.end)
+                return resolved.date, str(span.text), (span.start, span.end)
     return None
 
 

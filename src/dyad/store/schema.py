@@ -1,0 +1,144 @@
+"""The store's tables, the same on DuckDB and PostgreSQL.
+
+    documents   one row per document, keyed by its id (given, or a hash of its text)
+    sentences   one row per sentence of a document, with its span in the document text
+    mentions    one row per coded event record: (doc_id, ordinal) in coding order
+    events      mentions merged into real-world events (see `dyad.store.merge`), each with
+                the fields of its best mention and GDELT's NumMentions/NumSources/NumArticles
+    meta        key/value pairs: the schema version
+
+A mention belongs to the event of its (source, target, code) whose date range holds its date
+(undated mentions of a key form one undated event); the `event_mentions` view spells that out.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = "1"
+
+DOCUMENT_COLUMNS: tuple[str, ...] = (
+    "doc_id", "content_hash", "date", "url", "source", "title", "origin", "outlet", "text",
+    "n_sentences", "n_events", "ingested_at",
+)
+SENTENCE_COLUMNS: tuple[str, ...] = (
+    "doc_id", "sentence_id", "text", "span_start", "span_end", "discarded",
+)
+MENTION_COLUMNS: tuple[str, ...] = (
+    "doc_id", "ordinal", "sentence_id", "source", "source_text", "target", "target_text",
+    "code", "root", "plover", "goldstein", "quad_class", "mode", "date", "date_text",
+    "attribution", "trigger", "spans", "outlet",
+)
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id", "source", "target", "code", "root", "plover", "goldstein", "quad_class",
+    "date", "last_date", "num_mentions", "num_sources", "num_articles", "doc_ids", "outlets",
+    "doc_id", "ordinal", "sentence_id", "sentence", "source_text", "target_text", "mode",
+    "date_text", "attribution", "trigger", "spans",
+)
+
+TABLES: tuple[str, ...] = (
+    """CREATE TABLE IF NOT EXISTS meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS documents (
+        doc_id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        date DATE,
+        url TEXT NOT NULL,
+        source TEXT NOT NULL,
+        title TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        outlet TEXT NOT NULL,
+        text TEXT NOT NULL,
+        n_sentences INTEGER NOT NULL,
+        n_events INTEGER NOT NULL,
+        ingested_at TIMESTAMP NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS sentences (
+        doc_id TEXT NOT NULL,
+        sentence_id INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        discarded TEXT NOT NULL,
+        PRIMARY KEY (doc_id, sentence_id)
+    )""",
+    """CREATE TABLE IF NOT EXISTS mentions (
+        doc_id TEXT NOT NULL,
+        ordinal INTEGER NOT NULL,
+        sentence_id INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        source_text TEXT NOT NULL,
+        target TEXT NOT NULL,
+        target_text TEXT NOT NULL,
+        code TEXT NOT NULL,
+        root TEXT NOT NULL,
+        plover TEXT NOT NULL,
+        goldstein DOUBLE PRECISION NOT NULL,
+        quad_class INTEGER NOT NULL,
+        mode TEXT NOT NULL,
+        date DATE,
+        date_text TEXT NOT NULL,
+        attribution TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        spans TEXT NOT NULL,
+        outlet TEXT NOT NULL,
+        PRIMARY KEY (doc_id, ordinal)
+    )""",
+    """CREATE TABLE IF NOT EXISTS events (
+        event_id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        code TEXT NOT NULL,
+        root TEXT NOT NULL,
+        plover TEXT NOT NULL,
+        goldstein DOUBLE PRECISION NOT NULL,
+        quad_class INTEGER NOT NULL,
+        date DATE,
+        last_date DATE,
+        num_mentions INTEGER NOT NULL,
+        num_sources INTEGER NOT NULL,
+        num_articles INTEGER NOT NULL,
+        doc_ids TEXT NOT NULL,
+        outlets TEXT NOT NULL,
+        doc_id TEXT NOT NULL,
+        ordinal INTEGER NOT NULL,
+        sentence_id INTEGER NOT NULL,
+        sentence TEXT NOT NULL,
+        source_text TEXT NOT NULL,
+        target_text TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        date_text TEXT NOT NULL,
+        attribution TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        spans TEXT NOT NULL
+    )""",
+    """CREATE OR REPLACE VIEW event_mentions AS
+    SELECT e.event_id, m.doc_id, m.ordinal, m.sentence_id, s.text AS sentence,
+           m.source, m.source_text, m.target, m.target_text, m.code, m.root, m.plover,
+           m.goldstein, m.quad_class, m.mode, m.date, m.date_text, m.attribution, m.trigger,
+           m.spans, m.outlet, s.span_start AS sentence_start
+    FROM mentions m
+    JOIN events e
+      ON m.source = e.source AND m.target = e.target AND m.code = e.code
+     AND ((m.date >= e.date AND m.date <= e.last_date) OR (m.date IS NULL AND e.date IS NULL))
+    JOIN sentences s ON s.doc_id = m.doc_id AND s.sentence_id = m.sentence_id""",
+)
+
+#: Secondary indexes, for PostgreSQL only: DuckDB scans columns faster than it keeps ART indexes.
+POSTGRES_INDEXES: tuple[str, ...] = (
+    "CREATE INDEX IF NOT EXISTS mentions_key ON mentions (source, target, code, date)",
+    "CREATE INDEX IF NOT EXISTS events_key ON events (source, target, code, date)",
+    "CREATE INDEX IF NOT EXISTS events_date ON events (date)",
+    "CREATE INDEX IF NOT EXISTS events_pair ON events (source text_pattern_ops, "
+    "target text_pattern_ops)",
+)
+
+#: The per-connection scratch table that lists (key, date window) pairs to look events up by.
+PROBE_TABLE = "dyad_probe"
+PROBE = f"""CREATE TEMP TABLE IF NOT EXISTS {PROBE_TABLE} (
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    code TEXT NOT NULL,
+    lo DATE,
+    hi DATE
+)"""

@@ -1,0 +1,159 @@
+"""Tests for dyad.coding.frames: negation, denial, hypotheses, modes and attribution."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyad.coding.frames import Frame, according_to, frame_of, is_negated
+from dyad.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_pipeline()
+
+
+def token(nlp: Any, sentence: str, word: str) -> Any:
+    """The first token of the parsed sentence whose text is `word`."""
+    return next(t for t in nlp(sentence) if t.text == word)
+
+
+def xf(reason: str, *values: object) -> object:
+    return pytest.param(*values, marks=pytest.mark.xfail(reason=reason, strict=True))
+
+
+# ------------------------------------------------------------ is_negated
+
+NEGATED = [
+    ("Hungary did not veto the sanctions.", "veto", True),
+    ("Hungary didn't veto the sanctions.", "veto", True),
+    ("The leaders of China and India never met.", "met", True),
+    ("Israel will not attend the talks in Cairo.", "attend", True),
+    ("Serbia has never recognized Kosovo.", "recognized", True),
+    ("Israel said it did not strike the hospital.", "strike", True),
+    ("Japan imports oil from Iran.", "imports", False),
+    ("Britain will expel Russian diplomats.", "expel", False),
+    ("Israel said it did not strike the hospital.", "said", False),
+    ("Canada recalled its ambassador and suspended talks with India.", "suspended", False),
+    xf("'no' hangs on 'longer' (neg of the adverb), so the verb is not seen as negated",
+       "Japan no longer imports oil from Iran.", "imports", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "negated"), NEGATED)
+def test_is_negated(nlp: Any, sentence: str, word: str, negated: bool) -> None:
+    assert is_negated(token(nlp, sentence, word)) is negated
+
+
+# ------------------------------------------------------------ blocked frames: no event
+
+BLOCKED = [
+    ("Hungary did not veto the sanctions.", "veto", "negated"),
+    ("The leaders of China and India never met.", "met", "negated"),
+    ("The United States could impose sanctions on Venezuela.", "impose", "hypothetical"),
+    ("Britain might expel Russian diplomats.", "expel", "hypothetical"),
+    ("Turkey should withdraw its troops from Syria.", "withdraw", "hypothetical"),
+    ("Turkey denied reports that it had closed its embassy.", "closed", "denied"),
+    ("Egypt denied that it had sent weapons to Sudan.", "sent", "denied"),
+    ("Egypt denied sending weapons to Sudan.", "sending", "denied"),
+    ("The World Bank will resume aid to Ethiopia if the government ends the conflict.", "ends",
+     "hypothetical"),
+    ("France did not say that it would expel the envoy.", "expel", "*"),
+    xf("the complement of 'refuse' is not blocked: the refused act reads as done",
+       "Serbia refused to recognize Kosovo.", "recognize", "*"),
+    xf("the complement of 'decline' is not blocked", "Greece declined to condemn Turkey.",
+       "condemn", "*"),
+    xf("the complement of 'fail' is not blocked: the failed capture reads as done",
+       "Russia failed to capture the city.", "capture", "*"),
+    xf("'no longer' is not read as negation", "Japan no longer imports oil from Iran.",
+       "imports", "negated"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "blocked"), BLOCKED)
+def test_blocked(nlp: Any, sentence: str, word: str, blocked: str) -> None:
+    frame = frame_of(token(nlp, sentence, word))
+    if blocked == "*":
+        assert frame.blocked, frame
+    else:
+        assert frame.blocked == blocked, frame
+
+
+def test_consumed_negation_is_not_blocked(nlp: Any) -> None:
+    # a verb pattern that spells out the negation ("did not ...") has already used it
+    veto = token(nlp, "Hungary did not veto the sanctions.", "veto")
+    assert frame_of(veto, negation_consumed=True).blocked == ""
+
+
+# ------------------------------------------------------------ modes
+
+MODES = [
+    ("France condemned the attack.", "condemned", "", False),
+    ("Britain will expel Russian diplomats.", "expel", "", False),
+    ("Poland plans to expel Belarusian diplomats.", "expel", "intend", True),
+    ("Iran vowed to retaliate against Israel.", "retaliate", "intend", True),
+    ("Iran threatened to close the Strait of Hormuz.", "close", "intend", True),
+    ("Israel is ready to resume negotiations with Hamas.", "resume", "intend", True),
+    ("Moscow expressed willingness to resume cooperation if Japan alters its approach.",
+     "resume", "conditional", True),
+    ("The World Bank will resume aid to Ethiopia if the government ends the conflict.",
+     "resume", "conditional", False),
+    ("Washington will lift sanctions unless Caracas frees the prisoners.", "lift",
+     "conditional", False),
+    xf("'provided that' is not among the condition marks the parser attaches",
+       "The EU will resume aid provided that Niger holds elections.", "resume", "conditional",
+       False),
+    xf("'would' after a reporting verb (future in the past) is taken as hypothetical",
+       "Germany said it would send weapons to Ukraine.", "send", "intend", True),
+    xf("the noun 'threat' is not an intention head ('threaten' is)",
+       "Turkey's threat to block Sweden's bid angered Stockholm.", "block", "intend", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "mode", "intent"), MODES)
+def test_mode(nlp: Any, sentence: str, word: str, mode: str, intent: bool) -> None:
+    frame = frame_of(token(nlp, sentence, word))
+    assert (frame.blocked, frame.mode, frame.intent) == ("", mode, intent), frame
+
+
+# ------------------------------------------------------------ attribution
+
+ATTRIBUTION = [
+    ("Iran attacked an Israeli ship, state media reported.", "attacked", "state media"),
+    ("Israel bombed targets in Lebanon, the Israeli military said.", "bombed",
+     "the Israeli military"),
+    ("Ukraine's military said Russian forces had shelled Kharkiv.", "shelled",
+     "Ukraine's military"),
+    ("Officials in Ankara told reporters that Turkey had closed the border.", "closed",
+     "Officials in Ankara"),
+    ("France condemned the attack.", "condemned", ""),
+    ("Ukraine's military said Russian forces had shelled Kharkiv.", "said", ""),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "who"), ATTRIBUTION)
+def test_reporting_frame_attribution(nlp: Any, sentence: str, word: str, who: str) -> None:
+    frame = frame_of(token(nlp, sentence, word))
+    assert frame.attribution_text == who, frame
+    assert (frame.attribution_head is None) == (who == "")
+
+
+ACCORDING = [
+    ("Russian troops shelled Kharkiv, according to Reuters.", "shelled", "Reuters"),
+    ("According to the state news agency, Egypt signed an agreement with Israel.", "signed",
+     "the state news agency"),
+    ("Russian troops shelled Kharkiv overnight.", "shelled", ""),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "who"), ACCORDING)
+def test_according_to(nlp: Any, sentence: str, word: str, who: str) -> None:
+    assert according_to(token(nlp, sentence, word)) == who
+
+
+def test_default_frame_is_a_plain_fact() -> None:
+    frame = Frame()
+    assert (frame.blocked, frame.mode, frame.intent, frame.attribution_head) == ("", "", False,
+                                                                                   None)
