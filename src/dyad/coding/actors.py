@@ -140,6 +140,10 @@ def compose(mentions: list[Mention]) -> list[str]:
             roles.append(m.agent)
         elif m.kind in ("actor", "entity") and not bases:
             bases = list(m.codes)
+        elif m.kind == "actor" and len(bases) == 1 and len(m.codes) == 1:
+            # "U.S. Secretary of State John Kerry": the person's USAGOV refines the base USA
+            if m.codes[0].startswith(bases[0]) and len(m.codes[0]) > len(bases[0]):
+                bases = [m.codes[0]]
     if not bases and not roles:
         return []
     if not bases:

@@ -103,7 +103,7 @@ class EventCoder:
             )
             return
         day = document.date
-        mentions = self.resolver.mentions(sent, day)
+        mentions = memory.with_aliases(self.resolver.mentions(sent, day), sent.doc)
         participants = ParticipantResolver(mentions, memory)
         coding = self.sentence_coder.code(sent, mentions, participants, day)
         explanations = []
@@ -130,6 +130,7 @@ class EventCoder:
             SentenceReport(sentence_id, text, span, tuple(actors), tuple(explanations))
         )
         self._remember(sent, participants, memory)
+        memory.remember_names(mentions, sent.doc)
 
     def _sentence_discard(self, sent: Any) -> str:
         """The first discard phrase that voids the sentence.

@@ -162,8 +162,10 @@ class SentenceCoder:
         borrow: bool,
     ) -> list[Actor]:
         own = {a.code for a in sources}
+        taken = {i for a in sources for i in range(a.start, a.end)}
         for head in objects:
-            actors = [a for a in participants.actors(head) if not _same_actor(a, own)]
+            actors = [a for a in participants.actors(head)
+                      if not _same_actor(a, own) and a.head not in taken]
             if actors:
                 return actors
         for clause in verb.children:  # "... resume cooperation if Japan alters its approach"
@@ -176,7 +178,7 @@ class SentenceCoder:
                         return actors
         # PETRARCH's rule of last resort: the first actor named after the verb in its phrase.
         for token in phrase_tokens_after(verb):
-            if token.i in participants.mentions:
+            if token.i in participants.mentions and token.i not in taken:
                 actors = [a for a in participants.actors(token) if not _same_actor(a, own)]
                 if actors and participants.mentions[token.i].kind != "agent":
                     return actors

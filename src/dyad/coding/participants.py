@@ -18,7 +18,7 @@ PRONOUNS_SINGULAR = frozenset({"it", "its", "itself"})
 PRONOUNS_PLURAL = frozenset({"they", "their", "them", "themselves"})
 PRONOUNS_PERSON = frozenset({"he", "his", "him", "she", "her"})
 PERSONAL_PRONOUNS = PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_PERSON
-ANAPHORIC_DETERMINERS = frozenset({"these", "this", "those", "that", "the", "such"})
+ANAPHORIC_DETERMINERS = frozenset({"these", "this", "those", "that", "such"})
 
 
 @dataclass
@@ -36,6 +36,26 @@ class DocumentMemory:
 
     subjects: list[_Remembered] = field(default_factory=list)
     nouns: dict[str, list[str]] = field(default_factory=dict)
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def remember_names(self, mentions: dict[int, Mention], doc: Token) -> None:
+        """Remember the last word of multi-word actor names ("Mishustin", "Council")."""
+        for mention in set(mentions.values()):
+            if mention.kind == "actor" and mention.end - mention.start >= 2 and mention.codes:
+                self.aliases[str(doc[mention.end - 1].text).upper()] = mention.codes
+
+    def with_aliases(self, mentions: dict[int, Mention], doc: Token) -> dict[int, Mention]:
+        """Unknown names that repeat the last word of an earlier actor name take its codes."""
+        result = dict(mentions)
+        for mention in set(mentions.values()):
+            if mention.kind != "entity":
+                continue
+            codes = self.aliases.get(str(doc[mention.end - 1].text).upper())
+            if codes:
+                known = Mention(mention.start, mention.end, "actor", codes)
+                for k in range(mention.start, mention.end):
+                    result[k] = known
+        return result
 
     def remember_subject(self, head: Token, codes: list[str]) -> None:
         self.subjects.append(
@@ -87,21 +107,25 @@ class ParticipantResolver:
     mentions: dict[int, Mention]
     memory: DocumentMemory
 
-    def actors(self, head: Token) -> list[Actor]:
-        """Actors named by the phrase headed by `head`, one per coordinated member."""
+    def actors(self, head: Token, *, nested: bool = True) -> list[Actor]:
+        """Actors named by the phrase headed by `head`, one per coordinated member.
+
+        With `nested`, a phrase without an actor of its own may take one from its
+        "of/in/from" phrase ("ambassadors of Arnor"), one level deep only.
+        """
         found: list[Actor] = []
         for member in coordinated(head):
-            found.extend(self._single(member))
+            found.extend(self._single(member, nested))
         return found
 
-    def _single(self, head: Token) -> list[Actor]:
+    def _single(self, head: Token, nested: bool = True) -> list[Actor]:
         tokens = np_tokens(head)
         own = self._mentions_in(tokens)
         codes = compose(own)
         has_base = any(m.kind in ("actor", "entity") for m in own)
         if not has_base:
             roles = [m for m in own if m.kind == "agent"]
-            inner = self._via_preposition(head)
+            inner = self._via_preposition(head) if nested else []
             if inner:
                 return [self._with_roles(a, roles, head) for a in inner]
             resolved = self._anaphora(head)
@@ -122,7 +146,7 @@ class ParticipantResolver:
         if all(_vague(a.code) for a in found):
             # "Mr. Cheng Yonghua, Ambassador of China": the apposition says who he is
             for appos in (c for c in head.children if c.dep_ == "appos"):
-                better = [a for a in self._single(appos) if not _vague(a.code)]
+                better = [a for a in self._single(appos, nested) if not _vague(a.code)]
                 if better:
                     return [self._actor(a.code, tokens, head) for a in better]
         return found
@@ -132,7 +156,7 @@ class ParticipantResolver:
             if child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS:
                 obj = pobj_of(child)
                 if obj is not None:
-                    inner = self.actors(obj)
+                    inner = self.actors(obj, nested=False)
                     if inner:
                         return inner
         return []
@@ -151,6 +175,8 @@ class ParticipantResolver:
             return self.memory.pronoun(word) or []
         if head.pos_ == "PRON":
             return []
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            return []  # "the agreement will constitute ...": a thing, not its parties, acts
         if any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in head.children):
             return self.memory.nouns.get(str(head.lemma_).lower(), [])
         return []

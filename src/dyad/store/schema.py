@@ -13,6 +13,9 @@ A mention belongs to the event of its (source, target, code) whose date range ho
 
 from __future__ import annotations
 
+from dyad.errors import StoreError
+from dyad.store.backend import Backend
+
 SCHEMA_VERSION = "1"
 
 DOCUMENT_COLUMNS: tuple[str, ...] = (
@@ -142,3 +145,40 @@ PROBE = f"""CREATE TEMP TABLE IF NOT EXISTS {PROBE_TABLE} (
     lo DATE,
     hi DATE
 )"""
+
+
+def create_schema(backend: Backend) -> None:
+    """Create the tables (and, on PostgreSQL, the indexes) a store needs, if they are missing."""
+    with backend.transaction():
+        backend.write_lock()
+        for statement in TABLES:
+            backend.execute(statement)
+        if backend.dialect == "postgresql":
+            for statement in POSTGRES_INDEXES:
+                backend.execute(statement)
+        found = backend.rows("SELECT value FROM meta WHERE key = ?", ["schema_version"])
+        if not found:
+            backend.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
+                            ["schema_version", SCHEMA_VERSION])
+        elif found[0][0] != SCHEMA_VERSION:
+            raise _version_error(backend, str(found[0][0]))
+    backend.execute(PROBE)
+
+
+def check_schema(backend: Backend) -> None:
+    """Raise StoreError unless the store holds dyad's tables at this schema version."""
+    try:
+        found = backend.rows("SELECT value FROM meta WHERE key = ?", ["schema_version"])
+    except StoreError:
+        raise StoreError(f"{backend.location}: not a dyad event store",
+                         hint="create one with: dyad ingest FILES --db PATH") from None
+    if not found:
+        raise StoreError(f"{backend.location}: not a dyad event store (no schema version)")
+    if found[0][0] != SCHEMA_VERSION:
+        raise _version_error(backend, str(found[0][0]))
+
+
+def _version_error(backend: Backend, version: str) -> StoreError:
+    return StoreError(f"{backend.location}: store schema version {version}, but this dyad "
+                      f"reads version {SCHEMA_VERSION}",
+                      hint="ingest into a new database with this version of dyad")

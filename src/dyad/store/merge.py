@@ -1,0 +1,163 @@
+"""Merge mentions into events: the same (source, target, code) reported within ±1 day.
+
+Mentions of one key are sorted by date and chained: a mention no more than a day after the
+previous one joins its event. The result depends only on the set of mentions, never on their
+order, and an event's id is a hash of source|target|code|first date. Undated mentions of a key
+form one undated event.
+
+`merge_clusters` also takes events already merged: each stored event is the chain of its own
+mentions, so merging stored events with new mentions gives what merging all mentions would.
+That is how an ingest updates only the events that its new mentions touch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+Key = tuple[str, str, str]
+#: How far apart two mentions' dates may be for them to report one event.
+WINDOW = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What an event shows of one of its mentions: the event record's fields but the date."""
+
+    doc_id: str
+    ordinal: int
+    sentence_id: int
+    sentence: str
+    source_text: str
+    target_text: str
+    root: str
+    plover: str
+    goldstein: float
+    quad_class: int
+    mode: str
+    date_text: str
+    attribution: str
+    trigger: str
+    spans: str  # JSON
+
+    def rank(self) -> tuple[bool, bool, str, int]:
+        """Sort key of the best mention: factual, in the document's own voice, then first."""
+        return (self.mode != "", self.attribution != "", self.doc_id, self.ordinal)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One coded event record as the merge sees it."""
+
+    source: str
+    target: str
+    code: str
+    date: date | None
+    outlet: str  # the news source it came from, for NumSources
+    evidence: Evidence
+
+    @property
+    def key(self) -> Key:
+        """What mentions of one event share: (source, target, code)."""
+        return (self.source, self.target, self.code)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Mentions merged into one event, summarised: enough to merge it with more mentions."""
+
+    key: Key
+    first: date | None
+    last: date | None
+    num_mentions: int
+    doc_ids: frozenset[str]
+    outlets: frozenset[str]
+    best: Evidence
+
+    @classmethod
+    def of(cls, mention: Mention) -> Cluster:
+        """The one-mention event of a mention."""
+        return cls(mention.key, mention.date, mention.date, 1, frozenset([mention.evidence.doc_id]),
+                   frozenset([mention.outlet]), mention.evidence)
+
+    @property
+    def event_id(self) -> str:
+        """The event's id: a hash of source|target|code|first date."""
+        return event_id(self.key, self.first)
+
+    @property
+    def num_sources(self) -> int:
+        """How many news sources report the event (GDELT's NumSources)."""
+        return len(self.outlets)
+
+    @property
+    def num_articles(self) -> int:
+        """How many documents report the event (GDELT's NumArticles)."""
+        return len(self.doc_ids)
+
+    def join(self, other: Cluster) -> Cluster:
+        """This event and another of the same key, as one (their mentions must be disjoint)."""
+        return Cluster(
+            self.key,
+            _earliest(self.first, other.first),
+            _latest(self.last, other.last),
+            self.num_mentions + other.num_mentions,
+            self.doc_ids | other.doc_ids,
+            self.outlets | other.outlets,
+            min(self.best, other.best, key=Evidence.rank),
+        )
+
+
+def event_id(key: Key, first: date | None) -> str:
+    """A stable event id: the start of the SHA-256 of source|target|code|first date."""
+    source, target, code = key
+    text = f"{source}|{target}|{code}|{first.isoformat() if first else ''}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _earliest(a: date | None, b: date | None) -> date | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _latest(a: date | None, b: date | None) -> date | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def merge_clusters(clusters: Iterable[Cluster]) -> list[Cluster]:
+    """Merge events (and one-mention events) whose dates chain within the window, per key."""
+    by_key: dict[Key, list[Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        by_key[cluster.key].append(cluster)
+    merged: list[Cluster] = []
+    for key in sorted(by_key):
+        undated: Cluster | None = None
+        dated: list[Cluster] = []
+        for cluster in by_key[key]:
+            if cluster.first is None:
+                undated = cluster if undated is None else undated.join(cluster)
+            else:
+                dated.append(cluster)
+        dated.sort(key=lambda c: (c.first, c.last))
+        current: Cluster | None = None
+        for cluster in dated:
+            assert cluster.first is not None
+            if current is not None and current.last is not None and (
+                    cluster.first <= current.last + WINDOW):
+                current = current.join(cluster)
+            else:
+                if current is not None:
+                    merged.append(current)
+                current = cluster
+        if current is not None:
+            merged.append(current)
+        if undated is not None:
+            merged.append(undated)
+    return merged
+
+
+def merge_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
+    """Merge mentions into events; the same set of mentions always gives the same events."""
+    return merge_clusters(Cluster.of(m) for m in mentions)

@@ -1,0 +1,228 @@
+"""Query stored events: filters (actor, dyad, root, dates, words, field conditions) as SQL.
+
+Every value reaches the database as a parameter; column names come from fixed tables here.
+A listed event carries the event record's fields (of its best mention, with the event's first
+date) plus `event_id`, `num_mentions`, `num_sources` and `num_articles`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dyad.errors import EventNotFoundError, QueryError
+from dyad.record import EVENT_FIELDS
+from dyad.store.backend import Backend, Row
+
+#: The columns of an event listing, in order.
+LISTING_COLUMNS: tuple[str, ...] = (
+    "event_id", *EVENT_FIELDS, "num_mentions", "num_sources", "num_articles")
+_INTEGER = frozenset({"sentence_id", "quad_class", "num_mentions", "num_sources", "num_articles"})
+_FLOAT = frozenset({"goldstein"})
+_DATE = frozenset({"date", "last_date"})
+#: Columns a --where condition may name.
+WHERE_COLUMNS: tuple[str, ...] = (
+    *(c for c in LISTING_COLUMNS if c != "spans"), "last_date")
+_OPERATORS: dict[str, str] = {
+    "=": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "~": "LIKE"}
+_CONDITION = re.compile(r"^\s*([a-z_]+)\s*(!=|<=|>=|=|<|>|~)\s*(.*?)\s*$", re.DOTALL)
+_MENTION_OF_EVENT = (
+    "m.source = e.source AND m.target = e.target AND m.code = e.code AND "
+    "((m.date >= e.date AND m.date <= e.last_date) OR (m.date IS NULL AND e.date IS NULL))")
+
+
+def like_prefix(text: str) -> str:
+    """A LIKE pattern (escape character `\\`) matching strings that start with `text`."""
+    return _escape_like(text) + "%"
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One `--where` condition: a column, an operator and a value (sent as a parameter)."""
+
+    column: str
+    operator: str
+    value: Any
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """The condition as SQL on the events table `e`, and its parameter."""
+        if self.operator == "~":
+            return f"lower(CAST(e.{self.column} AS TEXT)) LIKE ? ESCAPE '\\'", [
+                "%" + _escape_like(str(self.value).lower()) + "%"]
+        return f"e.{self.column} {_OPERATORS[self.operator]} ?", [self.value]
+
+
+def parse_condition(text: str) -> Condition:
+    """Parse `column OP value` (OP one of = != < <= > >= ~, `~` meaning contains)."""
+    match = _CONDITION.match(text)
+    if not match:
+        raise QueryError(f"bad --where condition {text!r}: expected COLUMN OP VALUE",
+                         hint="for example: --where 'quad_class=4' --where 'date>=2024-01-01'")
+    column, operator, raw = match.groups()
+    if column not in WHERE_COLUMNS:
+        raise QueryError(f"bad --where condition {text!r}: unknown column {column!r}",
+                         hint="columns: " + ", ".join(WHERE_COLUMNS))
+    if operator == "~":
+        return Condition(column, operator, raw)
+    value: Any = raw
+    try:
+        if column in _INTEGER:
+            value = int(raw)
+        elif column in _FLOAT:
+            value = float(raw)
+        elif column in _DATE:
+            value = date.fromisoformat(raw)
+    except ValueError:
+        kind = "an integer" if column in _INTEGER else "a number" if column in _FLOAT else (
+            "a date (YYYY-MM-DD)")
+        raise QueryError(f"bad --where condition {text!r}: {column} needs {kind}") from None
+    return Condition(column, operator, value)
+
+
+def _pair(dyad: str) -> tuple[str, str]:
+    parts = dyad.upper().split(":")
+    if len(parts) != 2 or not all(p.strip() for p in parts):
+        raise QueryError(f"bad dyad {dyad!r}: expected SOURCE:TARGET, e.g. RUS:JPN")
+    return parts[0].strip(), parts[1].strip()
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to list: every given criterion must hold."""
+
+    actor: str = ""  # source or target code starts with it
+    dyad: str = ""  # "SOURCE:TARGET", each a code prefix
+    root: str = ""  # CAMEO root, e.g. "16"
+    code: str = ""  # CAMEO code prefix, e.g. "163"
+    since: date | None = None  # the event's last date is on or after
+    until: date | None = None  # the event's first date is on or before
+    words: str = ""  # every word occurs in one of the event's sentences
+    where: tuple[Condition, ...] = ()
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """The filter as a WHERE condition on the events table `e`, and its parameters."""
+        parts: list[str] = []
+        params: list[Any] = []
+        if self.actor:
+            prefix = like_prefix(self.actor.strip().upper())
+            parts.append("(e.source LIKE ? ESCAPE '\\' OR e.target LIKE ? ESCAPE '\\')")
+            params += [prefix, prefix]
+        if self.dyad:
+            source, target = _pair(self.dyad)
+            parts.append("e.source LIKE ? ESCAPE '\\' AND e.target LIKE ? ESCAPE '\\'")
+            params += [like_prefix(source), like_prefix(target)]
+        if self.root:
+            parts.append("e.root = ?")
+            params.append(self.root.strip().zfill(2))
+        if self.code:
+            parts.append("e.code LIKE ? ESCAPE '\\'")
+            params.append(like_prefix(self.code.strip()))
+        if self.since is not None:
+            parts.append("e.last_date >= ?")
+            params.append(self.since)
+        if self.until is not None:
+            parts.append("e.date <= ?")
+            params.append(self.until)
+        words = [w.lower() for w in self.words.split()]
+        if words:
+            likes = " AND ".join(["lower(s.text) LIKE ? ESCAPE '\\'"] * len(words))
+            parts.append(
+                "EXISTS (SELECT 1 FROM mentions m JOIN sentences s ON s.doc_id = m.doc_id "
+                f"AND s.sentence_id = m.sentence_id WHERE {_MENTION_OF_EVENT} AND {likes})")
+            params += ["%" + _escape_like(w) + "%" for w in words]
+        for condition in self.where:
+            text, values = condition.sql()
+            parts.append(text)
+            params += values
+        return (" AND ".join(parts) or "TRUE"), params
+
+
+def events_sql(backend: Backend, where: EventFilter, *, columns: Sequence[str] = LISTING_COLUMNS,
+               limit: int | None = None, document: Sequence[str] = ()
+               ) -> tuple[str, list[Any]]:
+    """SQL listing the filtered events by date then id (with columns of their best mention's
+    document as `document_COLUMN`), and its parameters."""
+    condition, params = where.sql()
+    selected = [f"e.{c}" for c in columns] + [f"d.{c} AS document_{c}" for c in document]
+    join = " LEFT JOIN documents d ON d.doc_id = e.doc_id" if document else ""
+    sql = (f"SELECT {', '.join(selected)} FROM events e{join} WHERE {condition} "
+           f"ORDER BY e.date NULLS LAST, e.event_id{backend.text_order}")
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return sql, params
+
+
+def record(columns: Sequence[str], row: Row) -> dict[str, Any]:
+    """A stored row as plain values: dates as ISO strings ("" for none), spans as a dict."""
+    value: dict[str, Any] = {}
+    for name, item in zip(columns, row, strict=True):
+        if isinstance(item, date):
+            item = item.isoformat()
+        elif item is None and name in _DATE:
+            item = ""
+        elif name == "spans" and isinstance(item, str):
+            item = json.loads(item)
+        value[name] = item
+    return value
+
+
+def list_events(backend: Backend, where: EventFilter, *, limit: int | None = None
+                ) -> list[dict[str, Any]]:
+    """The filtered events as records with LISTING_COLUMNS."""
+    sql, params = events_sql(backend, where, limit=limit)
+    columns, rows = backend.fetch(sql, params)
+    return [record(columns, row) for row in rows]
+
+
+def count_events(backend: Backend, where: EventFilter) -> int:
+    """How many events the filter selects."""
+    condition, params = where.sql()
+    return int(backend.rows(f"SELECT count(*) FROM events e WHERE {condition}", params)[0][0])
+
+
+_EVENT_DETAIL = (*LISTING_COLUMNS, "last_date", "doc_ids")
+_MENTIONS = (
+    "SELECT m.doc_id, m.sentence_id, s.text AS sentence, m.source, m.source_text, m.target, "
+    "m.target_text, m.code, m.root, m.plover, m.goldstein, m.quad_class, m.mode, m.date, "
+    "m.date_text, m.attribution, m.trigger, m.spans, m.ordinal, s.span_start AS sentence_start, "
+    "d.title, d.url, d.source AS news_source, d.date AS document_date, d.origin "
+    "FROM mentions m JOIN sentences s ON s.doc_id = m.doc_id AND s.sentence_id = m.sentence_id "
+    "JOIN documents d ON d.doc_id = m.doc_id "
+    "WHERE m.source = ? AND m.target = ? AND m.code = ? AND {dates} "
+    "ORDER BY m.date, m.doc_id{order}, m.ordinal")
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    """One event and every mention of it, with its document and sentence."""
+
+    event: dict[str, Any]
+    mentions: list[dict[str, Any]]
+
+
+def event_detail(backend: Backend, event_id: str) -> EventDetail:
+    """An event by id with all its mentions; EventNotFoundError if there is none."""
+    columns, rows = backend.fetch(
+        f"SELECT {', '.join('e.' + c for c in _EVENT_DETAIL)} FROM events e "
+        "WHERE e.event_id = ?", [event_id.strip()])
+    if not rows:
+        raise EventNotFoundError(event_id)
+    raw = dict(zip(columns, rows[0], strict=True))
+    event = record(columns, rows[0])
+    event["doc_ids"] = json.loads(event["doc_ids"])
+    if raw["date"] is None:
+        dates, params = "m.date IS NULL", []
+    else:
+        dates, params = "m.date >= ? AND m.date <= ?", [raw["date"], raw["last_date"]]
+    sql = _MENTIONS.format(dates=dates, order=backend.text_order)
+    columns, rows = backend.fetch(sql, [raw["source"], raw["target"], raw["code"], *params])
+    return EventDetail(event, [record(columns, row) for row in rows])

@@ -1,0 +1,155 @@
+"""A dyad's timeline: per period and direction, events per QuadClass and summed Goldstein score.
+
+Actors match by code prefix (`RUS` takes in `RUSGOV`); an event counts in the period of its
+first date. Periods run without gaps from the first to the last one with events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from dyad.errors import QueryError
+from dyad.store.backend import Backend
+from dyad.store.query import like_prefix
+
+PERIODS: tuple[str, ...] = ("day", "week", "month", "year")
+#: The columns of a timeline listing, in order.
+TIMELINE_COLUMNS: tuple[str, ...] = (
+    "period", "source", "target", "events", "quad1", "quad2", "quad3", "quad4", "goldstein")
+
+_SQL = """SELECT CAST(date_trunc(?, e.date) AS DATE) AS period,
+       CASE WHEN e.source LIKE ? ESCAPE '\\' AND e.target LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END
+           AS direction,
+       count(*) AS events,
+       count(*) FILTER (WHERE e.quad_class = 1) AS quad1,
+       count(*) FILTER (WHERE e.quad_class = 2) AS quad2,
+       count(*) FILTER (WHERE e.quad_class = 3) AS quad3,
+       count(*) FILTER (WHERE e.quad_class = 4) AS quad4,
+       sum(e.goldstein) AS goldstein
+FROM events e
+WHERE e.date IS NOT NULL
+  AND ((e.source LIKE ? ESCAPE '\\' AND e.target LIKE ? ESCAPE '\\')
+    OR (e.source LIKE ? ESCAPE '\\' AND e.target LIKE ? ESCAPE '\\'))
+  {dates}
+GROUP BY 1, 2"""
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One period of one direction of a dyad."""
+
+    period: date
+    source: str
+    target: str
+    events: int
+    quad1: int
+    quad2: int
+    quad3: int
+    quad4: int
+    goldstein: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """The row with the period as an ISO date."""
+        data = asdict(self)
+        data["period"] = self.period.isoformat()
+        return data
+
+
+def period_start(day: date, by: str) -> date:
+    """The first day of the period (ISO week from Monday, month, year) holding `day`."""
+    if by == "week":
+        return date.fromordinal(day.toordinal() - day.weekday())
+    if by == "month":
+        return day.replace(day=1)
+    if by == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def next_period(start: date, by: str) -> date:
+    """The first day of the period after the one starting on `start`."""
+    if by == "week":
+        return date.fromordinal(start.toordinal() + 7)
+    if by == "month":
+        return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    if by == "year":
+        return date(start.year + 1, 1, 1)
+    return date.fromordinal(start.toordinal() + 1)
+
+
+def timeline(backend: Backend, first: str, second: str, *, by: str = "month",
+             since: date | None = None, until: date | None = None) -> list[TimelineRow]:
+    """Both directions of the dyad `first`–`second`, per period, gaps filled with zeros."""
+    if by not in PERIODS:
+        raise QueryError(f"bad period {by!r}: expected one of {', '.join(PERIODS)}")
+    a, b = first.strip().upper(), second.strip().upper()
+    if not a or not b:
+        raise QueryError("a timeline needs two actor codes, e.g. RUS JPN")
+    pa, pb = like_prefix(a), like_prefix(b)
+    dates = ""
+    params: list[Any] = [by, pa, pb, pa, pb, pb, pa]
+    if since is not None:
+        dates += " AND e.date >= ?"
+        params.append(since)
+    if until is not None:
+        dates += " AND e.date <= ?"
+        params.append(until)
+    found: dict[tuple[date, int], tuple[Any, ...]] = {}
+    for period, direction, *counts in backend.rows(_SQL.format(dates=dates), params):
+        found[(period, int(direction))] = tuple(counts)
+    if not found:
+        return []
+    rows: list[TimelineRow] = []
+    start = min(p for p, _ in found)
+    end = max(p for p, _ in found)
+    while start <= end:
+        for direction, (source, target) in enumerate(((a, b), (b, a))):
+            n, q1, q2, q3, q4, gold = found.get((start, direction), (0, 0, 0, 0, 0, 0.0))
+            rows.append(TimelineRow(start, source, target, int(n), int(q1), int(q2), int(q3),
+                                    int(q4), round(float(gold or 0.0), 3)))
+        start = next_period(start, by)
+    return rows
+
+
+def plot_timeline(rows: list[TimelineRow], path: str, *, title: str = "") -> None:
+    """Draw a timeline to PNG or SVG: stacked QuadClass counts and Goldstein sums per direction."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    directions = list(dict.fromkeys((r.source, r.target) for r in rows))
+    figure, axes = plt.subplots(len(directions) or 1, 1, figsize=(10, 3.2 * max(1, len(directions))),
+                                sharex=True, squeeze=False)
+    colours = ("#4c9f70", "#2e6f95", "#e0a030", "#c0392b")
+    labels = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+    for axis, (source, target) in zip(axes[:, 0], directions, strict=False):
+        mine = [r for r in rows if (r.source, r.target) == (source, target)]
+        x = [r.period for r in mine]
+        bottom = [0] * len(mine)
+        width = _bar_width(x)
+        for quad, (colour, label) in enumerate(zip(colours, labels, strict=True), start=1):
+            heights = [getattr(r, f"quad{quad}") for r in mine]
+            axis.bar(x, heights, width=width, bottom=bottom, color=colour, label=label)
+            bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+        axis.set_ylabel(f"{source} → {target}\nevents")
+        score = axis.twinx()
+        score.plot(x, [r.goldstein for r in mine], color="black", marker="o", linewidth=1.2,
+                   label="Goldstein sum")
+        score.axhline(0, color="grey", linewidth=0.6)
+        score.set_ylabel("Goldstein sum")
+    axes[0, 0].legend(loc="upper left", fontsize="small", ncols=2)
+    if title:
+        figure.suptitle(title)
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+
+
+def _bar_width(x: list[date]) -> float:
+    if len(x) < 2:
+        return 20.0
+    gap = min((b - a).days for a, b in zip(x, x[1:], strict=False))
+    return max(0.8, gap * 0.8)
