@@ -234,6 +234,13 @@ BACKGROUND = [
     "Both sides described the atmosphere as constructive.",
     "The decision takes effect at the start of next month.",
     "Opposition parties said the government had acted too slowly.",
+    "The {a} government has faced growing pressure at home to take a harder line on {topic}.",
+    "Diplomats in {cap} said privately that they did not expect a breakthrough before the end "
+    "of the year.",
+    "The dispute over {topic} has weighed on relations between {A} and {B} since {year}, when "
+    "talks broke down.",
+    "A spokesman for the ministry declined to say whether further measures were being "
+    "considered.",
 ]
 
 _WORDY = re.compile(r"^[A-Z][A-Z'-]*$")
@@ -607,8 +614,11 @@ class StoryWriter:
         place = self.rng.choice([b.capital, b.name, "the region"] + (
             [] if b.org else [f"eastern {b.name}"]))
         rest = verb.render(self.target(b, day), place)
-        if self.rng.random() < 0.5:
+        roll = self.rng.random()
+        if roll < 0.8:
             rest += " " + self.adjunct(b, day)
+        if roll < 0.5:
+            rest += " " + self.rng.choice(PLACES)
         return subject, verb, rest
 
     def adjunct(self, b: Country, day: date) -> str:
@@ -634,6 +644,8 @@ class StoryWriter:
         pre, post = self.when(day)
         reporter = self.reporter(a, day)
         if shape == 0:
+            if rng.random() < 0.5:
+                return f"{pre}, {subj} {v.past} {rest}, {reporter} {rng.choice(REPORT_VERBS)}."
             return f"{pre}, {subj} {v.past} {rest}."
         if shape == 1:
             return f"{_cap(subj)} {v.past} {rest} {post}, {reporter} {rng.choice(REPORT_VERBS)}."
@@ -660,10 +672,8 @@ class StoryWriter:
         if shape == 6 and v.direct:  # passive
             target = self.target(b, day)
             tail = v.render("", self.rng.choice([b.capital, "the region"])).strip()
-            agent = subj if not subj.startswith(("the ", "a ")) else subj
             aux = "were" if target.endswith("s") and not target.endswith("us") else "was"
-            return f"{_cap(target)} {aux} {v.participle} {tail} by {agent} {post}.".replace(
-                "  ", " ")
+            return f"{_cap(target)} {aux} {v.participle} {tail} by {subj} {post}."
         if shape == 7:  # coordinated subjects
             s2 = self.actor(c, day)
             return f"{_cap(subj)} and {s2.text.rstrip(',')} {v.past} {rest} {post}."
@@ -731,7 +741,7 @@ class StoryWriter:
         length = rng.choice([3, 4, 4, 5, 5, 5, 5, 6, 6, 7])
         sentences = [self.event_sentence(a, b, c, day, lead=True)]
         for _ in range(length - 1):
-            if rng.random() < 0.22:
+            if rng.random() < 0.18:
                 sentences.append(self.background(a, b, day))
             else:
                 x, y = (a, b) if rng.random() < 0.6 else (b, a)

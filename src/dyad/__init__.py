@@ -2,7 +2,8 @@
 
 from dyad.errors import DyadError
 from dyad.record import EVENT_FIELDS, Document, EventRecord
+from dyad.store.handle import open_store as open
 
 __version__ = "0.1.0"
 
-__all__ = ["EVENT_FIELDS", "Document", "DyadError", "EventRecord", "__version__"]
+__all__ = ["EVENT_FIELDS", "Document", "DyadError", "EventRecord", "__version__", "open"]

@@ -41,7 +41,11 @@ COMPOSE = [
     ([actor("SRB"), agent("PPL"), agent("OPP")], ["SRBOPP"]),  # generic people give way
     ([actor("SRB"), agent("PPL")], ["SRBPPL"]),
     ([ENTITY, agent("GOV")], [""]),  # an unknown name keeps its empty code
-    ([ENTITY, actor("CHN")], [""]),
+    ([ENTITY], [""]),
+    ([ENTITY, actor("CHN")], ["CHN"]),  # a known country is better than no code at all
+    ([actor("USA"), actor("USAGOV")], ["USAGOV"]),  # "U.S. Secretary of State John Kerry"
+    ([actor("UKR"), agent("GOV"), actor("UKRGOV")], ["UKRGOV"]),
+    ([actor("USA"), actor("RUSGOV")], ["USA"]),  # another country's person does not refine
     ([], []),
 ]
 

@@ -70,7 +70,6 @@ def test_issues_file_is_refused(write: Write) -> None:
         (b"", "empty"),
         (b"  \n\t\n", "empty"),
         (b"GONDOR [GON]\x00\x01\n", "binary"),
-        (b"GONDOR [GON]\nARNOR [ARN]\nR\xe9GION [FRA]\n", "line 3: not valid UTF-8"),
     ],
 )
 def test_unusable_files(tmp_path: Path, data: bytes, message: str) -> None:
@@ -80,6 +79,14 @@ def test_unusable_files(tmp_path: Path, data: bytes, message: str) -> None:
         check_dictionary(path)
     assert not isinstance(info.value, DictionaryLineError)
     assert info.value.path == str(path)
+
+
+def test_non_utf8_file_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.actors.txt"
+    path.write_bytes(b"GONDOR [GON]\nARNOR [ARN]\nR\xe9GION [FRA]\n")
+    with pytest.raises(DictionaryLineError, match="not valid UTF-8") as info:
+        check_dictionary(path)
+    assert (info.value.path, info.value.line) == (str(path), 3)
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:

@@ -23,9 +23,10 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _register() -> None:
-    from dyad.cli import code, dictionary, validate
+    from dyad.cli import code, dictionary, store, validate
 
     code.register(app)
+    store.register(app)
     validate.register(app)
     app.add_typer(dictionary.app, name="dict")
 

@@ -29,16 +29,18 @@ def check_command(
     """
     console = Console(highlight=False, soft_wrap=True)
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
-    bad = 0
+    bad = bad_files = 0
     for path in files:
         report = check_dictionary(path, kind)
         counts = ", ".join(f"{n} {name}" for name, n in report.counts.items())
         style = f" ({report.style})" if report.style else ""
         for problem in report.problems:
             errors.print(escape(problem.message))
-        status = "ok" if report.ok else f"{len(report.problems)} bad line(s)"
+        lines = len({problem.line for problem in report.problems})  # a line may have 2 problems
+        status = "ok" if report.ok else f"{lines} bad line(s)"
         console.print(f"{escape(str(path))}: {report.kind}{style} dictionary, {counts}: {status}")
-        bad += len(report.problems)
+        bad += lines
+        bad_files += not report.ok
     if bad:
-        raise DyadError(f"{bad} bad dictionary line(s) in {len(files)} file(s)",
+        raise DyadError(f"{bad} bad dictionary line(s) in {bad_files} of {len(files)} file(s)",
                         hint="fix or remove the lines listed above")

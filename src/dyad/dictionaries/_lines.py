@@ -25,10 +25,11 @@ def read_text(path: Path) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise DictionaryError(
-            name, f"line {line}: not valid UTF-8 (byte 0x{data[exc.start]:02X})",
-            hint="save the file as UTF-8",
-        ) from None
+        error = DictionaryLineError(
+            name, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02X})"
+        )
+        error.hint = "save the file as UTF-8"
+        raise error from None
     # Countries has two stray Ctrl-Z bytes inside names; they are never data.
     text = text.removeprefix("\ufeff").replace("\x1a", "").replace("\r\n", "\n")
     if not text.strip():

@@ -106,17 +106,19 @@ def feed_documents(
     entries = list(parsed.get("entries") or ())
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     benign = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
-    if not entries:
+    if problem is not None and isinstance(problem, benign):
+        problem = None
+    texts = [_entry_text(entry) for entry in entries]
+    if not entries or (problem is not None and not any(texts)):
         detail = f" ({_reason(problem)})" if problem is not None else " (no entries)"
         raise InputError(path, NOT_A_FEED + detail)
-    if problem is not None and not isinstance(problem, benign):
+    if problem is not None:
         yield InputProblem(path, None, f"{MALFORMED} ({_reason(problem)}); "
-                           f"read the {len(entries)} entries found before the error")
+                           "read the entries found before the error")
     feed = parsed.get("feed") or {}
     source = str(feed.get("title") or "").strip() or _host(str(feed.get("link") or ""))
-    for number, entry in enumerate(entries, start=1):
+    for number, (entry, text) in enumerate(zip(entries, texts, strict=True), start=1):
         where = f"{path}#{number}"
-        text = _entry_text(entry)
         if not text:
             yield InputProblem(where, None, "feed entry has no text")
             continue

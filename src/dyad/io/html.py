@@ -7,6 +7,7 @@ text; the date comes from the page's metadata, else from `default_date`.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import stat
@@ -25,6 +26,13 @@ HTML_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".xhtml", ".shtml")
 #: The message for a page in which no article text can be found.
 NO_MAIN_TEXT = "broken or empty HTML: no main text found"
 _NEWLINES = re.compile(r"\s*\n\s*")
+# trafilatura and its helpers log page-level complaints ("discarding data: None"); dyad reports
+# unusable pages itself, so keep those out of the user's terminal unless logging is set up.
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+
+# Dates from the page's markup only: a guess from its text ("Copyright 2024") is worse than none.
+_DATE_SEARCH = {"extensive_search": False, "original_date": True}
 
 
 def is_html_path(path: str) -> bool:
@@ -41,7 +49,7 @@ def html_document(data: bytes, *, path: str, default_date: date | None = None) -
     try:
         extracted = trafilatura.bare_extraction(
             data, with_metadata=True, include_comments=False, include_tables=False,
-            include_images=False)
+            include_images=False, date_extraction_params=_DATE_SEARCH)
     except Exception as exc:  # trafilatura and lxml raise many kinds on malformed input
         raise InputError(path, f"{NO_MAIN_TEXT} ({type(exc).__name__})") from None
     raw = getattr(extracted, "text", None) if extracted is not None else None

@@ -78,7 +78,7 @@ class Backend(ABC):
     def close(self) -> None:
         """Close the connection."""
 
-    def write_lock(self) -> None:
+    def write_lock(self) -> None:  # noqa: B027 - a no-op where the database locks itself
         """Inside a transaction: wait until no other dyad process writes to this store."""
 
     def rows(self, sql: str, params: Params = ()) -> list[Row]:
@@ -128,12 +128,10 @@ class DuckDBBackend(Backend):
     def stream(self, sql: str, params: Params = (), *, size: int = 10_000
                ) -> Iterator[tuple[list[str], list[Row]]]:
         try:
-            cursor = self.con.cursor()
-            cursor.execute(sql, list(params))
+            cursor = self.con.execute(sql, list(params))  # only this query may run meanwhile
             columns = [d[0] for d in cursor.description or ()]
             while batch := cursor.fetchmany(size):
                 yield columns, batch
-            cursor.close()
         except self._duckdb.Error as exc:
             raise self.fail(exc) from exc
 
@@ -187,14 +185,14 @@ class PostgresBackend(Backend):
 
     def execute(self, sql: str, params: Params = ()) -> None:
         try:
-            self.conn.execute(self._sql(sql), list(params))  # type: ignore[arg-type]
+            self.conn.execute(self._sql(sql), list(params))
         except self._psycopg.Error as exc:
             raise self.fail(exc) from exc
 
     def fetch(self, sql: str, params: Params = ()) -> tuple[list[str], list[Row]]:
         try:
             with self.conn.cursor() as cursor:
-                cursor.execute(self._sql(sql), list(params))  # type: ignore[arg-type]
+                cursor.execute(self._sql(sql), list(params))
                 columns = [d.name for d in cursor.description or ()]
                 return columns, cursor.fetchall() if cursor.description else []
         except self._psycopg.Error as exc:
@@ -204,7 +202,7 @@ class PostgresBackend(Backend):
                ) -> Iterator[tuple[list[str], list[Row]]]:
         try:
             with self.conn.transaction(), self.conn.cursor(name="dyad_stream") as cursor:
-                cursor.execute(self._sql(sql), list(params))  # type: ignore[arg-type]
+                cursor.execute(self._sql(sql), list(params))
                 columns: list[str] | None = None
                 while batch := cursor.fetchmany(size):
                     if columns is None:
@@ -218,7 +216,7 @@ class PostgresBackend(Backend):
             return
         statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
         try:
-            with self.conn.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[arg-type]
+            with self.conn.cursor() as cursor, cursor.copy(statement) as copy:
                 for row in rows:
                     copy.write_row(row)
         except self._psycopg.Error as exc:

@@ -103,8 +103,12 @@ def _records(backend: Backend, where: EventFilter) -> Iterator[dict[str, Any]]:
 
 
 def write_text(backend: Backend, where: EventFilter, out: IO[str], fmt: str, *,
-               header: bool = True) -> int:
-    """Write the filtered events to a text stream as csv, jsonl or gdelt; returns the count."""
+               header: bool | None = None) -> int:
+    """Write the filtered events to a text stream as csv, jsonl or gdelt; returns the count.
+
+    `header` (column names first) defaults to yes for csv and no for gdelt, as GDELT's files."""
+    if header is None:
+        header = fmt != "gdelt"
     count = 0
     if fmt == "jsonl":
         for event in _records(backend, where):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from dyad.errors import QueryError
@@ -121,8 +122,9 @@ def plot_timeline(rows: list[TimelineRow], path: str, *, title: str = "") -> Non
     import matplotlib.pyplot as plt
 
     directions = list(dict.fromkeys((r.source, r.target) for r in rows))
-    figure, axes = plt.subplots(len(directions) or 1, 1, figsize=(10, 3.2 * max(1, len(directions))),
-                                sharex=True, squeeze=False)
+    panels = max(1, len(directions))
+    figure, axes = plt.subplots(panels, 1, figsize=(10, 3.2 * panels), sharex=True,
+                                squeeze=False)
     colours = ("#4c9f70", "#2e6f95", "#e0a030", "#c0392b")
     labels = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
     for axis, (source, target) in zip(axes[:, 0], directions, strict=False):
@@ -143,6 +145,7 @@ def plot_timeline(rows: list[TimelineRow], path: str, *, title: str = "") -> Non
     axes[0, 0].legend(loc="upper left", fontsize="small", ncols=2)
     if title:
         figure.suptitle(title)
+    figure.autofmt_xdate()
     figure.tight_layout()
     figure.savefig(path)
     plt.close(figure)
@@ -151,5 +154,5 @@ def plot_timeline(rows: list[TimelineRow], path: str, *, title: str = "") -> Non
 def _bar_width(x: list[date]) -> float:
     if len(x) < 2:
         return 20.0
-    gap = min((b - a).days for a, b in zip(x, x[1:], strict=False))
+    gap = min((b - a).days for a, b in pairwise(x))
     return max(0.8, gap * 0.8)

@@ -1,0 +1,377 @@
+"""`dyad ingest`, `events`, `show`, `timeline`, `export`: the event store's commands."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from contextlib import ExitStack
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from dyad.cli.options import (
+    ActorsOption,
+    AgentsOption,
+    ConfigOption,
+    DiscardsOption,
+    NoDefaultsOption,
+    VerbsOption,
+    dictionary_choice,
+    parse_day,
+)
+from dyad.errors import DyadError
+from dyad.io.jsonl import InputProblem
+from dyad.io.text import MAX_DOCUMENT_BYTES
+from dyad.store.backend import DEFAULT_DB, open_backend
+from dyad.store.export import FORMATS as EXPORT_FORMATS
+from dyad.store.export import write_parquet, write_text
+from dyad.store.handle import open_store
+from dyad.store.ingest import IngestListener, IngestOptions, IngestReport, ingest
+from dyad.store.query import (
+    LISTING_COLUMNS,
+    EventFilter,
+    count_events,
+    event_detail,
+    list_events,
+    parse_condition,
+)
+from dyad.store.timeline import PERIODS, TIMELINE_COLUMNS, TimelineRow, plot_timeline, timeline
+from dyad.store.workers import CoderSpec
+
+LISTING_FORMATS = ("table", "jsonl", "csv")
+
+DbOption = Annotated[str, typer.Option(
+    "--db", envvar="DYAD_DB", help="DuckDB file or postgresql:// URL (or set DYAD_DB).")]
+FormatOption = Annotated[str | None, typer.Option(
+    "--format", help="table | jsonl | csv (default: table on a terminal, jsonl when piped).",
+    show_default=False)]
+ActorFilter = Annotated[str, typer.Option(
+    "--actor", help="Source or target code starts with this (RUS matches RUSGOV).")]
+DyadFilter = Annotated[str, typer.Option(
+    "--dyad", help="SOURCE:TARGET code prefixes, e.g. RUS:JPN.")]
+RootFilter = Annotated[str, typer.Option("--root", help="CAMEO root code, e.g. 16.")]
+CodeFilter = Annotated[str, typer.Option("--code", help="CAMEO code prefix, e.g. 163.")]
+SinceFilter = Annotated[str | None, typer.Option(
+    "--since", help="Events on or after this day (YYYY-MM-DD).", show_default=False)]
+UntilFilter = Annotated[str | None, typer.Option(
+    "--until", help="Events on or before this day (YYYY-MM-DD).", show_default=False)]
+WordsFilter = Annotated[str, typer.Option(
+    "--q", help="Words that must all occur in one of the event's sentences.")]
+WhereFilter = Annotated[list[str] | None, typer.Option(
+    "--where", help="COLUMN OP VALUE (OP: = != < <= > >= ~), e.g. 'quad_class=4'; repeatable.",
+    show_default=False)]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the store's commands to the app."""
+    app.command("ingest")(ingest_command)
+    app.command("events")(events_command)
+    app.command("show")(show_command)
+    app.command("timeline")(timeline_command)
+    app.command("export")(export_command)
+
+
+def _format(value: str | None, allowed: Sequence[str] = LISTING_FORMATS) -> str:
+    fmt = value or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt not in allowed:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(allowed)}",
+                                 param_hint="--format")
+    return fmt
+
+
+def _console() -> Console:
+    """Standard output: as wide as the terminal, or 160 columns when piped."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+
+
+def _err() -> Console:
+    """Standard error, for warnings and notes: long lines are not wrapped."""
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _filter(actor: str, dyad: str, root: str, code: str, since: str | None, until: str | None,
+            words: str, where: list[str] | None) -> EventFilter:
+    return EventFilter(actor=actor, dyad=dyad, root=root, code=code, since=parse_day(since),
+                       until=parse_day(until), words=words,
+                       where=tuple(parse_condition(w) for w in where or ()))
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:5.1f} docs/s" if speed else "  … docs/s", style="cyan")
+
+
+class _Listener(IngestListener):
+    def __init__(self, mode: str, err: Console) -> None:
+        self.err = err
+        self.mode = mode
+        self.bar = Progress(
+            TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed:,.0f} docs"),
+            TextColumn("{task.fields[events]:,} events"), _RateColumn(), TimeElapsedColumn(),
+            TextColumn("ETA"), TimeRemainingColumn(), console=err, disable=mode != "bar",
+            transient=False)
+        self.task = self.bar.add_task("ingest", total=None, events=0)
+
+    def problem(self, problem: InputProblem) -> None:
+        self.bar.console.print(f"dyad: warning: {escape(str(problem))} (skipped)")
+
+    def progress(self, report: IngestReport) -> None:
+        total = max(report.estimate, report.done) or None
+        self.bar.update(self.task, completed=report.done, total=total, events=report.mentions)
+
+    def committed(self, report: IngestReport) -> None:
+        if self.mode == "plain":
+            self.err.print(f"dyad: committed {report.stored:,} documents "
+                           f"({report.mentions:,} event mentions)")
+
+
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(
+        help="Files or folders: text, .jsonl, .html, .rss/.atom/.xml; '-' reads stdin.")],
+    db: DbOption = DEFAULT_DB,
+    date: Annotated[str | None, typer.Option(
+        "--date", help="Document date (YYYY-MM-DD) where the input gives none.")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Coding processes.")] = 1,
+    max_bytes: Annotated[int, typer.Option(
+        "--max-bytes", min=1, help="Skip documents larger than this.")] = MAX_DOCUMENT_BYTES,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Documents per transaction.")] = 200,
+    progress: Annotated[str, typer.Option(
+        "--progress", help="auto | bar | plain (a line per commit) | none.")] = "auto",
+    actors: ActorsOption = None,
+    agents: AgentsOption = None,
+    verbs: VerbsOption = None,
+    discards: DiscardsOption = None,
+    config: ConfigOption = None,
+    no_default_dictionaries: NoDefaultsOption = False,
+) -> None:
+    """Code every new document under PATHS and store documents, sentences, events and mentions.
+
+    Re-running adds nothing; an interrupted ingest finishes on the next run.
+
+    Example: dyad ingest news/ feeds/world.rss --db news.duckdb --workers 2
+    """
+    if progress not in ("auto", "bar", "plain", "none"):
+        raise typer.BadParameter(f"{progress!r} is not one of auto, bar, plain, none",
+                                 param_hint="--progress")
+    mode = ("bar" if sys.stderr.isatty() else "none") if progress == "auto" else progress
+    choice = dictionary_choice(actors, agents, verbs, discards, config, no_default_dictionaries)
+    spec = CoderSpec(tuple(choice.actors), tuple(choice.agents), tuple(choice.verbs),
+                     tuple(choice.discards), choice.use_defaults)
+    options = IngestOptions(default_date=parse_day(date), max_bytes=max_bytes, workers=workers,
+                            batch_size=batch_size, spec=spec)
+    err = _err()
+    listener = _Listener(mode, err)
+    backend = open_backend(db, create=True)
+    try:
+        with listener.bar:
+            report = ingest(backend, paths, options, listener=listener)
+    finally:
+        backend.close()
+    out = Console(highlight=False, soft_wrap=True)
+    out.print(f"[bold]ingest report[/bold] ({escape(backend.location)})")
+    for line in report.summary():
+        out.print(escape(line))
+    if report.read == 0 and report.problems:
+        raise DyadError("no document could be read", hint="see the warnings above")
+
+
+def _write_rows(rows: list[dict[str, Any]], columns: Sequence[str], fmt: str) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps({c: row[c] for c in columns}, ensure_ascii=False) + "\n")
+        return
+    writer = csv.writer(sys.stdout)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([json.dumps(row[c]) if c == "spans" else row[c] for c in columns])
+
+
+def events_command(
+    db: DbOption = DEFAULT_DB, actor: ActorFilter = "", dyad: DyadFilter = "",
+    root: RootFilter = "", code: CodeFilter = "", since: SinceFilter = None,
+    until: UntilFilter = None, q: WordsFilter = "", where: WhereFilter = None,
+    limit: Annotated[int | None, typer.Option(
+        "--limit", min=0, help="At most this many (default: 50 in a table, else all; 0: all).",
+        show_default=False)] = None,
+    output_format: FormatOption = None,
+) -> None:
+    """List stored events with their best sentence.
+
+    Example: dyad events --dyad RUS:JPN --root 16 --since 2024-01-01
+    """
+    fmt = _format(output_format)
+    criteria = _filter(actor, dyad, root, code, since, until, q, where)
+    cap = (50 if fmt == "table" else 0) if limit is None else limit
+    with open_store(db) as store:
+        rows = list_events(store.backend, criteria, limit=cap or None)
+        total = count_events(store.backend, criteria) if cap and len(rows) == cap else len(rows)
+    if fmt != "table":
+        _write_rows(rows, LISTING_COLUMNS, fmt)
+        return
+    table = Table(show_lines=False)
+    for name, width in (("event", 16), ("date", 10), ("source", 6), ("target", 6), ("code", 4),
+                        ("plover", 8), ("ment", 4), ("src", 3), ("art", 3)):
+        table.add_column(name, no_wrap=True, min_width=width,
+                         justify="right" if name in {"ment", "src", "art"} else "left")
+    console = _console()
+    table.add_column("sentence", overflow="ellipsis", no_wrap=True, min_width=20,
+                     max_width=max(20, console.width - 92))
+    for r in rows:
+        table.add_row(r["event_id"], r["date"], r["source"] or "?", r["target"] or "-",
+                      r["code"], r["plover"], str(r["num_mentions"]), str(r["num_sources"]),
+                      str(r["num_articles"]), escape(" ".join(r["sentence"].split())))
+    console.print(table)
+    more = f" of {total:,}; --limit 0 shows all" if total > len(rows) else ""
+    console.print(f"{len(rows):,} event{'s' if len(rows) != 1 else ''}{more}")
+
+
+_HIGHLIGHT = {"source": "bold cyan", "target": "bold magenta", "trigger": "bold yellow",
+              "date": "underline"}
+
+
+def _highlighted(mention: dict[str, Any]) -> Text:
+    sentence = mention["sentence"]
+    text = Text(sentence)
+    start = int(mention["sentence_start"])
+    for name, style in _HIGHLIGHT.items():
+        span = (mention["spans"] or {}).get(name)
+        if span:
+            a, b = span[0] - start, span[1] - start
+            if 0 <= a < b <= len(sentence):
+                text.stylize(style, a, b)
+    return text
+
+
+def show_command(
+    event_id: Annotated[str, typer.Argument(help="An event id from `dyad events`.")],
+    db: DbOption = DEFAULT_DB,
+    output_format: Annotated[str, typer.Option("--format", help="table | jsonl.")] = "table",
+) -> None:
+    """Print an event and every mention of it: document, sentence, highlighted words.
+
+    Example: dyad show 5520f2c1ee6734c7
+    """
+    fmt = _format(output_format, ("table", "jsonl"))
+    with open_store(db) as store:
+        detail = event_detail(store.backend, event_id)
+    if fmt == "jsonl":
+        sys.stdout.write(json.dumps({**detail.event, "mentions": detail.mentions},
+                                    ensure_ascii=False, default=str) + "\n")
+        return
+    e = detail.event
+    console = _console()
+    when = e["date"] + (f" … {e['last_date']}" if e["last_date"] != e["date"] else "")
+    console.print(f"[bold]{e['event_id']}[/bold]  {escape(e['source'] or '?')} → "
+                  f"{escape(e['target'] or '-')}  {e['code']} {escape(e['plover'])}  "
+                  f"goldstein {e['goldstein']}  quad {e['quad_class']}  {when or 'undated'}")
+    console.print(f"{e['num_mentions']} mentions, {e['num_sources']} sources, "
+                  f"{e['num_articles']} articles")
+    for m in detail.mentions:
+        head = f"{m['doc_id']} #{m['sentence_id']}"
+        extra = " · ".join(x for x in (m["title"], m["news_source"], m["url"], m["date"]) if x)
+        console.print(f"\n[bold]{escape(head)}[/bold]  {escape(extra)}")
+        console.print(Text("  ").append(_highlighted(m)))
+        notes = [f"{k} {m[k]!r}" for k in ("mode", "attribution", "date_text") if m[k]]
+        if notes:
+            console.print("  " + escape(", ".join(notes)))
+
+
+def timeline_command(
+    first: Annotated[str, typer.Argument(help="One actor code (prefix), e.g. RUS.")],
+    second: Annotated[str, typer.Argument(help="The other actor code (prefix), e.g. JPN.")],
+    db: DbOption = DEFAULT_DB,
+    by: Annotated[str, typer.Option("--by", help="day | week | month | year.")] = "month",
+    since: SinceFilter = None, until: UntilFilter = None,
+    plot: Annotated[str | None, typer.Option(
+        "--plot", help="Also draw it to FILE.png or FILE.svg.", show_default=False)] = None,
+    output_format: FormatOption = None,
+) -> None:
+    """Events per QuadClass and summed Goldstein score per period, both directions.
+
+    Example: dyad timeline RUS JPN --by week --plot rus-jpn.png
+    """
+    fmt = _format(output_format)
+    if by not in PERIODS:
+        raise typer.BadParameter(f"{by!r} is not one of {', '.join(PERIODS)}", param_hint="--by")
+    if plot is not None and not plot.lower().endswith((".png", ".svg")):
+        raise typer.BadParameter("the plot file must end in .png or .svg", param_hint="--plot")
+    with open_store(db) as store:
+        rows = timeline(store.backend, first, second, by=by, since=parse_day(since),
+                        until=parse_day(until))
+    if plot is not None:
+        plot_timeline(rows, plot, title=f"{first.upper()} – {second.upper()} by {by}")
+        _err().print(f"dyad: wrote {escape(plot)}")
+    if fmt != "table":
+        _write_rows([r.to_dict() for r in rows], TIMELINE_COLUMNS, fmt)
+        return
+    _timeline_table(rows, first.upper(), second.upper())
+
+
+def _timeline_table(rows: list[TimelineRow], a: str, b: str) -> None:
+    table = Table(show_lines=False)
+    table.add_column("period", no_wrap=True)
+    for source, target in ((a, b), (b, a)):
+        for name in ("events", "q1", "q2", "q3", "q4", "goldstein"):
+            label = f"{source}→{target}\n{name}" if name == "events" else name
+            table.add_column(label, justify="right", no_wrap=True)
+    periods: dict[str, list[str]] = {}
+    for r in rows:
+        periods.setdefault(r.period.isoformat(), []).extend(
+            str(v) for v in (r.events, r.quad1, r.quad2, r.quad3, r.quad4, f"{r.goldstein:.1f}"))
+    for period, cells in periods.items():
+        table.add_row(period, *cells)
+    console = _console()
+    console.print(table)
+    if not rows:
+        console.print(f"no dated events between {escape(a)} and {escape(b)}")
+
+
+def export_command(
+    out: Annotated[str, typer.Argument(help="Output file ('-' for stdout, not for parquet).")],
+    db: DbOption = DEFAULT_DB,
+    output_format: Annotated[str, typer.Option(
+        "--format", help="csv | parquet | jsonl | gdelt (GDELT 2.0 event table, tab-separated).")
+    ] = "csv",
+    header: Annotated[bool | None, typer.Option(
+        "--header/--no-header", help="Column names first (default: yes, but not for gdelt).",
+        show_default=False)] = None,
+    actor: ActorFilter = "", dyad: DyadFilter = "", root: RootFilter = "",
+    code: CodeFilter = "", since: SinceFilter = None, until: UntilFilter = None,
+    q: WordsFilter = "", where: WhereFilter = None,
+) -> None:
+    """Write stored events to a file.
+
+    Example: dyad export --format gdelt --where 'quad_class=4' events.export.CSV
+    """
+    if output_format not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"{output_format!r} is not one of {', '.join(EXPORT_FORMATS)}",
+                                 param_hint="--format")
+    if output_format == "parquet" and out == "-":
+        raise typer.BadParameter("parquet needs a file, not stdout", param_hint="OUT")
+    criteria = _filter(actor, dyad, root, code, since, until, q, where)
+    with open_store(db) as store, ExitStack() as stack:
+        if output_format == "parquet":
+            count = write_parquet(store.backend, criteria, out)
+        else:
+            stream = sys.stdout if out == "-" else stack.enter_context(
+                open(out, "w", encoding="utf-8", newline=""))
+            count = write_text(store.backend, criteria, stream, output_format, header=header)
+    _err().print(
+        f"dyad: wrote {count:,} event{'s' if count != 1 else ''} to {escape(out)}")

@@ -1,0 +1,56 @@
+"""The knowledge layer: agreements, institutions and claims, with their status over time.
+
+    extract_knowledge(parsed, dictionaries) -> KnowledgeBase    one parsed document
+    KnowledgeExtractor(dictionaries).extract(parsed)            the same, built once
+    KnowledgeBase.merge(other)                                  across documents
+    answer_status(kb, "Japan Center") -> StatusAnswer           with the evidence
+
+Modules: `model` (records), `lifecycle` (status from dated evidence), `context` (sentence
+helpers), `agreements`, `institutions`, `claims` (one sentence each), `resolve` (within a
+document), `merge` (across documents), `extract` (the walk), `status` (questions).
+"""
+
+from dyad.knowledge.extract import KnowledgeExtractor, extract_knowledge
+from dyad.knowledge.model import (
+    Agreement,
+    AgreementStep,
+    Claim,
+    Evidence,
+    Institution,
+    InstitutionFact,
+    KnowledgeBase,
+    Party,
+    Stance,
+    StatusFact,
+    When,
+)
+from dyad.knowledge.status import (
+    StatusAnswer,
+    answer_status,
+    describe,
+    select_agreements,
+    select_claims,
+    select_institutions,
+)
+
+__all__ = [
+    "Agreement",
+    "AgreementStep",
+    "Claim",
+    "Evidence",
+    "Institution",
+    "InstitutionFact",
+    "KnowledgeBase",
+    "KnowledgeExtractor",
+    "Party",
+    "Stance",
+    "StatusAnswer",
+    "StatusFact",
+    "When",
+    "answer_status",
+    "describe",
+    "extract_knowledge",
+    "select_agreements",
+    "select_claims",
+    "select_institutions",
+]

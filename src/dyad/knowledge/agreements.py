@@ -1,0 +1,402 @@
+"""Agreement mentions in one sentence: the agreement noun, its parties and subject, and the
+lifecycle steps its verbs and event nouns state.
+
+Shapes (A is the agreement noun):
+  "X signed/ratified/suspended A", "A was ratified by X", "A, signed in 2000 and 2003",
+  "X withdrew from A", "X pulled Y out of A", "X agreed to A", "A entered into force",
+  "A took effect", "A expired/collapsed", "X's termination/revocation/suspension of A",
+  "X suspended its participation in A", "terminating the application of A",
+  "an order suspending A" (the actor is who signed the order).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from dyad.coding.actors import Actor
+from dyad.coding.dates import NUMBER_WORDS
+from dyad.coding.frames import frame_of
+from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
+from dyad.knowledge.context import (
+    SentenceContext,
+    country_party,
+    mode_of,
+    phrase_text,
+    singular,
+    subjects_of,
+    tokens_text,
+)
+from dyad.knowledge.institutions import institution_kind
+from dyad.knowledge.model import AgreementStep, Evidence, Party, When
+
+Token = Any
+
+#: Agreement nouns and the kind they give.
+AGREEMENT_NOUNS: dict[str, str] = {
+    "agreement": "agreement", "accord": "accord", "deal": "deal", "pact": "pact",
+    "treaty": "treaty", "convention": "convention", "protocol": "protocol",
+    "memorandum": "memorandum", "mou": "memorandum", "ceasefire": "ceasefire",
+    "cease-fire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
+    "initiative": "initiative",
+}  # fmt: skip
+#: Kinds that refer to one another ("the accord" after "the Paris Agreement").
+FAMILIES: dict[str, str] = {
+    "agreement": "agreement", "accord": "agreement", "deal": "agreement", "pact": "agreement",
+    "initiative": "agreement", "treaty": "treaty", "convention": "treaty", "protocol": "treaty",
+    "memorandum": "memorandum", "ceasefire": "ceasefire",
+}  # fmt: skip
+# Kinds that are agreements only when named ("the Black Sea Grain Initiative").
+NAMED_ONLY = frozenset({"initiative", "convention", "protocol"})
+NOT_TREATY_NAMES = frozenset({"national", "party", "democratic", "republican"})
+
+#: Verbs acting on an agreement as object (or passive subject).
+TRANSITIVE: dict[str, str] = {
+    "sign": "signed", "conclude": "signed", "ink": "signed", "strike": "signed",
+    "reach": "signed", "seal": "signed", "clinch": "signed", "finalize": "signed",
+    "finalise": "signed", "adopt": "signed", "ratify": "ratified", "approve": "ratified",
+    "implement": "in_force", "extend": "extended", "renew": "extended", "prolong": "extended",
+    "suspend": "suspended", "freeze": "suspended", "halt": "suspended", "pause": "suspended",
+    "terminate": "terminated", "end": "terminated", "scrap": "terminated",
+    "cancel": "terminated", "annul": "terminated", "revoke": "terminated",
+    "abrogate": "terminated", "denounce": "terminated", "repeal": "terminated",
+    "nullify": "terminated", "invalidate": "terminated", "void": "terminated",
+    "abandon": "withdrawn", "ditch": "withdrawn", "quit": "withdrawn", "exit": "withdrawn",
+    "leave": "withdrawn", "revive": "revived", "restore": "revived", "reinstate": "revived",
+    "rejoin": "revived", "resume": "revived", "reactivate": "revived", "violate": "violated",
+    "breach": "violated",
+}  # fmt: skip
+#: Verbs whose subject is the agreement.
+INTRANSITIVE: dict[str, str] = {
+    "expire": "terminated", "lapse": "terminated", "collapse": "terminated",
+    "end": "terminated", "hold": "in_force",
+}  # fmt: skip
+#: (verb, preposition) pairs whose prepositional object is the agreement.
+PREPOSITIONAL: dict[tuple[str, str], str] = {
+    ("withdraw", "from"): "withdrawn", ("pull", "out"): "withdrawn", ("exit", "from"): "withdrawn",
+    ("agree", "to"): "signed", ("agree", "on"): "signed", ("enter", "into"): "signed",
+    ("return", "to"): "revived", ("rejoin", "to"): "revived", ("walk", "away"): "withdrawn",
+}  # fmt: skip
+#: Event nouns that state a step ("X's termination of A", "withdrawal from A").
+EVENT_NOUNS: dict[str, str] = {
+    "signing": "signed", "signature": "signed", "conclusion": "signed",
+    "ratification": "ratified", "implementation": "in_force", "entry": "in_force",
+    "extension": "extended", "renewal": "extended", "suspension": "suspended",
+    "freeze": "suspended", "termination": "terminated", "revocation": "terminated",
+    "cancellation": "terminated", "annulment": "terminated", "abrogation": "terminated",
+    "denunciation": "terminated", "expiry": "terminated", "expiration": "terminated",
+    "collapse": "terminated", "end": "terminated", "withdrawal": "withdrawn",
+    "exit": "withdrawn", "revival": "revived", "restoration": "revived",
+    "violation": "violated", "breach": "violated",
+}  # fmt: skip
+# Nouns that stand between a verb and the agreement: "suspended its participation in A".
+WRAPPERS = frozenset({
+    "participation", "application", "implementation", "operation", "membership", "part",
+    "involvement", "obligation", "commitment", "observance", "compliance", "term", "provision",
+    "validity", "effect",
+})  # fmt: skip
+GENERIC_ADJECTIVES = frozenset({
+    "bilateral", "intergovernmental", "multilateral", "international", "new", "historic",
+    "landmark", "key", "major", "separate", "previous", "current", "existing", "formal",
+    "informal", "tentative", "preliminary", "such", "other", "several", "two", "both",
+    "fragile", "initial", "final", "last", "first", "second", "original",
+})  # fmt: skip
+SUBJECT_PREPOSITIONS = frozenset({"on", "concerning", "regarding", "about", "over", "for"})
+SUBJECT_VERBS = frozenset({"govern", "concern", "regulate", "cover", "regard", "establish"})
+YEAR = re.compile(r"(?:19|20)\d\d")
+ANAPHORIC_DETS = frozenset({"these", "this", "those", "that", "the", "such", "said"})
+INDEFINITE_DETS = frozenset({"a", "an", "another", "any", "some"})
+
+
+@dataclass
+class AgreementMention:
+    """One agreement noun phrase in a sentence, with the steps stated of it there."""
+
+    evidence: Evidence
+    position: tuple[int, int]  # (sentence id, token index): document order
+    kind: str
+    family: str
+    plural: bool
+    reference: str  # "anaphoric", "indefinite" or "bare"
+    name: str  # proper name, "" if none
+    label: str  # its own words ("Russian-Japanese intergovernmental agreements")
+    subjects: list[str] = field(default_factory=list)
+    parties: list[Party] = field(default_factory=list)
+    steps: list[AgreementStep] = field(default_factory=list)
+    split_dates: list[str] = field(default_factory=list)  # signing dates of listed instruments
+    count: int = 1
+
+
+def agreement_kind(token: Token) -> str:
+    """The agreement kind a token names, "" if none."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    word = singular(str(token.text))
+    if word == "fire" and token.i >= 2 and token.doc[token.i - 2].lower_ == "cease":
+        word = "ceasefire"
+    if word == "understanding" and token.head.lower_ == "of":
+        return ""
+    return AGREEMENT_NOUNS.get(word, "")
+
+
+def find_agreements(ctx: SentenceContext) -> list[AgreementMention]:
+    """Agreement mentions of one sentence, with their steps."""
+    found = []
+    for token in ctx.sent:
+        kind = agreement_kind(token)
+        if not kind or token.dep_ == "compound":
+            continue
+        mention = _mention(ctx, token, kind)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _mention(ctx: SentenceContext, head: Token, kind: str) -> AgreementMention | None:
+    name = _name(ctx, head)
+    if kind in NAMED_ONLY and not name:
+        return None
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+    reference = ("anaphoric" if dets & ANAPHORIC_DETS else
+                 "indefinite" if dets & INDEFINITE_DETS else "bare")  # fmt: skip
+    mention = AgreementMention(
+        evidence=ctx.evidence(head),
+        position=(ctx.sentence_id, head.i),
+        kind=kind,
+        family=FAMILIES[kind],
+        plural=head.tag_ in ("NNS", "NNPS") or str(head.lower_) == "memoranda",
+        reference=reference,
+        name=name,
+        label=tokens_text(
+            [t for t in np_tokens(head) if t.dep_ not in ("det", "nummod", "poss", "case")]
+        ),
+        subjects=_subjects(ctx, head),
+        parties=_np_parties(ctx, head, named=bool(name)),
+    )
+    number = next((c for c in head.children if c.dep_ == "nummod" and c.like_num), None)
+    if number is not None and number.ent_type_ not in ("DATE", "TIME"):
+        word = str(number.lower_)
+        mention.count = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)
+    for kind_, trigger, actors in _triggers(ctx, head):
+        _add_steps(ctx, mention, head, kind_, trigger, actors)
+    year = next((t for t in np_tokens(head) if t.i < head.i and t.ent_type_ == "DATE"
+                 and YEAR.fullmatch(str(t.text))), None)  # fmt: skip
+    if year is not None and not any(s.kind == "signed" for s in mention.steps):
+        when = When(f"{year.text}-01-01", str(year.text), "year", "named")  # "the 2018 pact"
+        mention.steps.append(AgreementStep("signed", when, (), ctx.evidence(year, head)))
+    return mention
+
+
+def _name(ctx: SentenceContext, head: Token) -> str:
+    """Proper name of an agreement ("New START treaty", "Paris Agreement"), "" if unnamed."""
+    tokens = np_tokens(head)
+    proper = [t for t in tokens if t.pos_ == "PROPN" and t.i != head.i
+              and t.ent_type_ not in ("EVENT", "DATE")]  # fmt: skip
+    if any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in head.children):
+        return ""
+    if head.pos_ == "PROPN" and str(head.text)[:1].isupper():
+        named = True
+    else:
+        named = any(ctx.mentions.get(t.i) is None or not ctx.mentions[t.i].codes[0]
+                    for t in proper if not institution_kind(t))  # fmt: skip
+    if not named:
+        return ""
+    words = [t for t in tokens if t.dep_ not in ("det", "poss", "case", "nummod", "punct")
+             or t.i == head.i]  # fmt: skip
+    if {str(t.lower_) for t in words} & NOT_TREATY_NAMES:
+        return ""
+    return tokens_text(words)
+
+
+def _subjects(ctx: SentenceContext, head: Token) -> list[str]:
+    """What the agreement is about, from its modifiers, prepositions and participles."""
+    subjects = []
+    topical = [t for t in np_tokens(head) if t.i < head.i and t.dep_ in ("compound", "amod")
+               and (t.i not in ctx.mentions or ctx.mentions[t.i].kind == "agent")
+               and t.pos_ in ("NOUN", "ADJ")
+               and t.lower_ not in GENERIC_ADJECTIVES and not t.like_num]  # fmt: skip
+    if topical:
+        subjects.append(tokens_text(topical))
+    names = [t for t in np_tokens(head) if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if names and not _name(ctx, head):
+        subjects.append(tokens_text(names))
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in SUBJECT_PREPOSITIONS:
+            obj = pobj_of(child) or next((c for c in child.children if c.dep_ == "pcomp"), None)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                subjects.append(phrase_text(obj))
+        elif child.dep_ == "acl" and str(child.lemma_).lower() in SUBJECT_VERBS:
+            objects = [c for c in child.children if c.dep_ == "dobj"]
+            subjects.extend(phrase_text(o) for o in objects)
+    return [s for s in subjects if s]
+
+
+def _np_parties(ctx: SentenceContext, head: Token, *, named: bool) -> list[Party]:
+    """Parties named inside the phrase ("Russian-Japanese agreements", "a deal between X
+    and Y", "the treaty with Japan"); a named agreement's own words name no party."""
+    parties: list[Party] = []
+    if not named:
+        seen = []
+        for token in np_tokens(head):
+            mention = ctx.mentions.get(token.i)
+            if (
+                token.i != head.i
+                and mention is not None
+                and mention.kind == "actor"
+                and (mention not in seen)
+            ):
+                seen.append(mention)
+        for mention in seen:
+            words = str(ctx.sent.doc[mention.start : mention.end].text)
+            for code in mention.codes:
+                party = country_party(Actor(code, words, mention.start, mention.end,
+                                            mention.start))  # fmt: skip
+                if party.code and party not in parties:
+                    parties.append(party)
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("between", "with", "among"):
+            obj = pobj_of(child)
+            for party in ctx.parties([obj] if obj is not None else [], state=True):
+                if party not in parties:
+                    parties.append(party)
+    return parties
+
+
+def _effective(head: Token) -> Token:
+    """The token whose relation to the verb counts: the first conjunct, or the wrapper noun
+    ("participation in A", "the application of A") standing for the agreement."""
+    node = head
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ == "pobj" and node.head.dep_ == "prep":
+        wrapper = node.head.head
+        if wrapper.pos_ == "NOUN" and str(wrapper.lemma_).lower() in WRAPPERS:
+            return _effective(wrapper)
+    return node
+
+
+def _triggers(ctx: SentenceContext, head: Token) -> list[tuple[str, Token, list[Token]]]:
+    """(step kind, trigger, actor heads) for each step stated of the agreement."""
+    found: list[tuple[str, Token, list[Token]]] = []
+    described = list(head.children)
+    for prep in (c for c in head.children if c.dep_ == "prep"):  # "A on air traffic, signed…"
+        obj = pobj_of(prep)
+        described += [c for c in obj.children if c.dep_ == "acl" and c.i > 0
+                      and c.doc[c.i - 1].text == ","] if obj is not None else []  # fmt: skip
+    for child in described:  # "A, signed in 2000" / "A signed by X" / "A, which X signed"
+        lemma = str(child.lemma_).lower()
+        if child.dep_ == "acl" and child.tag_ == "VBN" and lemma in TRANSITIVE:
+            found.append((TRANSITIVE[lemma], child, _agents(child)))
+        elif child.dep_ == "relcl" and lemma in TRANSITIVE and not _has_object(child, head):
+            found.append((TRANSITIVE[lemma], child, subjects_of(child)))
+    node = _effective(head)
+    parent = node.head
+    lemma = str(parent.lemma_).lower()
+    if parent.pos_ in VERBAL_POS:
+        if node.dep_ == "dobj" and lemma in TRANSITIVE:
+            found.append((TRANSITIVE[lemma], parent, subjects_of(parent)))
+        elif node.dep_ == "nsubjpass" and lemma in TRANSITIVE:
+            found.append((TRANSITIVE[lemma], parent, _agents(parent)))
+        elif node.dep_ == "nsubj":
+            kind = _intransitive(parent)
+            if kind:
+                found.append((kind, parent, []))
+    elif node.dep_ == "pobj" and parent.dep_ in ("prep", "prt", "agent", "dative"):
+        found.extend(_prepositional(node, parent))
+    return found
+
+
+def _prepositional(node: Token, prep: Token) -> list[tuple[str, Token, list[Token]]]:
+    verb = prep.head
+    word = str(prep.lower_)
+    if verb.lower_ in ("out", "away") and verb.head.pos_ in VERBAL_POS:  # "pull Y out of A"
+        word, verb = str(verb.lower_), verb.head
+    lemma = str(verb.lemma_).lower()
+    if verb.pos_ in VERBAL_POS and (lemma, word) in PREPOSITIONAL:
+        return [(PREPOSITIONAL[(lemma, word)], verb, subjects_of(verb))]
+    if verb.pos_ in VERBAL_POS and word in ("out", "away") and (lemma, "out") in PREPOSITIONAL:
+        return [(PREPOSITIONAL[(lemma, "out")], verb, subjects_of(verb))]
+    if verb.pos_ == "NOUN" and word in ("of", "from", "to", "on"):
+        noun_lemma = singular(str(verb.text))
+        if noun_lemma in EVENT_NOUNS:
+            return [(EVENT_NOUNS[noun_lemma], verb, _noun_actors(verb))]
+    return []
+
+
+def _intransitive(verb: Token) -> str:
+    """Step of an agreement that is the verb's subject ("entered into force", "expired")."""
+    lemma = str(verb.lemma_).lower()
+    preps = set()
+    for child in verb.children:
+        obj = pobj_of(child) if child.dep_ == "prep" else None
+        if obj is not None:
+            preps.add((str(child.lower_), str(obj.lemma_).lower()))
+    objects = {str(c.lemma_).lower() for c in verb.children if c.dep_ == "dobj"}
+    if lemma in ("enter", "come", "go") and preps & {
+        ("into", "force"),
+        ("into", "effect"),
+        ("in", "force"),
+        ("in", "effect"),
+    }:
+        return "in_force"
+    if lemma == "take" and "effect" in objects:
+        return "in_force"
+    if lemma in ("remain", "be", "stay") and preps & {
+        ("in", "force"),
+        ("in", "effect"),
+        ("in", "place"),
+    }:
+        return "in_force"
+    if lemma == "break" and any(c.lower_ == "down" for c in verb.children):
+        return "terminated"
+    if objects:
+        return ""
+    return INTRANSITIVE.get(lemma, "")
+
+
+def _has_object(verb: Token, head: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") and c.i != head.i
+               for c in verb.children)  # fmt: skip
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+
+
+def _noun_actors(noun: Token) -> list[Token]:
+    """Who acts in an event noun: "Russia's termination", "termination by Russia", or the
+    subject of the verb it is the object of ("Moscow announced the suspension of…")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        return owners
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            obj = pobj_of(child)
+            if obj is not None:
+                return [obj]
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in VERBAL_POS:
+        return subjects_of(noun.head)
+    return []
+
+
+def _add_steps(ctx: SentenceContext, mention: AgreementMention, head: Token, kind: str,
+               trigger: Token, actor_heads: list[Token]) -> None:  # fmt: skip
+    heads = list(actor_heads)
+    if kind == "signed":  # co-signers: "X signed a deal with Y"
+        for child in trigger.children:
+            obj = pobj_of(child) if child.dep_ == "prep" else None
+            if obj is not None and child.lower_ in ("with", "between"):
+                heads.append(obj)
+    actors = tuple(ctx.parties(heads))
+    mode = mode_of(trigger)
+    attribution = frame_of(trigger).attribution_text if trigger.pos_ in VERBAL_POS else ""
+    evidence = ctx.evidence(trigger, head, attribution=attribution)
+    dates = ctx.dates_of(trigger, besides=head)
+    for when in dates:
+        mention.steps.append(AgreementStep(kind, when, actors, evidence, mode))
+    if kind == "signed" and len(dates) > 1 and mention.plural:
+        mention.split_dates = [w.date for w in dates]
+    for party in ctx.parties(heads, state=True):
+        if party not in mention.parties:
+            mention.parties.append(party)

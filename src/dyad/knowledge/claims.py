@@ -1,0 +1,263 @@
+"""Claims in one sentence: reported statements, and who made, refuted or confirmed them.
+
+Shapes (P is the claimed clause):
+  "X refuted/denied/dismissed media reports claiming P", "X denied reports that P",
+  "X denied that P", "X confirmed reports that P", "X disputed claims that P",
+  "X claimed/alleged that P", "Reports that P …", "X denied the reports" (the claim named
+  before), "… citing unnamed officials".
+"X reported/said that P" and "X confirmed that P" alone make a weak claim, kept only when
+another sentence refutes, confirms or disputes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dyad.coding.syntax import VERBAL_POS, governing_verb, np_tokens, pobj_of
+from dyad.knowledge.context import (
+    SentenceContext,
+    country_party,
+    mode_of,
+    named_subject,
+    np_text,
+    phrase_text,
+    singular,
+    subjects_of,
+    tokens_text,
+)
+from dyad.knowledge.model import Party, Stance
+
+Token = Any
+
+CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "rumor", "rumour", "speculation",
+                         "suggestion", "story", "assertion", "accusation"})  # fmt: skip
+STANCE_VERBS: dict[str, str] = {
+    "deny": "refuter", "refute": "refuter", "dismiss": "refuter", "reject": "refuter",
+    "rebut": "refuter", "debunk": "refuter", "disprove": "refuter", "contradict": "refuter",
+    "dispute": "disputer", "question": "disputer", "challenge": "disputer",
+    "contest": "disputer", "confirm": "confirmer", "verify": "confirmer",
+    "corroborate": "confirmer", "substantiate": "confirmer",
+}  # fmt: skip
+CLAIM_VERBS = frozenset({"claim", "allege", "rumor", "rumour"})
+WEAK_CLAIM_VERBS = frozenset({"report", "say", "suggest", "write"})
+CONTENT_VERBS = frozenset({"claim", "say", "suggest", "allege", "state", "assert"})
+INFORMANT_VERBS = frozenset({"tell", "clarify", "explain", "say", "confirm", "state",
+                             "note", "report", "emphasize", "emphasise", "stress"})  # fmt: skip
+CANONICAL = {"shut": "close", "shutter": "close", "terminate": "end", "cease": "end",
+             "halt": "suspend", "freeze": "suspend", "pause": "suspend"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Content:
+    """The claimed clause: its words, its core, and a key to recognise it again."""
+
+    text: str
+    gist: str
+    predicate: str
+    subjects: tuple[str, ...]
+    object: str
+
+
+@dataclass
+class ClaimMention:
+    """A claim as one sentence states it; `content` is None for "denied the reports"."""
+
+    position: tuple[int, int]
+    content: Content | None
+    stances: list[Stance] = field(default_factory=list)
+    weak: bool = False
+
+
+@dataclass(frozen=True)
+class Informant:
+    """Someone who told an actor something ("Experts have clarified to RIA Novosti…")."""
+
+    codes: tuple[str, ...]
+    text: str
+
+
+def find_claims(ctx: SentenceContext) -> list[ClaimMention]:
+    """Claim mentions of one sentence, with the stances it states."""
+    found: list[ClaimMention] = []
+    used: set[int] = set()
+    for token in ctx.sent:
+        if (
+            singular(str(token.text)) in CLAIM_NOUNS
+            and token.pos_ in ("NOUN", "VERB")
+            and (token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "attr"))
+        ):
+            mention = _from_noun(ctx, token, used)
+            if mention is not None:
+                found.append(mention)
+    for token in ctx.sent:
+        if token.pos_ not in VERBAL_POS or token.i in used:
+            continue
+        lemma = str(token.lemma_).lower()
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if clause is None or any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "why", "how")
+                                 for c in clause.children):  # fmt: skip
+            continue
+        if lemma in STANCE_VERBS:
+            role = STANCE_VERBS[lemma]
+            mention = ClaimMention((ctx.sentence_id, token.i), content_of(ctx, clause),
+                                   weak=role == "confirmer")  # fmt: skip
+            mention.stances.extend(_stances(ctx, role, token, subjects_of(token), clause))
+            found.append(mention)
+        elif lemma in CLAIM_VERBS or lemma in WEAK_CLAIM_VERBS:
+            if token.dep_ == "acl" and singular(str(token.head.text)) in CLAIM_NOUNS:
+                continue
+            mention = ClaimMention((ctx.sentence_id, token.i), content_of(ctx, clause),
+                                   weak=lemma in WEAK_CLAIM_VERBS)  # fmt: skip
+            mention.stances.extend(_stances(ctx, "claimant", token, subjects_of(token), clause))
+            if mention.stances:
+                found.append(mention)
+    return found
+
+
+def _from_noun(ctx: SentenceContext, noun: Token, used: set[int]) -> ClaimMention | None:
+    clause = _content_clause(noun, used)
+    content = content_of(ctx, clause) if clause is not None else None
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "dismissed as baseless claims…"
+        verb = noun.head.head if noun.head.head.pos_ in VERBAL_POS else None
+    role = STANCE_VERBS.get(str(verb.lemma_).lower(), "") if verb is not None else ""
+    if content is None and not role:
+        return None
+    mention = ClaimMention((ctx.sentence_id, noun.i), content)
+    if content is not None:
+        when = ctx.dates_of(noun)[0] if verb is None else ctx.document_when()
+        mention.stances.append(Stance("claimant", _claimant(ctx, noun), when,
+                                      ctx.evidence(noun, clause), ""))  # fmt: skip
+    if role and verb is not None:
+        used.add(verb.i)
+        actors = subjects_of(verb) if noun.dep_ != "nsubjpass" else [
+            p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+        ]  # fmt: skip
+        mention.stances.extend(_stances(ctx, role, verb, actors, noun))
+    return mention
+
+
+def _content_clause(noun: Token, used: set[int]) -> Token | None:
+    """The clause a claim noun carries: "reports that P", "reports claiming P"."""
+    for child in noun.children:
+        if child.pos_ not in VERBAL_POS or child.dep_ not in ("acl", "ccomp", "appos", "relcl"):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            return child
+        if str(child.lemma_).lower() in CONTENT_VERBS:
+            used.add(child.i)
+            inner = next((c for c in child.children if c.dep_ == "ccomp"), None)
+            if inner is not None:
+                return inner
+    return None
+
+
+def _claimant(ctx: SentenceContext, noun: Token) -> Party:
+    """Who made the claim a noun names: "media reports", "Kyodo's report", "reports by X"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "in"):
+            obj = pobj_of(child)
+            if obj is not None:
+                return ctx.party(obj)
+    modifiers = [t for t in np_tokens(noun) if t.i != noun.i and t.i in ctx.mentions]
+    if modifiers:
+        found = ctx.actors(noun)
+        if found:
+            return Party(found[0].code, np_text(noun))
+    return Party("", np_text(noun))
+
+
+def _stances(ctx: SentenceContext, role: str, verb: Token, actor_heads: list[Token],
+             target: Token) -> list[Stance]:  # fmt: skip
+    mode = mode_of(verb)
+    when = ctx.dates_of(verb)[0]
+    evidence = ctx.evidence(verb, target)
+    citing = tuple(_citing(ctx))
+    parties = ctx.parties(actor_heads) or [ctx.party(h) for h in actor_heads]
+    return [Stance(role, party, when, evidence, mode, citing) for party in parties]
+
+
+def _citing(ctx: SentenceContext) -> list[str]:
+    """Sources a sentence names for its statements: "citing X", "according to X"."""
+    found: list[str] = []
+    for token in ctx.sent:
+        if str(token.lemma_).lower() == "cite" and token.pos_ == "VERB":
+            found.extend(phrase_text(c) for c in token.children if c.dep_ == "dobj")
+        elif token.lower_ == "according" and token.i + 1 < ctx.sent.end:
+            obj = pobj_of(token.nbor())
+            if obj is not None:
+                found.append(phrase_text(obj))
+    return found
+
+
+def content_of(ctx: SentenceContext, verb: Token) -> Content:
+    """The claimed clause headed by `verb`, its core words and its recognition key."""
+    skip = {t.i for c in verb.children if c.dep_ == "advcl"
+            and str(c.lemma_).lower() in ("cite", "accord") for t in c.subtree}  # fmt: skip
+    tokens = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head.i == verb.i)
+              and t.i not in skip]  # fmt: skip
+    text = ctx.original(tokens)
+    deepest = verb
+    while True:
+        xcomp = next((c for c in deepest.children if c.dep_ == "xcomp"
+                      and c.pos_ in VERBAL_POS), None)  # fmt: skip
+        if xcomp is None:
+            break
+        deepest = xcomp
+    lemma = str(deepest.lemma_).lower()
+    objects = [c for c in deepest.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")]
+    passive_subjects = [c for c in deepest.children if c.dep_ == "nsubjpass"]
+    passive_subjects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    heads = objects or passive_subjects
+    if lemma == "be" and objects:
+        lemma = str(objects[0].lemma_).lower()
+    subject_heads = [c for c in verb.children if c.dep_ == "nsubj"]
+    subject_heads += [p for a in deepest.children if a.dep_ == "agent"
+                      for p in a.children if p.dep_ == "pobj"]  # fmt: skip
+    codes = []
+    for actor in (a for h in subject_heads for a in ctx.actors(h)):
+        code = country_party(actor).code
+        if code and not code.startswith("---") and code not in codes:
+            codes.append(code)
+    if not codes and any(h.pos_ == "PRON" for h in subject_heads):
+        outer = governing_verb(verb)  # "X denied that it was closing…": it is X
+        party = named_subject(ctx, outer) if outer is not None else None
+        if party is not None and party.code and not party.code.startswith("---"):
+            codes.append(party.code[:3] if len(party.code) > 3 else party.code)
+    return Content(
+        text=text,
+        gist=tokens_text(_core(verb)),
+        predicate=CANONICAL.get(lemma, lemma),
+        subjects=tuple(codes),
+        object=singular(str(heads[0].text)) if heads else "",
+    )
+
+
+def _core(verb: Token) -> list[Token]:
+    """Subject, auxiliaries, verb, particle, object (without their clauses): the gist."""
+    tokens = [verb]
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd"):
+            tokens.extend(np_tokens(child))
+        elif child.dep_ in ("aux", "auxpass", "neg", "prt", "acomp"):
+            tokens.append(child)
+        elif child.dep_ == "xcomp" and child.pos_ in VERBAL_POS:
+            tokens.extend(_core(child))
+    return tokens
+
+
+def find_informants(ctx: SentenceContext) -> list[Informant]:
+    """Who told whom: "Experts have clarified to RIA Novosti…", "officials told Reuters"."""
+    found = []
+    for verb in ctx.sent:
+        if verb.pos_ != "VERB" or str(verb.lemma_).lower() not in INFORMANT_VERBS:
+            continue
+        hearers = [pobj_of(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+        hearers += [c for c in verb.children if c.dep_ in ("dative", "dobj")
+                    and str(verb.lemma_).lower() == "tell"]  # fmt: skip
+        codes = tuple(a.code for h in hearers if h is not None for a in ctx.actors(h) if a.code)
+        speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+        if codes and speakers:
+            found.append(Informant(codes, np_text(speakers[0]).lower()))
+    return found

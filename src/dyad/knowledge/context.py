@@ -1,0 +1,358 @@
+"""One parsed sentence as the knowledge extractors see it: actors, evidence, dates and modes.
+
+The extractors share the event coder's parse, actor mentions and participant resolution; this
+module adds what they need beyond it: evidence records, every date a clause states ("signed in
+2000 and 2003"), and the mode of a fact (negated, denied, hedged, intended...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dyad.coding.actors import Actor, Mention
+from dyad.coding.dates import find_date_expressions, resolve_date
+from dyad.coding.frames import frame_of, is_negated
+from dyad.coding.participants import PERSONAL_PRONOUNS, ParticipantResolver
+from dyad.coding.syntax import VERBAL_POS, clause_tokens, governing_verb, np_tokens
+from dyad.knowledge.model import Evidence, Party, When
+from dyad.nlp import ParsedParagraph
+from dyad.record import Document
+
+Token = Any
+
+HEDGE_ADVERBS = frozenset({
+    "reportedly", "allegedly", "apparently", "possibly", "purportedly", "supposedly",
+    "likely", "probably", "perhaps", "maybe", "seemingly", "presumably", "unconfirmed",
+})  # fmt: skip
+# "is said to have closed", "is reported to be considering"
+HEDGE_PASSIVES = frozenset({"say", "report", "believe", "think", "rumor", "rumour", "allege",
+                            "understand", "suspect", "expect"})  # fmt: skip
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "must", "wo"})
+PLANNING_HEADS = frozenset({"set", "due", "scheduled", "poised", "going", "slated"})
+STATE_ROLES = frozenset({"GOV", "LEG", "MIL", "ELI", "JUD", "SPY", "PTY", "STA"})
+NON_STATES = frozenset({"IGO", "NGO", "MNC", "---", "UNK", "CVL", "BUS", "MED", "REB", "OPP"})
+_PUNCT_EDGES = " \t\n,;:.\"'()[]-"
+_BRITISH = {"centre": "center", "programme": "program", "defence": "defense"}
+
+
+def singular(word: str) -> str:
+    """Lower-case singular of an English noun, without a lemmatiser (PROPN plurals too)."""
+    w = word.lower()
+    w = _BRITISH.get(w, w)
+    if w in ("memoranda",):
+        return "memorandum"
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        w = w[:-1]
+    return _BRITISH.get(w, w)
+
+
+STOP_WORDS = frozenset({
+    "the", "a", "an", "these", "those", "this", "that", "its", "their", "his", "her", "of", "in",
+    "on", "and", "or", "for", "to", "'s", "'",
+})  # fmt: skip
+
+
+def key_words(text: str) -> tuple[str, ...]:
+    """Normalised content words of a name or phrase, in order ("the Japan Centers" →
+    ("japan", "center"))."""
+    words = re.findall(r"[A-Za-z0-9]+(?:\.[A-Za-z])*\.?", text.replace("U.S.", "US"))
+    return tuple(singular(w.rstrip(".")) for w in words if w.lower() not in STOP_WORDS)
+
+
+def tokens_text(tokens: list[Token]) -> str:
+    """The words of tokens in order, spaced as in the sentence, trimmed of edge punctuation."""
+    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    parts = []
+    for n, token in enumerate(ordered):
+        parts.append(str(token.text))
+        if n + 1 < len(ordered):
+            adjacent = ordered[n + 1].i == token.i + 1
+            parts.append(str(token.whitespace_) if adjacent else " ")
+    return "".join(parts).strip().strip(_PUNCT_EDGES)
+
+
+def phrase_text(head: Token, *, drop_det: bool = True) -> str:
+    """The noun phrase headed by `head`, with its prepositional phrases, without clauses,
+    coordinated members, or a leading determiner."""
+    keep = [head]
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in ("conj", "cc", "relcl", "acl", "appos", "advcl", "punct"):
+                continue
+            if drop_det and child.dep_ == "det" and token.i == head.i:
+                continue
+            keep.append(child)
+            stack.append(child)
+    return tokens_text(keep)
+
+
+def np_text(head: Token) -> str:
+    """The noun phrase headed by `head` without prepositional phrases or determiners."""
+    return tokens_text([t for t in np_tokens(head) if t.dep_ not in ("det", "punct")])
+
+
+def country_party(actor: Actor) -> Party:
+    """A state actor as its country ("RUSGOV" → "RUS"); other actors keep their code."""
+    code = actor.code
+    base, roles = code[:3], {code[i : i + 3] for i in range(3, len(code), 3)}
+    if len(code) >= 3 and base.isalpha() and base not in NON_STATES and roles <= STATE_ROLES:
+        return Party(base, actor.text)
+    return Party(code, actor.text)
+
+
+@dataclass(frozen=True)
+class DateFound:
+    """A date stated in a clause, with its token span in the paragraph doc."""
+
+    when: When
+    start: int
+    end: int
+    root: int
+
+
+@dataclass
+class SentenceContext:
+    """One sentence of a document with its actors and the helpers extractors share."""
+
+    document: Document
+    paragraph: ParsedParagraph
+    sent: Any
+    sentence_id: int
+    mentions: dict[int, Mention]
+    participants: ParticipantResolver
+    _dates: list[DateFound] | None = field(default=None, init=False)
+
+    @property
+    def day(self) -> date | None:
+        return self.document.date
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.paragraph.token_span(self.sent.start, self.sent.end)
+
+    @property
+    def text(self) -> str:
+        start, end = self.span
+        return self.document.text[start:end]
+
+    def evidence(self, *tokens: Token, attribution: str = "") -> Evidence:
+        """Evidence for a fact stated by these tokens (the span covers them all)."""
+        indices = [t.i for t in tokens if t is not None] or [self.sent.start]
+        span = self.paragraph.token_span(min(indices), max(indices) + 1)
+        return Evidence(self.document.id, self.sentence_id, self.text, span, attribution)
+
+    def original(self, tokens: list[Token]) -> str:
+        """The document's own words for a contiguous run of tokens (curly quotes kept)."""
+        if not tokens:
+            return ""
+        start, end = self.paragraph.token_span(min(t.i for t in tokens),
+                                               max(t.i for t in tokens) + 1)  # fmt: skip
+        return self.document.text[start:end].strip(_PUNCT_EDGES)
+
+    def actors(self, head: Token | None) -> list[Actor]:
+        """Actors named by the noun phrase headed by `head` (coordination expanded)."""
+        if head is None:
+            return []
+        return [a for a in self.participants.actors(head) if a.code or a.text]
+
+    def party(self, head: Token, *, state: bool = False) -> Party:
+        """The party a phrase names: its actor (as a country when `state`), else its words."""
+        found = self.actors(head)
+        if found:
+            return country_party(found[0]) if state else Party(found[0].code, found[0].text)
+        if head.lower_ in PERSONAL_PRONOUNS:  # "He denied…": the person named before
+            return Party("", self.participants.memory.pronoun_text(str(head.lower_)) or head.text)
+        return Party("", np_text(head) or str(head.text))
+
+    def parties(self, heads: list[Token], *, state: bool = False) -> list[Party]:
+        result: list[Party] = []
+        for head in heads:
+            for actor in self.actors(head):
+                party = country_party(actor) if state else Party(actor.code, actor.text)
+                if party not in result:
+                    result.append(party)
+        return result
+
+    # --- dates ----------------------------------------------------------------------------
+
+    def all_dates(self) -> list[DateFound]:
+        """Every date expression of the sentence (NER dates and the coder's date patterns)."""
+        if self._dates is not None:
+            return self._dates
+        spans = [e for e in self.sent.ents if e.label_ == "DATE"]
+        for start, end in find_date_expressions(self.sent.text):
+            span = self.sent.char_span(start, end, alignment_mode="expand")
+            if span is not None and not any(e.start <= span.root.i < e.end for e in spans):
+                spans.append(span)
+        found = []
+        for span in sorted(spans, key=lambda s: s.start):
+            resolved = resolve_date(span.text, self.day) if self.day else None
+            if resolved is not None:
+                when = When(resolved.date.isoformat(), str(span.text), resolved.precision,
+                            "stated")  # fmt: skip
+                found.append(DateFound(when, span.start, span.end, span.root.i))
+        self._dates = found
+        return found
+
+    def document_when(self) -> When:
+        """The document date, standing in for an unstated one."""
+        return When(self.day.isoformat(), "", "", "document") if self.day else When()
+
+    def dates_of(self, trigger: Token, *, besides: Token | None = None) -> list[When]:
+        """Dates the trigger's clause states: several when they are listed ("in 2000 and
+        2003"), else the first, else those of the clauses it hangs from, else the document's.
+        Dates inside the noun phrase `besides` ("the 2018 pact") name it, not the event."""
+        skip = {t.i for t in np_tokens(besides)} if besides is not None else set()
+        node: Token | None = trigger
+        for _ in range(4):
+            if node is None:
+                break
+            own = _own_tokens(node) - skip
+            found = [d for d in self.all_dates() if d.root in own]
+            if found:
+                listed = [found[0]] + [d for d in found[1:] if _listed(found[0], d, node.doc)]
+                return [d.when for d in listed]
+            node = _outer(node)
+        return [self.document_when()]
+
+
+def _own_tokens(node: Token) -> set[int]:
+    if node.pos_ in VERBAL_POS:
+        return {t.i for t in clause_tokens(node)}
+    return {t.i for t in node.subtree}
+
+
+def _outer(node: Token) -> Token | None:
+    """The clause a trigger hangs from, for its date (not across reporting verbs)."""
+    if node.dep_ in ("ccomp", "ROOT", "parataxis") or node.head.i == node.i:
+        return None
+    if node.pos_ not in VERBAL_POS or node.dep_ in ("acl", "relcl", "conj", "xcomp", "advcl",
+                                                    "pcomp", "prep"):  # fmt: skip
+        outer = governing_verb(node)
+        if outer is not None and node.dep_ != "ccomp":
+            return outer
+    return None
+
+
+def _listed(first: DateFound, other: DateFound, doc: Any) -> bool:
+    """True when two dates are members of one list ("2000 and 2003", "2000, 2003")."""
+    a, b = doc[first.root], doc[other.root]
+    if b.i in {c.i for c in a.conjuncts} or a.i in {c.i for c in b.conjuncts}:
+        return True
+    between = doc[first.end : other.start]
+    return len(between) <= 2 and all(t.lower_ in (",", "and", "or") for t in between)
+
+
+# --- modes ------------------------------------------------------------------------------------
+
+
+def mode_of(trigger: Token) -> str:
+    """How the sentence holds the fact a verbal trigger states ("" when it asserts it)."""
+    if trigger.pos_ not in VERBAL_POS:
+        return noun_mode(trigger)
+    frame = frame_of(trigger)
+    if frame.blocked:
+        return frame.blocked
+    if hedged(trigger):
+        return "hedged"
+    if frame.mode:
+        return frame.mode
+    if planned(trigger):
+        return "planned"
+    return ""
+
+
+def noun_mode(noun: Token) -> str:
+    """Mode of an event noun ("the closure of…"): its own "no", else that of the verb whose
+    object it is; a subject ("Russia's termination doesn't signal…") is presupposed."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return "negated"
+    node = noun
+    while node.dep_ in ("pobj", "prep", "conj") and node.head.pos_ not in VERBAL_POS:
+        node = node.head
+    if node.dep_ == "pobj" or node.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "prep"):
+        verb = node.head if node.head.pos_ in VERBAL_POS else governing_verb(node)
+        if verb is None:
+            return ""
+        if str(verb.lemma_).lower() in _DENIALS:
+            return "negated" if is_negated(verb) else "denied"
+        return mode_of(verb)
+    return ""
+
+
+_DENIALS = frozenset({"deny", "refute", "dismiss", "rebut", "debunk", "disprove", "reject"})
+
+
+def hedged(verb: Token) -> bool:
+    """A hedge on the predicate or on the verbs it depends on ("is reportedly considering
+    closing", "is said to have closed")."""
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
+                return True
+        if (
+            node.dep_ == "xcomp"
+            and str(node.head.lemma_).lower() in HEDGE_PASSIVES
+            and any(c.dep_ == "auxpass" for c in node.head.children)
+        ):
+            return True
+        if node.dep_ not in ("xcomp", "conj", "advcl", "acl", "pcomp", "prep") or (
+            node.head.i == node.i
+        ):
+            return False
+        node = node.head
+    return False
+
+
+def planned(verb: Token) -> bool:
+    """A future, scheduled or ordered action ("will close", "is set to reopen", "must close")."""
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in node.children):
+            return True
+        if node.dep_ == "xcomp" and (
+            node.head.lower_ in PLANNING_HEADS or str(node.head.lemma_).lower() == "go"
+        ):
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """Subject heads of a verb, borrowing from the clause above when it has none."""
+    from dyad.coding.syntax import predicate_roles
+
+    roles = predicate_roles(verb)
+    if roles.passive:
+        return [p for a in verb.children if a.dep_ == "agent"
+                for p in a.children if p.dep_ == "pobj"]  # fmt: skip
+    return roles.subjects
+
+
+def named_subject(ctx: SentenceContext, verb: Token) -> Party | None:
+    """Who a verb's subject is, looking through pronouns to the subject of the clause above
+    ("the company denied that it was closing its factory" → the company)."""
+    node: Token | None = verb
+    for _ in range(4):
+        if node is None:
+            return None
+        for head in subjects_of(node):
+            actors = [a for a in ctx.actors(head) if a.code]
+            if actors:
+                return Party(actors[0].code, actors[0].text)
+            if head.pos_ != "PRON":
+                return ctx.party(head)
+        node = governing_verb(node)
+    return None

@@ -1,0 +1,92 @@
+"""Knowledge extraction: a parsed document in, its agreements, institutions and claims out.
+
+It walks the sentences the way the event coder does (same sentence ids, same actor
+resolution, same document memory for "they" and "these agreements"), collects mentions
+sentence by sentence, then resolves them within the document (`resolve`).
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from dyad.coding.actors import ActorResolver
+from dyad.coding.participants import DocumentMemory, ParticipantResolver
+from dyad.dictionaries.defaults import DictionarySet
+from dyad.knowledge.agreements import AgreementMention, find_agreements
+from dyad.knowledge.claims import ClaimMention, Informant, find_claims, find_informants
+from dyad.knowledge.context import SentenceContext
+from dyad.knowledge.institutions import InstitutionMention, find_institutions
+from dyad.knowledge.model import KnowledgeBase
+from dyad.knowledge.resolve import resolve_document
+from dyad.nlp import ParsedDocument, parse_documents
+from dyad.record import Document
+
+
+class KnowledgeExtractor:
+    """Extracts knowledge with one set of dictionaries; build once, reuse for many documents."""
+
+    def __init__(self, dictionaries: DictionarySet, *, resolver: ActorResolver | None = None,
+                 nlp: Any = None) -> None:  # fmt: skip
+        self.dictionaries = dictionaries
+        self.resolver = resolver or ActorResolver(dictionaries.actors, dictionaries.agents)
+        self.nlp = nlp
+
+    def sentences(self, parsed: ParsedDocument) -> Iterator[SentenceContext]:
+        """The document's sentences with their actors, numbered as the event coder does."""
+        memory = DocumentMemory()
+        sentence_id = 0
+        for paragraph in parsed.paragraphs:
+            for sent in paragraph.doc.sents:
+                if not sent.text.strip():
+                    continue
+                mentions = self.resolver.mentions(sent, parsed.document.date)
+                participants = ParticipantResolver(mentions, memory)
+                yield SentenceContext(parsed.document, paragraph, sent, sentence_id, mentions,
+                                      participants)  # fmt: skip
+                remember(sent, participants, memory)
+                sentence_id += 1
+
+    def extract(self, parsed: ParsedDocument) -> KnowledgeBase:
+        """The knowledge one parsed document states."""
+        agreements: list[AgreementMention] = []
+        institutions: list[InstitutionMention] = []
+        claims: list[ClaimMention] = []
+        informants: list[Informant] = []
+        for ctx in self.sentences(parsed):
+            agreements.extend(find_agreements(ctx))
+            institutions.extend(find_institutions(ctx))
+            claims.extend(find_claims(ctx))
+            informants.extend(find_informants(ctx))
+        return resolve_document(parsed.document.id, agreements, institutions, claims, informants)
+
+    def extract_documents(self, documents: Iterable[Document], *,
+                          batch_size: int = 64) -> KnowledgeBase:  # fmt: skip
+        """Parse documents and merge what they all state into one knowledge base."""
+        base = KnowledgeBase()
+        for parsed in parse_documents(documents, nlp=self.nlp, batch_size=batch_size):
+            base = base.merge(self.extract(parsed))
+        return base
+
+
+def remember(sent: Any, participants: ParticipantResolver, memory: DocumentMemory) -> None:
+    """Record the sentence's subjects and actor-bearing nouns, as the event coder does."""
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+            actors = participants.actors(token)
+            memory.remember_subject(token, [a.code for a in actors if a.code])
+        if token.pos_ == "NOUN":
+            memory.remember_noun(str(token.lemma_).lower(), participants.codes_in_subtree(token))
+
+
+_cache: tuple[weakref.ref[DictionarySet], KnowledgeExtractor] | None = None
+
+
+def extract_knowledge(parsed: ParsedDocument, dictionaries: DictionarySet) -> KnowledgeBase:
+    """The knowledge one parsed document states (the extractor for these dictionaries is
+    built once and reused while they live; build a `KnowledgeExtractor` to control that)."""
+    global _cache
+    if _cache is None or _cache[0]() is not dictionaries:
+        _cache = (weakref.ref(dictionaries), KnowledgeExtractor(dictionaries))
+    return _cache[1].extract(parsed)

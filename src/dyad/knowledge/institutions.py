@@ -1,0 +1,377 @@
+"""Institution mentions in one sentence, with the facts stated about them and their status.
+
+Shapes (I is the institution noun, or a pronoun that stands for one):
+  locations   "I in Moscow, St. Petersburg and…", "closed the consulate in Yekaterinburg"
+  legal form  "these are Russian legal entities…", "I, a German cultural association, …"
+  funders     "… funded/financed/sponsored by X", "X funds I"; operators "run/owned by X"
+  activities  "I facilitate lectures and internships", "centers supporting reforms"
+  status      "X closed/shut down/suspended/reopened I", "I reopened", "I remains open",
+              "the closure of I", "ending I operations", "suspended operations at I"
+Negated, denied and hedged status sentences are kept with their mode (see `lifecycle`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dyad.coding.frames import frame_of
+from dyad.coding.participants import PERSONAL_PRONOUNS
+from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
+from dyad.knowledge.context import (
+    SentenceContext,
+    mode_of,
+    named_subject,
+    np_text,
+    phrase_text,
+    singular,
+    subjects_of,
+    tokens_text,
+)
+from dyad.knowledge.model import Evidence, InstitutionFact, Party, StatusFact
+
+Token = Any
+
+INSTITUTION_NOUNS = frozenset({
+    "center", "embassy", "consulate", "mission", "office", "branch", "company", "firm",
+    "subsidiary", "plant", "factory", "bank", "school", "university", "institute", "foundation",
+    "bureau", "representation", "store", "restaurant", "hospital", "museum", "library",
+    "outlet", "consulate-general", "headquarters", "institution",
+})  # fmt: skip
+# Nouns that only refer back to an institution named before ("these facilities").
+GENERIC_NOUNS = frozenset({"facility", "premise", "premises", "site", "establishment",
+                           "organization", "organisation", "venue"})  # fmt: skip
+LEGAL_FORMS = frozenset({
+    "entity", "company", "organization", "organisation", "association", "foundation", "ngo",
+    "subsidiary", "enterprise", "venture", "institution", "body", "charity", "nonprofit",
+    "corporation", "cooperative", "partnership", "branch", "agency", "fund", "trust", "firm",
+})  # fmt: skip
+FUNDING_VERBS = {"fund": "funder", "finance": "funder", "sponsor": "funder",
+                 "bankroll": "funder", "subsidize": "funder", "subsidise": "funder",
+                 "own": "operator", "run": "operator", "operate": "operator",
+                 "manage": "operator", "administer": "operator"}  # fmt: skip
+ACTIVITY_VERBS = frozenset({
+    "facilitate", "provide", "offer", "host", "organize", "organise", "hold", "conduct",
+    "teach", "support", "promote", "train", "arrange", "deliver", "produce",
+    "manufacture", "issue", "process", "serve", "assist",
+})  # fmt: skip
+#: Verbs acting on an institution as object: the status they state.
+STATUS_VERBS: dict[str, str] = {
+    "close": "closed", "shut": "closed", "shutter": "closed", "liquidate": "closed",
+    "dissolve": "closed", "ban": "closed", "disband": "closed", "abolish": "closed",
+    "suspend": "suspended", "halt": "suspended", "freeze": "suspended", "pause": "suspended",
+    "evacuate": "suspended", "reopen": "operating", "resume": "operating",
+    "restore": "operating", "open": "operating", "establish": "operating",
+    "launch": "operating", "inaugurate": "operating", "found": "operating",
+    "destroy": "closed", "demolish": "closed", "raze": "closed",
+}  # fmt: skip
+#: Phrasal verbs: (verb, particle) → status ("set up", "blew up", "shut down").
+PHRASAL_STATUS: dict[tuple[str, str], str] = {
+    ("set", "up"): "operating", ("blow", "up"): "closed", ("wind", "down"): "closed",
+    ("shut", "down"): "closed", ("close", "down"): "closed",
+}  # fmt: skip
+#: Kinds that name the same sort of place ("the factory" after "its plant").
+SAME_KIND = {"factory": "plant", "centre": "center", "consulate-general": "consulate"}
+#: Verbs whose subject is the institution.
+INTRANSITIVE_STATUS: dict[str, str] = {
+    "close": "closed", "shut": "closed", "reopen": "operating", "open": "operating",
+    "operate": "operating", "function": "operating", "resume": "operating",
+}  # fmt: skip
+#: Verbs acting on an institution's operations ("ending Japan Center operations").
+OPERATION_VERBS: dict[str, str] = {
+    "end": "closed", "cease": "closed", "stop": "closed", "terminate": "closed",
+    "wind": "closed", "close": "closed", "suspend": "suspended", "halt": "suspended",
+    "freeze": "suspended", "pause": "suspended", "resume": "operating",
+    "continue": "operating", "restore": "operating", "begin": "operating", "start": "operating",
+}  # fmt: skip
+STATUS_ADJECTIVES: dict[str, str] = {
+    "open": "operating", "operational": "operating", "functional": "operating",
+    "operating": "operating", "active": "operating", "closed": "closed", "shut": "closed",
+    "shuttered": "closed", "suspended": "suspended",
+}  # fmt: skip
+STATUS_NOUNS: dict[str, str] = {
+    "closure": "closed", "closing": "closed", "shutdown": "closed", "liquidation": "closed",
+    "dissolution": "closed", "suspension": "suspended", "reopening": "operating",
+    "opening": "operating", "resumption": "operating",
+}  # fmt: skip
+ORPHAN_NOUNS = frozenset({"closure", "shutdown", "liquidation", "suspension"})
+OPERATIONS = frozenset({"operation", "activity", "work"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+ANAPHORIC_DETS = frozenset({"these", "this", "those", "that", "the", "such"})
+PRONOUN_SUBJECTS = frozenset({"these", "those", "this", "it", "they"})
+
+
+@dataclass
+class InstitutionMention:
+    """An institution named or referred to in one sentence, with what it says of it."""
+
+    evidence: Evidence
+    position: tuple[int, int]  # (sentence id, token index)
+    kind: str  # "" for a pronoun or generic noun that refers back
+    name: str  # proper name ("Japan Center"), "" when unnamed
+    label: str  # its own words
+    reference: str  # "named", "anaphoric", "pronoun", "indefinite" or "bare"
+    owner: Party | None = None
+    facts: list[InstitutionFact] = field(default_factory=list)
+    status_facts: list[StatusFact] = field(default_factory=list)
+
+
+def institution_kind(token: Token) -> str:
+    """The institution kind a noun names ("Centers" → "center"), "" if none."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    word = singular(str(token.text))
+    return word if word in INSTITUTION_NOUNS else ""
+
+
+def kind_family(kind: str) -> str:
+    """The sort of place a kind names ("factory" and "plant" are one)."""
+    return SAME_KIND.get(kind, kind)
+
+
+def find_institutions(ctx: SentenceContext) -> list[InstitutionMention]:
+    """Institution mentions of one sentence, with their facts and status sentences."""
+    found: dict[int, InstitutionMention] = {}
+    for token in ctx.sent:
+        kind = institution_kind(token)
+        generic = singular(str(token.text)) in GENERIC_NOUNS and _anaphoric(token)
+        if token.dep_ == "compound" and not (kind and token.pos_ == "PROPN"):
+            continue
+        if kind or generic:
+            found[token.i] = _mention(ctx, token, kind)
+        elif token.lower_ in PRONOUN_SUBJECTS and token.dep_ in ("nsubj", "nsubjpass"):
+            mention = InstitutionMention(ctx.evidence(token), (ctx.sentence_id, token.i), "",
+                                         "", str(token.text), "pronoun")  # fmt: skip
+            _describe(ctx, mention, token)
+            if mention.facts:
+                found[token.i] = mention
+    for head, mention in found.items():
+        if mention.reference != "pronoun":
+            _describe(ctx, mention, ctx.sent.doc[head])
+            _status(ctx, mention, ctx.sent.doc[head])
+    _orphan_status_nouns(ctx, found)
+    return [found[i] for i in sorted(found)]
+
+
+def _anaphoric(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in token.children)
+
+
+def _mention(ctx: SentenceContext, head: Token, kind: str) -> InstitutionMention:
+    name = ""
+    if head.pos_ == "PROPN" and str(head.text)[:1].isupper():
+        words = [t for t in np_tokens(head) if t.i < head.i and t.dep_ in ("compound", "amod")
+                 and str(t.text)[:1].isupper()]  # fmt: skip
+        word = str(head.text)
+        name = " ".join(filter(None, [tokens_text(words), word[:1] + singular(word)[1:]]))
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod")}
+    reference = ("named" if name else "anaphoric" if dets & ANAPHORIC_DETS
+                 else "indefinite" if dets - ANAPHORIC_DETS else "bare")  # fmt: skip
+    return InstitutionMention(ctx.evidence(head), (ctx.sentence_id, head.i), kind, name,
+                              np_text(head), reference, _owner(ctx, head))  # fmt: skip
+
+
+def _owner(ctx: SentenceContext, head: Token) -> Party | None:
+    """Whose institution it is: "Russia's consulate", "the U.S. consulate", "its office"."""
+    for child in head.children:
+        if child.dep_ != "poss":
+            continue
+        if child.lower_ in PERSONAL_PRONOUNS:
+            verb = head.head if head.dep_ in ("dobj", "pobj") else None
+            while verb is not None and verb.pos_ not in VERBAL_POS and verb.head.i != verb.i:
+                verb = verb.head
+            subject = named_subject(ctx, verb) if verb is not None else None
+            if subject is not None:
+                return subject
+        found = [a for a in ctx.actors(child) if a.code]
+        if found:
+            return Party(found[0].code, found[0].text)
+    for token in np_tokens(head):
+        mention = ctx.mentions.get(token.i)
+        if token.i != head.i and mention is not None and mention.kind == "actor":
+            return Party(mention.codes[0], str(ctx.sent.doc[mention.start : mention.end].text))
+    return None
+
+
+def _fact(ctx: SentenceContext, mention: InstitutionMention, kind: str, head: Token,
+          trigger: Token, *, relation: str = "", value: str = "") -> None:  # fmt: skip
+    code = ""
+    if kind in ("funder", "operator", "location"):
+        actors = ctx.actors(head)
+        code = actors[0].code if actors else ""
+    text = value or (np_text(head) if kind == "location" else phrase_text(head))
+    fact = InstitutionFact(kind, text, ctx.evidence(trigger, head), code, relation)
+    if text and fact not in mention.facts:
+        mention.facts.append(fact)
+
+
+def _is_place(ctx: SentenceContext, token: Token) -> bool:
+    mention = ctx.mentions.get(token.i)
+    return (
+        token.ent_type_ in PLACE_TYPES
+        or (
+            token.pos_ == "PROPN"
+            and mention is not None
+            and mention.kind == "actor"
+            and token.ent_type_ not in ("DATE", "PERSON", "ORG")
+        )
+        or (token.pos_ == "PROPN" and token.ent_type_ == "PERSON" and mention is not None)
+    )
+
+
+def _locations(ctx: SentenceContext, mention: InstitutionMention, holder: Token) -> None:
+    for child in holder.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+            obj = pobj_of(child)
+            if obj is not None and _is_place(ctx, obj):
+                for place in [obj, *obj.conjuncts]:
+                    if _is_place(ctx, place):
+                        _fact(ctx, mention, "location", place, child)
+
+
+def _describe(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> None:
+    """Locations, legal form, funders and activities stated of the institution."""
+    if mention.reference != "pronoun" and head.dep_ != "compound":
+        _locations(ctx, mention, head)
+    for child in head.children:
+        if child.dep_ == "appos":
+            _legal_form(ctx, mention, child)
+        elif child.dep_ == "acl":
+            _participle(ctx, mention, child)
+    verb = head.head
+    lemma = str(verb.lemma_).lower()
+    if head.dep_ == "nsubj" and lemma in ("be", "remain"):
+        for attr in (c for c in verb.children if c.dep_ == "attr"):
+            _legal_form(ctx, mention, attr)
+    elif head.dep_ == "nsubj" and lemma in ACTIVITY_VERBS and verb.tag_ in ("VBZ", "VBP"):
+        # what it does habitually ("facilitate lectures"), not one past act
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for member in [obj, *obj.conjuncts]:
+                _fact(ctx, mention, "activity", member, verb, relation=lemma)
+    elif head.dep_ == "nsubjpass" and lemma in FUNDING_VERBS:
+        _participle(ctx, mention, verb)
+    elif head.dep_ == "nsubjpass" and lemma in ("base", "locate", "headquarter"):
+        _locations(ctx, mention, verb)
+    elif head.dep_ == "dobj" and lemma in FUNDING_VERBS:
+        for subject in subjects_of(verb):
+            _fact(ctx, mention, FUNDING_VERBS[lemma], subject, verb, relation=lemma)
+
+
+def _legal_form(ctx: SentenceContext, mention: InstitutionMention, noun: Token) -> None:
+    if singular(str(noun.text)) not in LEGAL_FORMS:
+        return
+    _fact(ctx, mention, "legal_form", noun, noun, value=np_text(noun))
+    for child in noun.children:
+        if child.dep_ == "acl":
+            _participle(ctx, mention, child)
+
+
+def _participle(ctx: SentenceContext, mention: InstitutionMention, verb: Token) -> None:
+    """ "… funded by X", "… run by X", "… supporting reforms in Russia"."""
+    lemma = str(verb.lemma_).lower()
+    if lemma in FUNDING_VERBS:
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                for member in [obj, *obj.conjuncts]:
+                    _fact(ctx, mention, FUNDING_VERBS[lemma], member, verb, relation=lemma)
+    elif lemma in ACTIVITY_VERBS and verb.tag_ == "VBG":
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            _fact(ctx, mention, "activity", obj, verb, relation=lemma,
+                  value=tokens_text(list(verb.subtree)))  # fmt: skip
+    elif lemma in ("base", "locate", "headquarter"):
+        _locations(ctx, mention, verb)
+
+
+def _effective(head: Token) -> Token:
+    """The token whose relation to a verb states the status: the first conjunct, or the
+    operations noun ("Japan Center operations", "operations at the branch")."""
+    node = head
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ == "compound" and singular(str(node.head.text)) in OPERATIONS:
+        return node.head
+    if node.dep_ == "pobj" and node.head.lower_ in ("of", "at", "in"):
+        holder = node.head.head
+        if holder.pos_ == "NOUN" and singular(str(holder.text)) in OPERATIONS:
+            return holder
+    return node
+
+
+def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> None:
+    node = _effective(head)
+    operations = node.i != head.i and singular(str(node.text)) in OPERATIONS
+    parent = node.head
+    lemma = str(parent.lemma_).lower()
+    lexicon = OPERATION_VERBS if operations else STATUS_VERBS
+    particle = next((str(c.lower_) for c in parent.children if c.dep_ == "prt"), "")
+    status = PHRASAL_STATUS.get((lemma, particle), "") or lexicon.get(lemma, "")
+    if parent.pos_ in VERBAL_POS and node.dep_ in ("dobj", "nsubjpass") and status:
+        actors = subjects_of(parent) if node.dep_ == "dobj" else _agents(parent)
+        _status_fact(ctx, mention, status, parent, head, actors)
+        if node.dep_ == "dobj" and not operations and head.dep_ != "compound":
+            _locations(ctx, mention, parent)
+    elif parent.pos_ in VERBAL_POS and node.dep_ == "nsubj":
+        status = "" if any(c.dep_ == "dobj" for c in parent.children) else (
+            INTRANSITIVE_STATUS.get(lemma, ""))  # fmt: skip
+        if lemma in ("be", "remain", "stay", "reopen", "continue"):
+            for comp in (c for c in parent.children if c.dep_ in ("acomp", "oprd")):
+                status = STATUS_ADJECTIVES.get(str(comp.lower_), status)
+        if lemma == "continue" and operations:
+            status = "operating"
+        if status:
+            _status_fact(ctx, mention, status, parent, head, [])
+    elif (
+        node.dep_ == "pobj"
+        and node.head.lower_ in ("of", "at", "in")
+        and (node.head.head.pos_ == "NOUN")
+    ):
+        noun = node.head.head
+        status = STATUS_NOUNS.get(singular(str(noun.text)), "") if noun.pos_ == "NOUN" else ""
+        if status:
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            _status_fact(ctx, mention, status, noun, head, owners)
+    elif node.dep_ == "pobj" and node.head.head.pos_ in VERBAL_POS:  # operations at I
+        verb = node.head.head
+        objects = [c for c in verb.children if c.dep_ == "dobj"
+                   and singular(str(c.text)) in OPERATIONS]  # fmt: skip
+        verb_lemma = str(verb.lemma_).lower()
+        if objects and verb_lemma in OPERATION_VERBS:
+            _status_fact(ctx, mention, OPERATION_VERBS[verb_lemma], verb, head, subjects_of(verb))
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+
+
+def _status_fact(ctx: SentenceContext, mention: InstitutionMention, status: str,
+                 trigger: Token, head: Token, actor_heads: list[Token]) -> None:  # fmt: skip
+    attribution = frame_of(trigger).attribution_text if trigger.pos_ in VERBAL_POS else ""
+    if not attribution and trigger.pos_ not in VERBAL_POS:
+        verb = next((t for t in trigger.ancestors if t.pos_ in VERBAL_POS), None)
+        attribution = frame_of(verb).attribution_text if verb is not None else ""
+    fact = StatusFact(
+        status=status,
+        trigger=str(trigger.lemma_).lower(),
+        when=ctx.dates_of(trigger)[0],
+        evidence=ctx.evidence(trigger, head, attribution=attribution),
+        mode=mode_of(trigger),
+        actors=tuple(ctx.parties(actor_heads)),
+    )
+    if fact not in mention.status_facts:
+        mention.status_facts.append(fact)
+
+
+def _orphan_status_nouns(ctx: SentenceContext, found: dict[int, InstitutionMention]) -> None:
+    """A status noun with no institution of its own ("doesn't signal closure") is about the
+    one institution the sentence names, if it names exactly one."""
+    named = {m.name or m.label for m in found.values() if m.reference != "pronoun"}
+    if len(named) != 1:
+        return
+    target = next(m for m in found.values() if m.reference != "pronoun")
+    for token in ctx.sent:
+        word = singular(str(token.text))
+        status = STATUS_NOUNS.get(word, "") if word in ORPHAN_NOUNS and token.pos_ == "NOUN" else ""
+        has_object = any(c.dep_ == "prep" and c.lower_ in ("of", "at") for c in token.children)
+        if status and not has_object and token.dep_ != "compound":
+            head = ctx.sent.doc[target.position[1]]
+            _status_fact(ctx, target, status, token, head, [])

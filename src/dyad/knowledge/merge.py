@@ -1,0 +1,279 @@
+"""Merging records of the same agreement, institution or claim across documents.
+
+Two records merge when they are compatible and come from different documents (within one
+document, `resolve` has already decided what is the same):
+
+* agreements: same family of kind, overlapping parties (or none known), overlapping content
+  words of name and subject (or none on either side), and a common signing year when both
+  state one;
+* institutions: same kind and the same name words, or the same owner and a common location;
+* claims: same predicate and object, overlapping subjects (or none known).
+
+The merged record keeps the smallest id and lists the others as `aliases`, so ids handed out
+before (by a store) still find it. Merging is deterministic: records are taken in id order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import replace
+from typing import TypeVar
+
+from dyad.knowledge.agreements import FAMILIES
+from dyad.knowledge.context import key_words
+from dyad.knowledge.institutions import kind_family
+from dyad.knowledge.lifecycle import STEP_KINDS, counts
+from dyad.knowledge.model import (
+    Agreement,
+    AgreementStep,
+    Claim,
+    Evidence,
+    Institution,
+    KnowledgeBase,
+    Party,
+    When,
+)
+
+T = TypeVar("T", Agreement, Institution, Claim)
+H = TypeVar("H", bound=Hashable)
+
+#: Steps that may be one event told in different words ("suspending" / "termination").
+STEP_FAMILY: dict[str, str] = {
+    "suspended": "end", "terminated": "end", "withdrawn": "end", "signed": "start",
+    "ratified": "ratified", "in_force": "in_force", "extended": "in_force",
+    "revived": "revived", "violated": "violated",
+}  # fmt: skip
+_SOURCE_RANK = {"stated": 0, "named": 1, "inferred": 2, "document": 3}
+GENERIC_WORDS = frozenset({"agreement", "accord", "deal", "pact", "treaty", "convention",
+                           "protocol", "memorandum", "ceasefire", "truce", "bilateral",
+                           "intergovernmental", "russian-japanese", "understanding"})  # fmt: skip
+
+
+def countries(parties: Iterable[Party]) -> set[str]:
+    """Country (or organisation) prefixes of the parties' codes."""
+    return {p.code[:3] for p in parties if p.code and not p.code.startswith("---")}
+
+
+def compatible_parties(a: Iterable[Party], b: Iterable[Party]) -> bool:
+    left, right = countries(a), countries(b)
+    return not left or not right or bool(left & right)
+
+
+def docs_of(evidence: Iterable[Evidence]) -> set[str]:
+    return {e.doc_id for e in evidence}
+
+
+def union(*groups: Iterable[H]) -> list[H]:
+    """Items of the groups in order, without repeats."""
+    seen: dict[H, None] = {}
+    for group in groups:
+        for item in group:
+            seen.setdefault(item, None)
+    return list(seen)
+
+
+def merge_parties(*groups: Iterable[Party]) -> tuple[Party, ...]:
+    """Parties without repeats: one per code (one per words when the code is unknown)."""
+    result: dict[str, Party] = {}
+    for group in groups:
+        for party in group:
+            key = party.code or party.text.lower()
+            result.setdefault(key, party)
+    return tuple(result.values())
+
+
+# --- steps --------------------------------------------------------------------------------------
+
+
+def infer_dates(steps: Sequence[AgreementStep]) -> list[AgreementStep]:
+    """An undated asserted step takes the stated date of an asserted step of the same family
+    in the same document by a compatible actor: one event told in several words."""
+    dated = [s for s in steps if s.when.source == "stated" and counts(s.mode)]
+    result = []
+    for step in steps:
+        if step.when.source == "document" and counts(step.mode):
+            donor = next((d for d in dated if STEP_FAMILY[d.kind] == STEP_FAMILY[step.kind]
+                          and d.evidence.doc_id == step.evidence.doc_id
+                          and compatible_parties(d.actors, step.actors)), None)  # fmt: skip
+            if donor is not None:
+                step = replace(step, when=replace(donor.when, source="inferred"))
+        result.append(step)
+    return result
+
+
+def merge_steps(steps: Iterable[AgreementStep]) -> tuple[AgreementStep, ...]:
+    """Steps stated several times (same kind, mode and date, compatible actors) as one,
+    with the other sentences kept in `also`; ordered by date."""
+    merged: list[AgreementStep] = []
+    for step in steps:
+        for n, other in enumerate(merged):
+            if (other.kind, other.mode, other.when.date) == (step.kind, step.mode,
+                                                               step.when.date) and (
+                compatible_parties(other.actors, step.actors)
+            ):  # fmt: skip
+                merged[n] = _combine_step(other, step)
+                break
+        else:
+            merged.append(step)
+    return tuple(sorted(merged, key=lambda s: (s.when.date, STEP_KINDS.index(s.kind),
+                                               s.evidence)))  # fmt: skip
+
+
+def _combine_step(a: AgreementStep, b: AgreementStep) -> AgreementStep:
+    first, second = (a, b) if _SOURCE_RANK[a.when.source] <= _SOURCE_RANK[b.when.source] else (
+        b, a)  # fmt: skip
+    evidence = sorted(union([first.evidence], first.also, [second.evidence], second.also),
+                      key=lambda e: (e != first.evidence, e))  # fmt: skip
+    return replace(first, actors=merge_parties(first.actors, second.actors),
+                   evidence=evidence[0], also=tuple(evidence[1:]))  # fmt: skip
+
+
+# --- compatibility ----------------------------------------------------------------------------
+
+
+def _content_words(agreement: Agreement) -> set[str]:
+    return set(key_words(f"{agreement.name} {agreement.subject}")) - GENERIC_WORDS
+
+
+def _signing_years(agreement: Agreement) -> set[str]:
+    return {s.when.date[:4] for s in agreement.steps
+            if s.kind == "signed" and s.when.source in ("stated", "named")
+            and counts(s.mode)}  # fmt: skip
+
+
+def same_agreement(a: Agreement, b: Agreement) -> bool:
+    if a.id == b.id or a.id in b.aliases or b.id in a.aliases:
+        return True
+    if docs_of(a.mentions) & docs_of(b.mentions):
+        return False
+    if FAMILIES.get(a.kind, a.kind) != FAMILIES.get(b.kind, b.kind):
+        return False
+    if not compatible_parties(a.parties, b.parties):
+        return False
+    words_a, words_b = _content_words(a), _content_words(b)
+    if words_a and words_b and not words_a & words_b:
+        return False
+    years_a, years_b = _signing_years(a), _signing_years(b)
+    return not (years_a and years_b and not years_a & years_b)
+
+
+def same_institution(a: Institution, b: Institution) -> bool:
+    if a.id == b.id or a.id in b.aliases or b.id in a.aliases:
+        return True
+    from dyad.knowledge.institutions import kind_family
+
+    if docs_of(a.mentions) & docs_of(b.mentions) or kind_family(a.kind) != kind_family(b.kind):
+        return False
+    if key_words(a.name) == key_words(b.name):
+        locations_a, locations_b = set(a.locations), set(b.locations)
+        return not locations_a or not locations_b or bool(locations_a & locations_b)
+    same_owner = a.owner is not None and b.owner is not None and a.owner.code == b.owner.code
+    return same_owner and bool(set(a.locations) & set(b.locations))
+
+
+def same_claim(a: Claim, b: Claim) -> bool:
+    if a.id == b.id or a.id in b.aliases or b.id in a.aliases:
+        return True
+    if (a.predicate, a.object) != (b.predicate, b.object) or not a.object:
+        return False
+    return not a.subjects or not b.subjects or bool(set(a.subjects) & set(b.subjects))
+
+
+# --- combining --------------------------------------------------------------------------------
+
+
+def _ids(a: T, b: T) -> tuple[str, tuple[str, ...]]:
+    first = min(a.id, b.id)
+    aliases = sorted({a.id, b.id, *a.aliases, *b.aliases} - {first})
+    return first, tuple(aliases)
+
+
+def combine_agreements(a: Agreement, b: Agreement) -> Agreement:
+    first, aliases = _ids(a, b)
+    base = a if a.id == first else b
+    other = b if base is a else a
+    return replace(
+        base,
+        id=first,
+        aliases=aliases,
+        parties=merge_parties(base.parties, other.parties),
+        subject=base.subject or other.subject,
+        steps=merge_steps([*base.steps, *other.steps]),
+        mentions=tuple(sorted(union(base.mentions, other.mentions))),
+        count=max(base.count, other.count),
+    )
+
+
+def combine_institutions(a: Institution, b: Institution) -> Institution:
+    first, aliases = _ids(a, b)
+    base = a if a.id == first else b
+    other = b if base is a else a
+    seen = {(f.kind, f.value.lower()) for f in base.facts}
+    facts = [*base.facts, *(f for f in other.facts if (f.kind, f.value.lower()) not in seen)]
+    return replace(
+        base,
+        id=first,
+        aliases=aliases,
+        owner=base.owner or other.owner,
+        facts=tuple(facts),
+        status_facts=tuple(union(base.status_facts, other.status_facts)),
+        mentions=tuple(sorted(union(base.mentions, other.mentions))),
+    )
+
+
+def combine_claims(a: Claim, b: Claim) -> Claim:
+    first, aliases = _ids(a, b)
+    base = a if a.id == first else b
+    other = b if base is a else a
+    return replace(
+        base,
+        id=first,
+        aliases=aliases,
+        subjects=tuple(dict.fromkeys([*base.subjects, *other.subjects])),
+        stances=tuple(union(base.stances, other.stances)),
+    )
+
+
+def merge_all(items: Iterable[T], same: Callable[[T, T], bool],
+              combine: Callable[[T, T], T]) -> list[T]:  # fmt: skip
+    """Greedy merge in id order: each record joins the first compatible one before it."""
+    result: list[T] = []
+    for item in sorted(items, key=lambda x: x.id):
+        for n, existing in enumerate(result):
+            if same(existing, item):
+                result[n] = combine(existing, item)
+                break
+        else:
+            result.append(item)
+    return result
+
+
+def _first_evidence(item: Agreement | Institution | Claim) -> tuple[str, int, str, str]:
+    """Sort key: where the record is first stated (then its signing date, then its id)."""
+    if isinstance(item, Claim):
+        evidence = [s.evidence for s in item.stances]
+    else:
+        evidence = list(item.mentions)
+    first = min(evidence) if evidence else Evidence("", 0, "", (0, 0))
+    signed = ""
+    if isinstance(item, Agreement):
+        signed = min((s.when.date for s in item.steps if s.kind == "signed"), default="")
+    return first.doc_id, first.sentence_id, signed, item.id
+
+
+def merge_bases(a: KnowledgeBase, b: KnowledgeBase) -> KnowledgeBase:
+    """Two knowledge bases as one, with records of the same thing merged."""
+    agreements = merge_all([*a.agreements, *b.agreements], same_agreement, combine_agreements)
+    institutions = merge_all([*a.institutions, *b.institutions], same_institution,
+                             combine_institutions)  # fmt: skip
+    claims = merge_all([*a.claims, *b.claims], same_claim, combine_claims)
+    return KnowledgeBase(
+        agreements=tuple(sorted(agreements, key=_first_evidence)),
+        institutions=tuple(sorted(institutions, key=_first_evidence)),
+        claims=tuple(sorted(claims, key=_first_evidence)),
+    )
+
+
+def when_rank(when: When) -> int:
+    """How firmly a date was stated (0 stated … 3 the document's)."""
+    return _SOURCE_RANK.get(when.source, 4)

@@ -1,0 +1,277 @@
+"""Within one document: which mentions are the same agreement, institution or claim.
+
+* Agreements: a named mention joins the mention of the same name; "these agreements",
+  "the treaty" join the latest agreement of their family (of the same number if any); a bare
+  "agreements concerning X" joins one with compatible parties and subject; "an agreement"
+  starts a new one. A plural agreement signed on several dates ("these agreements, signed in
+  2000 and 2003") becomes one agreement per date, sharing the other steps. Only agreements
+  with a step or a name are kept ("negotiations on a peace treaty" names no agreement yet).
+* Institutions: same name; "these centers" → the latest of that kind; "these facilities",
+  "these are…" → the latest institution of the last three sentences; a bare "Japanese
+  technical assistance centers" → the latest of its kind with a compatible owner. Kept when
+  named or described.
+* Claims: same predicate and object; "denied the reports" → the latest claim. Weak claims
+  ("X reported that P") are kept only when someone else takes a stance on them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from dyad.knowledge.agreements import AgreementMention
+from dyad.knowledge.claims import ClaimMention, Content, Informant
+from dyad.knowledge.context import key_words
+from dyad.knowledge.institutions import InstitutionMention, kind_family
+from dyad.knowledge.merge import (
+    GENERIC_WORDS,
+    compatible_parties,
+    countries,
+    infer_dates,
+    merge_parties,
+    merge_steps,
+    union,
+)
+from dyad.knowledge.model import (
+    Agreement,
+    Claim,
+    Institution,
+    InstitutionFact,
+    KnowledgeBase,
+    Stance,
+    stable_id,
+)
+
+PRONOUN_WINDOW = 3  # sentences back a pronoun or generic noun may reach
+
+
+def resolve_document(
+    doc_id: str,
+    agreements: Sequence[AgreementMention],
+    institutions: Sequence[InstitutionMention],
+    claims: Sequence[ClaimMention],
+    informants: Sequence[Informant] = (),
+) -> KnowledgeBase:
+    """The knowledge one document states, from its mentions in document order."""
+    return KnowledgeBase(
+        agreements=tuple(resolve_agreements(doc_id, agreements)),
+        institutions=tuple(resolve_institutions(doc_id, institutions)),
+        claims=tuple(resolve_claims(doc_id, claims, informants)),
+    )
+
+
+# --- agreements -------------------------------------------------------------------------------
+
+
+def _subject_words(mentions: Sequence[AgreementMention]) -> set[str]:
+    return {w for m in mentions for s in m.subjects for w in key_words(s)}
+
+
+def _joins(cluster: list[AgreementMention], m: AgreementMention) -> bool:
+    if cluster[0].family != m.family:
+        return False
+    names = {key_words(c.name) for c in cluster if c.name}
+    if m.name:
+        return key_words(m.name) in names
+    if m.reference == "anaphoric":
+        return True
+    if m.reference == "indefinite" or (names and m.reference != "bare"):
+        return False
+    parties = [p for c in cluster for p in c.parties]
+    if not compatible_parties(parties, m.parties):
+        return False
+    words, own = _subject_words(cluster), _subject_words([m])
+    shared = countries(parties) & countries(m.parties)
+    return not words or not own or bool(words & own) or len(shared) >= 2
+
+
+def cluster_agreements(mentions: Sequence[AgreementMention]) -> list[list[AgreementMention]]:
+    clusters: list[list[AgreementMention]] = []
+    for mention in mentions:
+        candidates = [c for c in clusters if _joins(c, mention)]
+        if mention.reference == "anaphoric":
+            same_number = [c for c in candidates if any(x.plural == mention.plural for x in c)]
+            candidates = same_number or candidates
+        if candidates:
+            max(candidates, key=lambda c: c[-1].position).append(mention)
+        else:
+            clusters.append([mention])
+    return clusters
+
+
+def _best_subject(mentions: Sequence[AgreementMention]) -> str:
+    """The subject phrase that shares most words with the others (earliest on ties)."""
+    subjects = [s for m in mentions for s in m.subjects]
+    words = [set(key_words(s)) for s in subjects]
+    best, score = "", -1
+    for n, subject in enumerate(subjects):
+        overlap = sum(len(words[n] & w) for k, w in enumerate(words) if k != n)
+        if overlap > score:
+            best, score = subject, overlap
+    return best
+
+
+def resolve_agreements(doc_id: str, mentions: Sequence[AgreementMention]) -> list[Agreement]:
+    result = []
+    for cluster in cluster_agreements(mentions):
+        if not any(m.steps or m.name for m in cluster):
+            continue
+        named = [m for m in cluster if m.name]
+        kinds = Counter(m.kind for m in named or cluster)
+        first = cluster[0]
+        steps = infer_dates([s for m in cluster for s in m.steps])
+        subject = _best_subject(cluster)
+        label = max((m.label for m in cluster), key=len)
+        if not set(key_words(label)) - GENERIC_WORDS and subject:
+            label = f"{label} on {subject}"  # "agreements" says little by itself
+        base = Agreement(
+            id=stable_id("agr", doc_id, *first.position),
+            kind=kinds.most_common(1)[0][0],
+            name=named[0].name if named else label,
+            parties=merge_parties(*(m.parties for m in cluster)),
+            subject=subject,
+            steps=merge_steps(steps),
+            mentions=tuple(sorted(union(m.evidence for m in cluster))),
+            count=max(m.count for m in cluster),
+        )
+        dates = next((m.split_dates for m in cluster if m.split_dates), [])
+        if not dates:
+            result.append(base)
+            continue
+        for day in dates:  # one agreement per listed signing date
+            own = [s for s in base.steps if s.kind != "signed" or s.when.date == day]
+            result.append(replace(base, id=stable_id("agr", doc_id, *first.position, day),
+                                  steps=tuple(own), count=1))  # fmt: skip
+    return result
+
+
+# --- institutions -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Cluster:
+    mentions: list[InstitutionMention] = field(default_factory=list)
+
+    @property
+    def last(self) -> tuple[int, int]:
+        return self.mentions[-1].position
+
+    @property
+    def kind(self) -> str:
+        return next((m.kind for m in self.mentions if m.kind), "")
+
+    @property
+    def name(self) -> str:
+        return next((m.name for m in self.mentions if m.name), "")
+
+    @property
+    def owner_codes(self) -> set[str]:
+        return {m.owner.code[:3] for m in self.mentions if m.owner and m.owner.code}
+
+
+def _target(clusters: list[_Cluster], m: InstitutionMention) -> _Cluster | None:
+    if m.name:
+        return next((c for c in clusters if key_words(c.name) == key_words(m.name)), None)
+    before = [c for c in clusters if c.last < m.position]
+    if m.reference == "pronoun" or not m.kind:
+        recent = [c for c in before if m.position[0] - c.last[0] <= PRONOUN_WINDOW]
+        return max(recent, key=lambda c: c.last, default=None)
+    same_kind = [c for c in before if kind_family(c.kind) == kind_family(m.kind)]
+    if m.reference == "anaphoric":
+        return max(same_kind, key=lambda c: c.last, default=None)
+    if m.reference == "bare":
+        owner = m.owner.code[:3] if m.owner and m.owner.code else ""
+        fits = [c for c in same_kind if not owner or not c.owner_codes or owner in c.owner_codes]
+        return max(fits, key=lambda c: c.last, default=None)
+    return None
+
+
+def resolve_institutions(doc_id: str, mentions: Sequence[InstitutionMention]) -> list[Institution]:
+    clusters: list[_Cluster] = []
+    for mention in mentions:
+        target = _target(clusters, mention)
+        if target is not None:
+            target.mentions.append(mention)
+        elif mention.kind:
+            clusters.append(_Cluster([mention]))
+    result = []
+    for cluster in clusters:
+        facts: dict[tuple[str, str], InstitutionFact] = {}
+        for fact in (f for m in cluster.mentions for f in m.facts):
+            facts.setdefault((fact.kind, fact.value.lower()), fact)
+        status_facts = union(*(m.status_facts for m in cluster.mentions))
+        if not facts and not status_facts:
+            continue  # a name alone ("the World Bank said…") tells nothing about it
+        first = cluster.mentions[0]
+        owner = next((m.owner for m in cluster.mentions if m.owner), None)
+        locations = [f.value for f in facts.values() if f.kind == "location"]
+        name = cluster.name or (f"{owner.text} {cluster.kind}" if owner else first.label)
+        if not cluster.name and len(locations) == 1:
+            name = f"{name} in {locations[0]}"
+        result.append(Institution(
+            id=stable_id("ins", doc_id, *first.position),
+            name=name,
+            kind=cluster.kind,
+            owner=owner,
+            facts=tuple(facts.values()),
+            status_facts=tuple(status_facts),
+            mentions=tuple(sorted(union(m.evidence for m in cluster.mentions
+                                        if m.reference != "pronoun"))),
+        ))  # fmt: skip
+    return result
+
+
+# --- claims -----------------------------------------------------------------------------------
+
+
+def _same_content(a: Content, b: Content) -> bool:
+    if (a.predicate, a.object) != (b.predicate, b.object) or not a.object:
+        return a.gist.lower() == b.gist.lower()
+    return not a.subjects or not b.subjects or bool(set(a.subjects) & set(b.subjects))
+
+
+def resolve_claims(doc_id: str, mentions: Sequence[ClaimMention],
+                   informants: Sequence[Informant] = ()) -> list[Claim]:  # fmt: skip
+    clusters: list[list[ClaimMention]] = []
+    for mention in mentions:
+        if mention.content is None:
+            if clusters:
+                clusters[-1].append(mention)
+            continue
+        content = mention.content
+        target = next((c for c in clusters if c[0].content is not None
+                       and _same_content(c[0].content, content)), None)  # fmt: skip
+        if target is not None:
+            target.append(mention)
+        else:
+            clusters.append([mention])
+    result = []
+    for cluster in clusters:
+        stances = [_with_sources(s, informants) for m in cluster for s in m.stances]
+        roles = {s.role for s in stances}
+        if all(m.weak for m in cluster if m.content is not None) and len(roles) < 2:
+            continue
+        strong = [m.content for m in cluster if m.content is not None and not m.weak]
+        content = (strong or [m.content for m in cluster if m.content is not None])[0]
+        assert content is not None
+        subjects = dict.fromkeys(s for m in cluster if m.content for s in m.content.subjects)
+        result.append(Claim(
+            id=stable_id("clm", doc_id, *cluster[0].position),
+            text=content.text,
+            gist=content.gist,
+            predicate=content.predicate,
+            subjects=tuple(subjects),
+            object=content.object,
+            stances=tuple(union(stances)),
+        ))  # fmt: skip
+    return result
+
+
+def _with_sources(stance: Stance, informants: Sequence[Informant]) -> Stance:
+    """A refuter or confirmer cites whoever the document says told it so."""
+    if stance.role == "claimant" or not stance.party.code:
+        return stance
+    told = [i.text for i in informants if stance.party.code in i.codes]
+    citing = tuple(dict.fromkeys([*stance.citing, *told]))
+    return replace(stance, citing=citing) if citing != stance.citing else stance

@@ -1,0 +1,165 @@
+"""`dyad.open(path)`: a Python handle on an event store, whose queries give frames.
+
+    >>> store = dyad.open("dyad.duckdb")
+    >>> store.events(dyad="RUS:JPN", root="16").pl()          # a Polars frame
+    >>> store.timeline("RUS", "JPN", by="week").df()          # a pandas frame
+    >>> store.sql("SELECT code, count(*) FROM events GROUP BY code").relation()  # DuckDB
+
+Each query returns a `Result`: `.relation()` (a DuckDB relation), `.df()` (pandas), `.pl()`
+(Polars), `.records()` (dicts) or `.rows()`. On PostgreSQL (and for timelines) the rows are
+fetched first and `.relation()` is a DuckDB relation over them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from dyad.store.backend import DEFAULT_DB, Backend, DuckDBBackend, Row, open_backend
+from dyad.store.query import EventDetail, EventFilter, event_detail, events_sql, parse_condition
+from dyad.store.schema import check_schema
+from dyad.store.timeline import TIMELINE_COLUMNS, timeline
+
+if TYPE_CHECKING:
+    import duckdb
+    import polars
+
+
+@dataclass
+class Result:
+    """A query on the store, run when its rows are asked for, in the form asked for."""
+
+    backend: Backend
+    sql: str
+    params: Sequence[Any] = ()
+    _fetched: tuple[list[str], list[Row]] | None = field(default=None, repr=False)
+
+    def _fetch(self) -> tuple[list[str], list[Row]]:
+        if self._fetched is None:
+            self._fetched = self.backend.fetch(self.sql, self.params)
+        return self._fetched
+
+    @property
+    def columns(self) -> list[str]:
+        """The result's column names."""
+        return self._fetch()[0]
+
+    def rows(self) -> list[Row]:
+        """The rows, as tuples."""
+        return self._fetch()[1]
+
+    def records(self) -> list[dict[str, Any]]:
+        """The rows, as dicts keyed by column name."""
+        columns, rows = self._fetch()
+        return [dict(zip(columns, row, strict=True)) for row in rows]
+
+    @property
+    def _lazy(self) -> bool:
+        """Whether DuckDB itself can run the query (else the rows are fetched first)."""
+        return isinstance(self.backend, DuckDBBackend) and bool(self.sql)
+
+    def relation(self) -> duckdb.DuckDBPyRelation:
+        """The query as a DuckDB relation (lazy on DuckDB; over fetched rows otherwise)."""
+        if self._lazy:
+            assert isinstance(self.backend, DuckDBBackend)
+            relation: duckdb.DuckDBPyRelation = self.backend.con.sql(
+                self.sql, params=list(self.params))
+            return relation
+        import duckdb
+
+        frame = self.pl()
+        return duckdb.from_arrow(frame.to_arrow())
+
+    def df(self) -> Any:
+        """The rows as a pandas DataFrame."""
+        if self._lazy:
+            return self.relation().df()
+        import pandas  # type: ignore[import-untyped]
+
+        columns, rows = self._fetch()
+        return pandas.DataFrame.from_records(rows, columns=columns)
+
+    def pl(self) -> polars.DataFrame:
+        """The rows as a Polars DataFrame."""
+        if self._lazy:
+            frame: polars.DataFrame = self.relation().pl()
+            return frame
+        import polars
+
+        columns, rows = self._fetch()
+        return polars.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
+
+
+class EventStore:
+    """An open event store (DuckDB file or PostgreSQL URL) and the queries it answers."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+
+    def sql(self, query: str, params: Sequence[Any] = ()) -> Result:
+        """Any SQL query on the store's tables (`documents`, `sentences`, `mentions`,
+        `events`, the `event_mentions` view), with `?` parameters."""
+        return Result(self.backend, query, params)
+
+    def events(self, *, actor: str = "", dyad: str = "", root: str = "", code: str = "",
+               since: date | None = None, until: date | None = None, q: str = "",
+               where: Sequence[str] = (), limit: int | None = None) -> Result:
+        """Events filtered as `dyad events` filters them, with the listing's columns."""
+        criteria = EventFilter(actor=actor, dyad=dyad, root=root, code=code, since=since,
+                               until=until, words=q,
+                               where=tuple(parse_condition(w) for w in where))
+        sql, params = events_sql(self.backend, criteria, limit=limit)
+        return Result(self.backend, sql, params)
+
+    def event(self, event_id: str) -> EventDetail:
+        """One event and all its mentions."""
+        return event_detail(self.backend, event_id)
+
+    def mentions(self, event_id: str | None = None) -> Result:
+        """Every mention with its event id (of one event, if given)."""
+        if event_id is None:
+            return Result(self.backend, "SELECT * FROM event_mentions")
+        return Result(self.backend, "SELECT * FROM event_mentions WHERE event_id = ?",
+                      [event_id])
+
+    def timeline(self, first: str, second: str, *, by: str = "month",
+                 since: date | None = None, until: date | None = None) -> Result:
+        """A dyad's timeline (both directions) as a result with TIMELINE_COLUMNS."""
+        rows = timeline(self.backend, first, second, by=by, since=since, until=until)
+        fetched = (list(TIMELINE_COLUMNS),
+                   [tuple(getattr(r, c) for c in TIMELINE_COLUMNS) for r in rows])
+        return Result(self.backend, "", (), fetched)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.backend.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+
+def default_location() -> str:
+    """The store to use when none is named: $DYAD_DB, else dyad.duckdb here."""
+    return os.environ.get("DYAD_DB") or DEFAULT_DB
+
+
+def open_store(location: str | os.PathLike[str] | None = None, *, read_only: bool = True
+               ) -> EventStore:
+    """Open an event store: a DuckDB file path or a `postgresql://` URL (default: $DYAD_DB,
+    else dyad.duckdb). StoreError if it is missing or not a dyad store."""
+    where = os.fspath(location) if location is not None else default_location()
+    backend = open_backend(where, read_only=read_only)
+    try:
+        check_schema(backend)
+    except BaseException:
+        backend.close()
+        raise
+    return EventStore(backend)

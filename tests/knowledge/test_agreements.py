@@ -1,0 +1,193 @@
+"""Agreement shapes across topics: trade deals, arms control treaties, ceasefires, memoranda;
+lifecycle verbs and event nouns; negation, hedging, intention; timelines in one document."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dyad.knowledge import Agreement, KnowledgeBase
+from tests.knowledge.conftest import Extract
+
+FRIDAY = date(2024, 7, 5)
+
+
+def only(kb: KnowledgeBase) -> Agreement:
+    assert len(kb.agreements) == 1, [a.name for a in kb.agreements]
+    return kb.agreements[0]
+
+
+# (sentence, step kind, date at its precision, actor country ("" none), mode, status)
+STEPS = [
+    # arms control
+    ("Russia suspended its participation in the New START treaty in February 2023.",
+     "suspended", "2023-02", "RUS", "", "suspended"),
+    ("The U.S. Senate ratified the Chemical Weapons Convention in 1997.",
+     "ratified", "1997", "USA", "", "ratified"),
+    ("The Chemical Weapons Convention entered into force in April 1997.",
+     "in_force", "1997-04", "", "", "in_force"),
+    ("Pyongyang scrapped the military agreement with Seoul on Tuesday.",
+     "terminated", "2024-07-02", "PRK", "", "terminated"),
+    # climate and multilateral
+    ("The United States withdrew from the Paris Agreement in 2020.",
+     "withdrawn", "2020", "USA", "", "withdrawn"),
+    ("Trump pulled the United States out of the Iran nuclear deal in 2018.",
+     "withdrawn", "2018", "USA", "", "withdrawn"),
+    # trade deals and memoranda
+    ("Britain and Japan signed a free trade agreement on Friday.",
+     "signed", "2024-06-28", "GBR", "", "signed"),
+    ("The European Union and Mercosur reached a trade deal in June 2019.",
+     "signed", "2019-06", "IGO", "", "signed"),
+    ("India and Bangladesh signed seven memoranda of understanding on Saturday.",
+     "signed", "2024-06-29", "IND", "", "signed"),
+    ("Moscow announced the suspension of the grain deal on Monday.",
+     "suspended", "2024-07-01", "RUS", "", "suspended"),
+    ("Russia rejoined the Black Sea grain deal last week.",
+     "revived", "2024-06-25", "RUS", "", "in_force"),
+    ("The accord, signed in 1995, ended the Bosnian war.",
+     "signed", "1995", "", "", "signed"),
+    ("The agreement expired in 2021.", "terminated", "2021", "", "", "terminated"),
+    # ceasefires
+    ("Israel and Hamas agreed to a ceasefire on Monday.",
+     "signed", "2024-07-01", "ISR", "", "signed"),
+    ("The ceasefire between Armenia and Azerbaijan collapsed in September 2022.",
+     "terminated", "2022-09", "", "", "terminated"),
+    # negation, hedging, intention, hypothesis, plans: kept as evidence, not counted
+    ("Washington did not withdraw from the treaty.", "withdrawn", "2024-07-02", "USA",
+     "negated", "unknown"),
+    ("Turkey is reportedly considering withdrawing from the Istanbul Convention.",
+     "withdrawn", "2024-07-02", "TUR", "hedged", "unknown"),
+    ("Iran threatened to withdraw from the nuclear deal.",
+     "withdrawn", "2024-07-02", "IRN", "intend", "unknown"),
+    ("Israel could withdraw from the agreement.",
+     "withdrawn", "2024-07-02", "ISR", "hypothetical", "unknown"),
+    ("Kyiv will sign the security pact next week.",
+     "signed", "2024-07-09", "UKR", "planned", "unknown"),
+    ("Ankara denied that it had suspended the trade deal.",
+     "suspended", "2024-07-02", "", "denied", "unknown"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "shown", "actor", "mode", "status"), STEPS)
+def test_agreements_lifecycle_step(extract: Extract, text: str, kind: str, shown: str,
+                                   actor: str, mode: str, status: str) -> None:  # fmt: skip
+    agreement = only(extract(text))
+    (step,) = [s for s in agreement.steps if s.kind == kind]
+    assert (step.when.shown, step.actor[:3], step.mode) == (shown, actor, mode)
+    assert agreement.status == status
+    assert step.evidence.sentence == text and step.evidence.doc_id == "doc0"
+
+
+# (sentence, kind, name, parties, subject)
+DESCRIPTIONS = [
+    ("Russia suspended its participation in the New START treaty in February 2023.",
+     "treaty", "New START treaty", {"RUS"}, ""),
+    ("The United States withdrew from the Paris Agreement in 2020.",
+     "agreement", "Paris Agreement", {"USA"}, ""),  # Paris names it, it is no party
+    ("Britain and Japan signed a free trade agreement on Friday.",
+     "agreement", "free trade agreement", {"GBR", "JPN"}, "free trade"),
+    ("Pyongyang scrapped the military agreement with Seoul on Tuesday.",
+     "agreement", "military agreement", {"PRK", "KOR"}, "military"),
+    ("The ceasefire between Armenia and Azerbaijan collapsed in September 2022.",
+     "ceasefire", "ceasefire", {"ARM", "AZE"}, ""),
+    ("Russia and Japan scrapped their agreements on fisheries in 2023.",
+     "agreement", "agreements on fisheries", {"RUS", "JPN"}, "fisheries"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "name", "parties", "subject"), DESCRIPTIONS)
+def test_agreements_kind_name_parties_subject(extract: Extract, text: str, kind: str, name: str,
+                                              parties: set[str], subject: str) -> None:  # fmt: skip
+    agreement = only(extract(text))
+    assert (agreement.kind, agreement.name, agreement.subject) == (kind, name, subject)
+    assert set(agreement.party_codes) == parties
+
+
+def test_agreements_count_of_memoranda(extract: Extract) -> None:
+    agreement = only(extract("India and Bangladesh signed seven memoranda of understanding."))
+    assert (agreement.kind, agreement.count) == ("memorandum", 7)
+
+
+def test_agreements_negotiated_treaty_is_no_agreement_yet(extract: Extract) -> None:
+    kb = extract("Moscow has ceased negotiations on a World War II peace treaty with Japan.")
+    assert kb.agreements == ()
+
+
+def test_agreements_listed_signing_dates_split_the_agreements(extract: Extract) -> None:
+    kb = extract(
+        "Tokyo and Moscow revoked the fisheries agreements last week. "
+        "The agreements, signed in 1998 and 2005, had allowed joint catches."
+    )
+    assert [s.when.shown for a in kb.agreements for s in a.steps if s.kind == "signed"] == [
+        "1998", "2005"]  # fmt: skip
+    for agreement in kb.agreements:
+        assert agreement.status == "terminated"
+        assert {s.kind for s in agreement.steps} == {"signed", "terminated"}
+
+
+def test_agreements_ceasefire_timeline(extract: Extract) -> None:
+    kb = extract(
+        "Israel and Hamas agreed to a ceasefire on Tuesday. The ceasefire took effect "
+        "on Wednesday. The ceasefire collapsed on Friday.",
+        day=FRIDAY,
+    )
+    agreement = only(kb)
+    assert [(s.kind, s.date) for s in agreement.steps] == [
+        ("signed", "2024-07-02"),
+        ("in_force", "2024-07-03"),
+        ("terminated", "2024-07-05"),
+    ]
+    assert agreement.status == "terminated"
+    assert {"ISR", "PSE"} <= {c[:3] for c in agreement.party_codes}
+
+
+def test_agreements_later_negation_does_not_undo_a_suspension(extract: Extract) -> None:
+    agreement = only(
+        extract(
+            "Russia suspended the New START treaty in February 2023. "
+            "Moscow said it did not withdraw from the treaty."
+        )
+    )
+    assert agreement.status == "suspended"
+    assert [(s.kind, s.mode) for s in agreement.steps][-1] == ("withdrawn", "negated")
+
+
+def test_agreements_two_deals_in_one_document_stay_apart(extract: Extract) -> None:
+    kb = extract(
+        "Britain signed a trade deal with Japan on Monday. "
+        "London signed a defence pact with Australia on Friday.",
+        day=FRIDAY,
+    )
+    assert sorted(a.name for a in kb.agreements) == ["defence pact", "trade deal"]
+    parties = {a.name: set(a.party_codes) for a in kb.agreements}
+    assert parties == {"trade deal": {"GBR", "JPN"}, "defence pact": {"GBR", "AUS"}}
+
+
+def test_agreements_order_names_its_signer_as_actor(extract: Extract) -> None:
+    agreement = only(
+        extract(
+            "Last week, Russian Prime Minister Mikhail Mishustin signed an "
+            "order suspending the fisheries agreement with Japan."
+        )
+    )
+    (step,) = agreement.steps
+    assert (step.kind, step.actor, step.date) == ("suspended", "RUSGOV", "2024-06-25")
+
+
+def test_agreements_participle_after_the_subject_phrase(extract: Extract) -> None:
+    agreement = only(
+        extract("Officials said the agreement on air traffic, signed in 2010, remains in force.")
+    )
+    assert [(s.kind, s.when.shown) for s in agreement.steps] == [
+        ("signed", "2010"),
+        ("in_force", "2024-07-02"),
+    ]
+    assert (agreement.subject, agreement.status) == ("air traffic", "in_force")
+
+
+def test_agreements_year_in_the_name_is_its_signing_not_its_end(extract: Extract) -> None:
+    agreement = only(extract("South Korea said the 2018 military pact had been nullified."))
+    signed, ended = agreement.steps
+    assert (signed.kind, signed.when.shown, signed.when.source) == ("signed", "2018", "named")
+    assert (ended.kind, ended.date, ended.when.source) == ("terminated", "2024-07-02", "document")

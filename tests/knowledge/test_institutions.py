@@ -1,0 +1,163 @@
+"""Institution shapes: embassies, consulates, offices, company branches and plants, cultural
+centers; closed, suspended or reopened; descriptions by apposition, copula and participle;
+negation, denial, hedging and plans."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.knowledge import Institution, KnowledgeBase
+from tests.knowledge.conftest import Extract
+
+
+def only(kb: KnowledgeBase) -> Institution:
+    assert len(kb.institutions) == 1, [i.name for i in kb.institutions]
+    return kb.institutions[0]
+
+
+# (sentence, kind, owner country ("" none), location, status, deciding fact's mode, date)
+STATUS = [
+    ("Russia closed the U.S. consulate in Yekaterinburg.",
+     "consulate", "USA", "Yekaterinburg", "closed", "", "2024-07-02"),
+    ("Lithuania expelled the Russian ambassador and closed Russia's consulate in Klaipeda "
+     "in 2022.", "consulate", "RUS", "Klaipeda", "closed", "", "2022"),
+    ("The British Embassy in Kyiv reopened in April 2022.",
+     "embassy", "GBR", "Kyiv", "operating", "", "2022-04"),
+    ("Google shut down its office in Moscow last year.",
+     "office", "MNC", "Moscow", "closed", "", "2023"),
+    ("Raiffeisen suspended operations at its branch in Minsk.",
+     "branch", "", "Minsk", "suspended", "", "2024-07-02"),
+    ("The embassy remains open, the ministry said.",
+     "embassy", "", "", "operating", "", "2024-07-02"),
+    ("The consulate was not closed.", "consulate", "", "", "operating", "negated", "2024-07-02"),
+    ("The company denied that it was closing its factory in Kaluga.",
+     "factory", "---", "Kaluga", "operating", "denied", "2024-07-02"),
+    ("Seoul dismissed claims that it was planning to close its embassy in Moscow.",
+     "embassy", "KOR", "Moscow", "operating", "denied", "2024-07-02"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "owner", "place", "status", "mode", "shown"), STATUS)
+def test_institutions_status_from_one_sentence(extract: Extract, text: str, kind: str,
+                                               owner: str, place: str, status: str, mode: str,
+                                               shown: str) -> None:  # fmt: skip
+    institution = only(extract(text))
+    assert institution.kind == kind
+    assert (institution.owner.code[:3] if institution.owner else "") == owner
+    assert institution.locations == ((place,) if place else ())
+    assert institution.status == status
+    (fact,) = institution.status_evidence
+    assert (fact.mode, fact.when.shown) == (mode, shown)
+    assert fact.evidence.sentence == text
+
+
+# Hedged, intended and planned closures are kept, but say nothing about the status.
+UNCOUNTED = [
+    ("Volkswagen is reportedly considering closing its plant in Kaluga.", "hedged"),
+    ("Moscow will close the Finnish consulate in St. Petersburg next month.", "planned"),
+    ("The bank threatened to close its branch in Riga.", "intend"),
+    ("The embassy could close if the fighting spreads.", "conditional|hypothetical"),
+    ("The ministry said the consulates in Leipzig and Munich must close by December.", "planned"),
+]
+
+
+@pytest.mark.parametrize(("text", "modes"), UNCOUNTED)
+def test_institutions_uncounted_status(extract: Extract, text: str, modes: str) -> None:
+    institution = only(extract(text))
+    assert institution.status == "unknown"
+    assert [f.mode in modes.split("|") for f in institution.status_facts] == [True]
+
+
+def test_institutions_apposition_legal_form_funder_activity(extract: Extract) -> None:
+    institution = only(
+        extract(
+            "The Goethe Institute, a German cultural association funded by the federal "
+            "government, offers language courses in 98 countries."
+        )
+    )
+    assert (institution.name, institution.kind) == ("Goethe Institute", "institute")
+    assert institution.legal_forms == ("German cultural association",)
+    assert institution.funders == ("federal government",)
+    assert institution.activities == ("language courses",)
+    assert institution.status == "unknown"
+
+
+def test_institutions_copula_and_pronoun_describe_the_last_one(extract: Extract) -> None:
+    institution = only(
+        extract(
+            "Moscow closed the Confucius Institute in Kazan. "
+            "It was a Russian non-profit organisation financed by the Chinese government."
+        )
+    )
+    assert institution.name == "Confucius Institute"
+    assert institution.locations == ("Kazan",)
+    assert institution.legal_forms == ("Russian non-profit organisation",)
+    assert [f.code for f in institution.facts if f.kind == "funder"] == ["CHNGOV"]
+    assert institution.status == "closed"
+
+
+def test_institutions_passive_funding(extract: Extract) -> None:
+    institution = only(extract("The Japan Centers are funded by the Japanese government."))
+    assert institution.name == "Japan Center"
+    assert institution.funders == ("Japanese government",)
+
+
+def test_institutions_reopening_after_closure(extract: Extract) -> None:
+    institution = only(
+        extract(
+            "The U.S. embassy in Kyiv was closed in February 2022. "
+            "The embassy reopened in May 2022."
+        )
+    )
+    assert [(f.status, f.when.shown) for f in institution.status_facts] == [
+        ("closed", "2022-02"),
+        ("operating", "2022-05"),
+    ]
+    assert institution.status == "operating"
+    assert institution.name == "U.S. embassy in Kyiv"
+
+
+def test_institutions_assertion_beats_same_day_denial(extract: Extract) -> None:
+    institution = only(
+        extract(
+            "The company denied that it was closing its plant in Kaluga. "
+            "The company closed the plant on Tuesday."
+        )
+    )
+    assert institution.status == "closed"
+
+
+def test_institutions_unnamed_without_facts_are_not_kept(extract: Extract) -> None:
+    assert extract("The company said sales rose.").institutions == ()
+
+
+def test_institutions_set_up_then_blown_up(extract: Extract) -> None:
+    institution = only(
+        extract(
+            "The two Koreas agreed in 2018 to set up a liaison office in "
+            "Kaesong. North Korea blew up the office in June 2020."
+        )
+    )
+    assert institution.name == "liaison office in Kaesong"
+    assert [(f.status, f.when.shown) for f in institution.status_facts] == [
+        ("operating", "2018"),
+        ("closed", "2020-06"),
+    ]
+    assert institution.status == "closed"
+
+
+def test_institutions_factory_refers_back_to_plant(extract: Extract) -> None:
+    institution = only(
+        extract(
+            "Sony said it would shut its plant in Chennai. "
+            "The factory produces televisions and cameras."
+        )
+    )
+    assert (institution.name, institution.kind) == ("Sony plant in Chennai", "plant")
+    assert institution.activities == ("televisions", "cameras")
+    assert [f.mode for f in institution.status_facts] == ["hypothetical"]
+
+
+def test_institutions_past_acts_are_not_activities(extract: Extract) -> None:
+    kb = extract("The Goethe Institute in Minsk issued a statement on Monday.")
+    assert kb.institutions == () or kb.institutions[0].activities == ()

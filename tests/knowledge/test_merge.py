@@ -1,0 +1,89 @@
+"""Merging across documents: the same agreement, institution or claim reported by several
+documents becomes one record with all its evidence; different ones stay apart."""
+
+from __future__ import annotations
+
+import json
+
+from dyad.knowledge import KnowledgeBase
+from tests.knowledge.conftest import Extract
+
+
+def test_merge_named_agreement_across_documents(extract: Extract) -> None:
+    kb = extract(
+        "Russia and Ukraine signed the Black Sea Grain Initiative in July 2022.",
+        "Russia suspended the Black Sea Grain Initiative in July 2023.",
+    )
+    (agreement,) = kb.agreements
+    assert [(s.kind, s.when.shown, s.evidence.doc_id) for s in agreement.steps] == [
+        ("signed", "2022-07", "doc0"),
+        ("suspended", "2023-07", "doc1"),
+    ]
+    assert agreement.status == "suspended"
+    assert len(agreement.aliases) == 1 and agreement.id < agreement.aliases[0]
+    assert kb.get(agreement.aliases[0]) is agreement
+    assert {"RUS", "UKR"} <= set(agreement.party_codes)
+
+
+def test_merge_same_step_from_two_documents_keeps_both_sentences(extract: Extract) -> None:
+    kb = extract(
+        "Russia suspended the New START treaty in February 2023.",
+        "In February 2023 Moscow suspended the New START treaty.",
+    )
+    (agreement,) = kb.agreements
+    (step,) = agreement.steps
+    assert {step.evidence.doc_id, *(e.doc_id for e in step.also)} == {"doc0", "doc1"}
+
+
+def test_merge_different_signing_years_stay_apart(extract: Extract) -> None:
+    kb = extract(
+        "Japan and Russia signed a fisheries agreement in 1998.",
+        "Japan and Russia signed a fisheries agreement in 2005.",
+    )
+    assert sorted(s.when.shown for a in kb.agreements for s in a.steps) == ["1998", "2005"]
+
+
+def test_merge_different_parties_stay_apart(extract: Extract) -> None:
+    kb = extract(
+        "Britain signed a trade deal with Japan in 2020.",
+        "France signed a trade deal with Chile in 2020.",
+    )
+    assert len(kb.agreements) == 2
+
+
+def test_merge_institution_status_over_documents(extract: Extract) -> None:
+    kb = extract(
+        "Russia closed the Japan Center in Khabarovsk in 2024.",
+        "The Japan Center in Khabarovsk reopened in 2025.",
+    )
+    (center,) = kb.institutions
+    assert center.locations == ("Khabarovsk",)
+    assert center.status == "operating"
+    assert [f.evidence.doc_id for f in center.status_evidence] == ["doc1"]
+
+
+def test_merge_claim_made_in_one_document_refuted_in_another(extract: Extract) -> None:
+    kb = extract(
+        "Kyodo claimed that Tokyo had frozen the talks.",
+        "Tokyo denied that it had frozen the talks.",
+    )
+    (claim,) = kb.claims
+    assert [(s.role, s.evidence.doc_id) for s in claim.stances] == [
+        ("claimant", "doc0"),
+        ("refuter", "doc1"),
+    ]
+    assert claim.standing == "refuted"
+
+
+def test_merge_is_idempotent_and_order_free(extract: Extract) -> None:
+    first = extract("Russia and Ukraine signed the Black Sea Grain Initiative in July 2022.")
+    second = extract("Russia suspended the Black Sea Grain Initiative in July 2023.")
+    assert first.merge(first) == first
+    assert first.merge(second).agreements[0].id == second.merge(first).agreements[0].id
+    assert first.merge(second).agreements[0].status == second.merge(first).agreements[0].status
+
+
+def test_merge_empty_base_is_neutral(extract: Extract) -> None:
+    kb = extract("Russia closed the U.S. consulate in Yekaterinburg.")
+    assert KnowledgeBase().merge(kb) == kb
+    assert json.loads(json.dumps(kb.to_dict()))["institutions"][0]["status"] == "closed"

@@ -1,0 +1,63 @@
+"""Status questions: which records a query names, related agreements and claims, the text."""
+
+from __future__ import annotations
+
+from dyad.knowledge import answer_status, describe, select_agreements, select_institutions
+from tests.knowledge.conftest import Extract
+
+ARTICLE = (
+    "Moscow closed the Finnish consulate in St. Petersburg in 2023. "
+    "Finland suspended its agreements on the Finnish consulate in St. Petersburg last week. "
+    "The Kremlin denied reports that it had closed the Finnish Institute in Moscow."
+)
+
+
+def test_status_answer_names_institution_agreements_and_claims(extract: Extract) -> None:
+    kb = extract(ARTICLE)
+    answer = answer_status(kb, "Finnish consulate")
+    (item,) = answer.institutions
+    assert item.status == "closed" and item.institution.locations == ("St. Petersburg",)
+    assert [a.status for a in item.agreements] == ["suspended"]
+    lines = answer.lines()
+    assert lines[0].startswith("Finnish consulate in St. Petersburg [consulate, ins-")
+    assert any("closed because close, 2023" in line for line in lines)
+
+
+def test_status_claims_about_an_institution(extract: Extract) -> None:
+    answer = answer_status(extract(ARTICLE), "Finnish Institute")
+    (item,) = answer.institutions
+    assert item.status == "operating"
+    assert [c.standing for c in item.claims] == ["refuted"]
+    assert any(
+        line.startswith('  claim "it had closed the Finnish Institute"') for line in answer.lines()
+    )
+
+
+def test_status_unknown_query(extract: Extract) -> None:
+    answer = answer_status(extract(ARTICLE), "Goethe Institute")
+    assert not answer.found and answer.lines() == ["nothing known about 'Goethe Institute'"]
+
+
+def test_status_agreement_query_without_institution(extract: Extract) -> None:
+    kb = extract("Russia suspended its participation in the New START treaty in February 2023.")
+    answer = answer_status(kb, "New START")
+    assert answer.institutions == () and [a.status for a in answer.agreements] == ["suspended"]
+    assert answer.lines()[1].startswith("  suspended 2023-02 by Russia (RUS):")
+    assert answer.to_dict()["agreements"][0]["status"] == "suspended"
+
+
+def test_status_selections(extract: Extract) -> None:
+    kb = extract(ARTICLE)
+    assert [a.status for a in select_agreements(kb, party="FIN")] == ["suspended"]
+    assert select_agreements(kb, status="terminated") == []
+    assert [i.name for i in select_institutions(kb, status="operating")] == ["Finnish Institute"]
+
+
+def test_status_describe_each_record(extract: Extract) -> None:
+    kb = extract(ARTICLE)
+    (agreement,) = kb.agreements
+    assert describe(agreement)[0].startswith("agreement agreements on Finnish consulate")
+    assert describe(kb.claims[0])[0] == 'claim "it had closed the Finnish Institute" [' + (
+        kb.claims[0].id + "]: refuted"
+    )
+    assert describe(kb.institutions[0])[0].endswith(": closed")

@@ -1,0 +1,53 @@
+"""Helpers shared by the store tests: a small known news set, table counts and snapshots."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dyad.store.backend import Backend
+from dyad.store.schema import EVENT_COLUMNS
+
+#: Eight one-sentence documents and the events the coder gives them (merged: 7 events).
+NEWS: tuple[dict[str, str], ...] = (
+    {"id": "a", "text": "Russia imposed sanctions on Japan.", "date": "2024-07-01",
+     "source": "Reuters", "url": "https://www.reuters.example/a", "title": "Sanctions"},
+    {"id": "b", "text": "Russia imposed sanctions on Japan on Tuesday.", "date": "2024-07-03",
+     "source": "AP"},  # RUS JPN 163 on 2024-07-02: the same event as a
+    {"id": "c", "text": "Japan condemned Russia.", "date": "2024-07-05"},  # JPN RUS 111
+    {"id": "d", "text": "China accused the United States of interfering in its elections.",
+     "date": "2024-08-10"},  # CHN USA 112
+    {"id": "e", "text": "Iran threatened Israel with retaliation.", "date": "2024-08-20"},
+    {"id": "f", "text": "Russia promised aid to Japan.", "date": "2024-09-02"},  # RUS JPN 033
+    {"id": "g", "text": "The Japanese government criticized Russia's decision.",
+     "date": "2024-09-03"},  # JPNGOV RUS 111
+    {"id": "h", "text": "Russian troops attacked Japanese fishermen.",
+     "date": "2024-09-20"},  # RUSMIL JPNAGR 190
+)
+
+
+def counts(backend: Backend) -> dict[str, int]:
+    """Rows per table."""
+    return {table: int(backend.rows(f"SELECT count(*) FROM {table}")[0][0])
+            for table in ("documents", "sentences", "mentions", "events")}
+
+
+def snapshot(backend: Backend) -> list[tuple[Any, ...]]:
+    """Every column of every event, sorted."""
+    return sorted(backend.rows(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"), key=str)
+
+
+def clear(backend: Backend) -> None:
+    """Empty the store's tables."""
+    for table in ("documents", "sentences", "mentions", "events"):
+        backend.execute(f"DELETE FROM {table}")
+
+
+def check_consistent(backend: Backend) -> None:
+    """Every mention belongs to exactly one event, and the events count them all."""
+    total = counts(backend)
+    assert backend.rows("SELECT count(*) FROM event_mentions")[0][0] == total["mentions"]
+    assert backend.rows("SELECT coalesce(sum(num_mentions), 0) FROM events")[0][0] == (
+        total["mentions"])
+    per_doc = backend.rows("SELECT count(*) FROM documents d WHERE n_events <> "
+                           "(SELECT count(*) FROM mentions m WHERE m.doc_id = d.doc_id)")
+    assert per_doc[0][0] == 0

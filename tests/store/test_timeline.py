@@ -1,0 +1,70 @@
+"""timeline: QuadClass counts and Goldstein sums per period, both directions, and the plot."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dyad.errors import QueryError
+from dyad.store.backend import Backend
+from dyad.store.timeline import next_period, period_start, plot_timeline, timeline
+
+
+def table(backend: Backend, a: str, b: str, **options: object) -> list[tuple[object, ...]]:
+    return [(r.period.isoformat(), r.source, r.target, r.events, r.quad1, r.quad2, r.quad3,
+             r.quad4, r.goldstein) for r in timeline(backend, a, b, **options)]  # type: ignore[arg-type]
+
+
+def test_timeline_by_month_both_directions(news: Backend) -> None:
+    assert table(news, "rus", "JPN") == [
+        ("2024-07-01", "RUS", "JPN", 1, 0, 0, 0, 1, -8.0),
+        ("2024-07-01", "JPN", "RUS", 1, 0, 0, 1, 0, -2.0),
+        ("2024-08-01", "RUS", "JPN", 0, 0, 0, 0, 0, 0.0),
+        ("2024-08-01", "JPN", "RUS", 0, 0, 0, 0, 0, 0.0),
+        ("2024-09-01", "RUS", "JPN", 2, 1, 0, 0, 1, -4.8),
+        ("2024-09-01", "JPN", "RUS", 1, 0, 0, 1, 0, -2.0),
+    ]
+
+
+def test_timeline_by_week_and_dates(news: Backend) -> None:
+    rows = table(news, "JPN", "RUS", by="week", since=date(2024, 9, 1))
+    assert rows == [
+        ("2024-09-02", "JPN", "RUS", 1, 0, 0, 1, 0, -2.0),
+        ("2024-09-02", "RUS", "JPN", 1, 1, 0, 0, 0, 5.2),
+        ("2024-09-09", "JPN", "RUS", 0, 0, 0, 0, 0, 0.0),
+        ("2024-09-09", "RUS", "JPN", 0, 0, 0, 0, 0, 0.0),
+        ("2024-09-16", "JPN", "RUS", 0, 0, 0, 0, 0, 0.0),
+        ("2024-09-16", "RUS", "JPN", 1, 0, 0, 0, 1, -10.0),
+    ]
+
+
+def test_timeline_empty_and_bad(news: Backend) -> None:
+    assert timeline(news, "FRA", "DEU") == []
+    with pytest.raises(QueryError, match="bad period 'fortnight'"):
+        timeline(news, "RUS", "JPN", by="fortnight")
+    with pytest.raises(QueryError, match="two actor codes"):
+        timeline(news, "RUS", " ")
+
+
+@pytest.mark.parametrize(
+    ("day", "by", "start", "after"),
+    [
+        (date(2024, 7, 3), "week", date(2024, 7, 1), date(2024, 7, 8)),
+        (date(2024, 12, 31), "month", date(2024, 12, 1), date(2025, 1, 1)),
+        (date(2024, 5, 9), "year", date(2024, 1, 1), date(2025, 1, 1)),
+        (date(2024, 2, 29), "day", date(2024, 2, 29), date(2024, 3, 1)),
+    ],
+)
+def test_timeline_periods(day: date, by: str, start: date, after: date) -> None:
+    assert period_start(day, by) == start
+    assert next_period(start, by) == after
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_timeline_plot(news: Backend, tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"rus-jpn{suffix}"
+    plot_timeline(timeline(news, "RUS", "JPN"), str(path), title="RUS – JPN")
+    data = path.read_bytes()
+    assert data.startswith(b"\x89PNG") if suffix == ".png" else b"<svg" in data[:2000]
