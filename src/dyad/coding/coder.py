@@ -208,9 +208,6 @@ class EventCoder:
                     "source": paragraph.token_span(source.start, source.end),
                     "target": paragraph.token_span(target.start, target.end) if target else None,
                     "trigger": trigger_span,
-                    "date": (
-                        paragraph.token_span(*candidate.date_span) if candidate.date_span else None
-                    ),
                 },
             )
 
