@@ -37,8 +37,7 @@ NEGATED = [
     ("Britain will expel Russian diplomats.", "expel", False),
     ("Israel said it did not strike the hospital.", "said", False),
     ("Canada recalled its ambassador and suspended talks with India.", "suspended", False),
-    xf("'no' hangs on 'longer' (neg of the adverb), so the verb is not seen as negated",
-       "Japan no longer imports oil from Iran.", "imports", True),
+    ("Japan no longer imports oil from Iran.", "imports", True),
 ]
 
 
@@ -61,13 +60,11 @@ BLOCKED = [
     ("The World Bank will resume aid to Ethiopia if the government ends the conflict.", "ends",
      "hypothetical"),
     ("France did not say that it would expel the envoy.", "expel", "*"),
-    xf("the complement of 'refuse' is not blocked: the refused act reads as done",
-       "Serbia refused to recognize Kosovo.", "recognize", "*"),
-    xf("the complement of 'decline' is not blocked", "Greece declined to condemn Turkey.",
+    ("Serbia refused to recognize Kosovo.", "recognize", "*"),
+    ("Greece declined to condemn Turkey.",
        "condemn", "*"),
-    xf("the complement of 'fail' is not blocked: the failed capture reads as done",
-       "Russia failed to capture the city.", "capture", "*"),
-    xf("'no longer' is not read as negation", "Japan no longer imports oil from Iran.",
+    ("Russia failed to capture the city.", "capture", "*"),
+    ("Japan no longer imports oil from Iran.",
        "imports", "negated"),
 ]
 
@@ -105,10 +102,8 @@ MODES = [
     xf("'provided that' is not among the condition marks the parser attaches",
        "The EU will resume aid provided that Niger holds elections.", "resume", "conditional",
        False),
-    xf("'would' after a reporting verb (future in the past) is taken as hypothetical",
-       "Germany said it would send weapons to Ukraine.", "send", "intend", True),
-    xf("the noun 'threat' is not an intention head ('threaten' is)",
-       "Turkey's threat to block Sweden's bid angered Stockholm.", "block", "intend", True),
+    ("Germany said it would send weapons to Ukraine.", "send", "intend", True),
+    ("Turkey's threat to block Sweden's bid angered Stockholm.", "block", "intend", True),
 ]
 
 

@@ -68,8 +68,7 @@ SIMPLE = [
        "Syrian rebels attacked government forces in Idlib.", "SYR", "SYR", "19|18"),
     xf("EXPEL has a DIPLOMAT pattern but not AMBASSADOR: expelling an ambassador gives 174",
        "Somalia expelled Ethiopia's ambassador.", "SOM", "ETH", "16"),
-    xf("'Houthis' is missing from the actor dictionaries: source is an unknown entity ''",
-       "The Houthis attacked a Greek ship in the Red Sea.", "YEM", "GRC", "19"),
+    ("The Houthis attacked a Greek ship in the Red Sea.", "YEM", "GRC", "19"),
     xf("parser hangs 'protested' as acl of the root noun 'activists': no source, no event",
        "Greenpeace activists protested against Norway's oil drilling.", "NGO", "NOR", "14|11"),
     xf("pattern '- * ACTION (AGAINST)' [030] matches 'protested against China's actions'",
@@ -88,8 +87,7 @@ SIMPLE = [
     ("Poland's decision to close its border with Belarus drew criticism.", "POL", "BLR", "16|17"),
     xf("SUSPEND has no pattern for arms exports; nothing is coded", "Germany's decision to "
        "suspend arms exports to Saudi Arabia angered Riyadh.", "DEU", "SAU", "16"),
-    xf("object 'Military aid' (agent MIL, no country) becomes the target ---MIL, not Kyiv",
-       "Military aid sent by Washington to Kyiv arrived on Friday.", "USA", "UKR", "06|07"),
+    ("Military aid sent by Washington to Kyiv arrived on Friday.", "USA", "UKR", "06|07"),
     xf("parser makes 'pledged' a csubj with 'Aid' as its subject: no source, target JPN",
        "Aid pledged by Japan to the Philippines will fund new coast guard ships.",
        "JPN", "PHL", "03|07"),
@@ -99,8 +97,7 @@ SIMPLE = [
        "The ceasefire proposed by Egypt was rejected by Hamas.", "PSE", "EGY", "12"),
     xf("object 'police officers' (---COP) is taken as target instead of 'to Haiti'",
        "Kenya sent police officers to Haiti.", "KEN", "HTI", "15|07"),
-    xf("'its ambassador' (Chile's own) becomes target ---GOV instead of 'to Israel'",
-       "Chile recalled its ambassador to Israel.", "CHL", "ISR", "16"),
+    ("Chile recalled its ambassador to Israel.", "CHL", "ISR", "16"),
     # coordinated verbs sharing a subject; participles borrowing the subject
     ("Canada recalled its ambassador and suspended talks with India.", "CAN", "IND", "16"),
     ("China expelled a Philippine diplomat and warned Manila against provocations.",
@@ -161,8 +158,7 @@ PAIRS = [
      {("TUR", "SYR"), ("TUR", "LBN"), ("QAT", "SYR"), ("QAT", "LBN")}, "07"),
     ("Kenya hosted talks between Ethiopia and Eritrea.", {("KEN", "ETH"), ("KEN", "ERI")},
      "03|04"),
-    xf("coordinated subjects of a mutual act with no object give no event (no target actor)",
-       "Ethiopia and Eritrea signed a peace agreement.", {("ETH", "ERI"), ("ERI", "ETH")}, "05"),
+    ("Ethiopia and Eritrea signed a peace agreement.", {("ETH", "ERI"), ("ERI", "ETH")}, "05"),
     xf("'Chinese and Russian navies' is read as one actor CHNMIL; no target, nothing coded",
        "The Chinese and Russian navies held joint exercises.",
        {("CHN", "RUS"), ("RUS", "CHN")}, "06"),
@@ -192,12 +188,9 @@ ABSENT = [
      "*", "*", "19"),
     ("Washington will lift sanctions on Caracas if Venezuela holds free elections.",
      "VEN", "*", "*"),
-    xf("'no longer' is not seen as negation ('no' hangs on 'longer'): JPN->IRN 061 coded",
-       "Japan no longer imports oil from Iran.", "JPN", "IRN", "06"),
-    xf("the complement of 'refused to' is coded as done: SRB->KSV 051",
-       "Serbia refused to recognize Kosovo.", "SRB", "KSV", "05"),
-    xf("the complement of 'declined to' is coded as done: GRC->TUR 111 (besides 120)",
-       "Greece declined to condemn Turkey.", "GRC", "TUR", "11"),
+    ("Japan no longer imports oil from Iran.", "JPN", "IRN", "06"),
+    ("Serbia refused to recognize Kosovo.", "SRB", "KSV", "05"),
+    ("Greece declined to condemn Turkey.", "GRC", "TUR", "11"),
     ("North Korea fired two ballistic missiles into the sea, prompting condemnation from Japan.",
      "PRK", "JPN", "19"),
     xf("'provided that' is not a condition: the condition is coded as a fact, MAR->---MED 084 "
@@ -207,12 +200,9 @@ ABSENT = [
     xf("'threat to block' is coded as a completed block: TUR->SWE 170 (and 'bid' gives 100)",
        "Turkey\u2019s threat to block Sweden\u2019s NATO bid angered Stockholm.",
        "TUR", "SWE", "17|10"),
-    xf("the planning verb itself is coded 030 (intent to cooperate) for a plan to expel",
-       "Poland plans to expel Belarusian diplomats.", "POL", "BLR", "03"),
-    xf("the deliberating verb itself is coded 040 (consult) for considering an expulsion",
-       "Iran is considering expelling UN inspectors.", "IRN", "IGO", "04"),
-    xf("symmetric [046:046] under an intent frame also gives Hamas an intent (PSE->ISR 036)",
-       "Israel is ready to resume negotiations with Hamas.", "PSE", "ISR", "*"),
+    ("Poland plans to expel Belarusian diplomats.", "POL", "BLR", "03"),
+    ("Iran is considering expelling UN inspectors.", "IRN", "IGO", "04"),
+    ("Israel is ready to resume negotiations with Hamas.", "PSE", "ISR", "*"),
     xf("symmetric [193:193] of '&WEAPON * ' makes Kyiv strike Russia back (UKR->RUS 193)",
        "Russian missiles struck Kyiv last night.", "UKR", "RUS", "*"),
 ]
@@ -242,12 +232,9 @@ MODES = [
     xf("'provided that' is not read as a condition: GHA->MAR 050 with mode ''",
        "Ghana will restore diplomatic relations with Morocco provided that Rabat releases the "
        "detained journalists.", "GHA", "MAR", "05", "conditional"),
-    xf("'would' after a reporting verb is taken as hypothetical (and 'it' is not resolved "
-       "within its sentence): only the 010 statement is coded",
-       "Germany said it would send more weapons to Ukraine.", "DEU", "UKR", "03", "intend"),
-    xf("the noun 'threat' is not an intention head: TUR->SWE 170 with mode ''",
-       "Turkey\u2019s threat to block Sweden\u2019s NATO bid angered Stockholm.",
-       "TUR", "SWE", "13", "intend"),
+    ("Germany said it would send more weapons to Ukraine.", "DEU", "UKR", "03", "intend"),
+    ("Turkey\u2019s threat to block Sweden\u2019s NATO bid angered Stockholm.",
+     "TUR", "SWE", "13", "intend"),
 ]
 
 
@@ -349,8 +336,7 @@ DOCUMENTS = [
     xf("'the tariffs' remember only actors inside the phrase (CHN), not their author (EU)",
        "The European Commission proposed new tariffs on Chinese electric vehicles. Beijing "
        "criticized the tariffs.", 1, "CHN", "IGO", "11"),
-    xf("'its troops' is not resolved within its own sentence to the Israeli army: ---MIL",
-       "The Israeli army said its troops killed five Palestinian militants in Jenin.",
+    ("The Israeli army said its troops killed five Palestinian militants in Jenin.",
        0, "ISR", "PSE", "19|18"),
 ]
 
@@ -368,8 +354,7 @@ def test_pronouns_resolve_in_document(code_document: CodeDocument, text: str, se
 DISCARDS = [
     "Manchester United beat Chelsea 2-1 on Saturday.",
     "Brazil defeated Argentina in the World Cup qualifier.",
-    xf("'soccer' as a compound modifier counts as attributive, so the discard is skipped: "
-       "IRN->ARG 190", "The Iranian soccer team beat Argentina on Sunday."),
+    ("The Iranian soccer team beat Argentina on Sunday."),
 ]
 
 

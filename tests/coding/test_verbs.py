@@ -132,8 +132,7 @@ MATCHES = [
     # a pattern word names the head of a phrase; its PP follows that head
     ("Rebels attacked the government in Damascus.", "attacked", "111"),
     ("Vietnam opposed the action against its fishermen.", "opposed", "030"),
-    xf("a pattern word matches any noun of the complement, here the compound modifier of "
-       "'government forces'", "Rebels attacked government forces.", "attacked", "190"),
+    ("Rebels attacked government forces.", "attacked", "190"),
     xf("'- * ACTION (AGAINST)' matches when 'against' governs 'actions' instead of following "
        "it", "Vietnam protested against China's actions.", "protested", "140"),
 ]

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from dyad.coding.actors import Actor, ActorResolver
-from dyad.coding.discards import DiscardMatcher
+from dyad.coding.discards import DiscardMatcher, names_a_period
 from dyad.coding.events import Candidate, SentenceCoder, attribution_of, intent_code
 from dyad.coding.participants import DocumentMemory, ParticipantResolver
 from dyad.coding.verbs import VerbMatcher
@@ -144,7 +144,7 @@ class EventCoder:
                 continue
             root = span.root
             head = root.head
-            attributive = (
+            attributive = names_a_period(str(span.text)) and (
                 root.dep_ in ("compound", "amod", "nmod", "nummod")
                 and not (span.start <= head.i < span.end)
                 and head.pos_ in ("NOUN", "PROPN")
@@ -168,6 +168,8 @@ class EventCoder:
         attribution = attribution_of(candidate, participants)
         pairs: list[tuple[Actor, Actor | None, str]] = []
         forward, reverse = code.forward, code.reverse
+        if candidate.frame.intent:
+            reverse = None  # an intention is the source's alone ("ready to resume talks")
         targets: list[Actor | None] = list(candidate.targets) or [None]
         for source in candidate.sources:
             for target in targets:

@@ -23,8 +23,11 @@ class DiscardMatcher:
     _story: re.Pattern[str] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
-        sentence = [_pattern(p.words, p.exact_last) for p in self.discards.phrases if not p.story]
-        story = [_pattern(p.words, p.exact_last) for p in self.discards.phrases if p.story]
+        # Phoenix voids every sentence naming a year 1914-2013 to skip chronologies; dyad
+        # dates such events instead ("signed in 2003" is an event of 2003), so bare years go.
+        phrases = [p for p in self.discards.phrases if not _bare_year(p.words)]
+        sentence = [_pattern(p.words, p.exact_last) for p in phrases if not p.story]
+        story = [_pattern(p.words, p.exact_last) for p in phrases if p.story]
         self._sentence = re.compile("|".join(sentence)) if sentence else None
         self._story = re.compile("|".join(story)) if story else None
 
@@ -41,6 +44,16 @@ class DiscardMatcher:
     def story_phrase(self, text: str) -> str:
         """The story-level discard phrase found in `text`, or ""."""
         return _search(self._story, text)
+
+
+def _bare_year(words: tuple[str, ...]) -> bool:
+    return len(words) == 1 and len(words[0]) == 4 and words[0].isdigit()
+
+
+def names_a_period(phrase: str) -> bool:
+    """A discard phrase naming a period ("WORLD WAR II", "1990S"), not a topic like sports."""
+    upper = phrase.upper()
+    return any(ch.isdigit() for ch in upper) or " WAR" in f" {upper}"
 
 
 def _search(pattern: re.Pattern[str] | None, text: str) -> str:

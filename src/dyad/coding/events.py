@@ -8,7 +8,7 @@ from typing import Any
 
 from dyad.coding.actors import Actor, Mention
 from dyad.coding.dates import find_date_expressions, resolve_date
-from dyad.coding.frames import Frame, according_to, frame_of
+from dyad.coding.frames import INTENT_HEADS, Frame, according_to, frame_of
 from dyad.coding.participants import PERSONAL_PRONOUNS, ParticipantResolver
 from dyad.coding.syntax import VERBAL_POS, clause_tokens, phrase_tokens_after, predicate_roles
 from dyad.coding.verbs import VerbMatch, VerbMatcher
@@ -98,12 +98,21 @@ class SentenceCoder:
         document_date: date | None,
     ) -> SentenceCoding:
         result = SentenceCoding()
+        consumed: set[int] = set()
         for token in sent:
             if token.pos_ not in VERBAL_POS or token.lemma_.lower() in SKIPPED_LEMMAS:
                 continue
-            if token.dep_ in ("aux", "auxpass"):
+            if token.dep_ in ("aux", "auxpass") or token.i in consumed:
                 continue
-            result.candidates.append(self._predicate(token, mentions, participants, document_date))
+            candidate = self._predicate(token, mentions, participants, document_date)
+            complement = _framed_complement(token)
+            if complement is not None:
+                # "plans to expel": the complement carries the event, unless the dictionary
+                # has a pattern for the whole frame ("vowed to wage war").
+                if candidate.match is None or candidate.match.pattern is None:
+                    continue
+                consumed.add(complement.i)
+            result.candidates.append(candidate)
         return result
 
     def _predicate(
@@ -163,11 +172,19 @@ class SentenceCoder:
     ) -> list[Actor]:
         own = {a.code for a in sources}
         taken = {i for a in sources for i in range(a.start, a.end)}
+        taken.update(_own_side(verb, sources))
+        vague: list[Actor] = []
         for head in objects:
-            actors = [a for a in participants.actors(head)
-                      if not _same_actor(a, own) and a.head not in taken]
-            if actors:
+            actors = [
+                a
+                for a in participants.actors(head)
+                if not _same_actor(a, own) and a.head not in taken
+            ]
+            if actors and not all(_vague(a.code) for a in actors):
                 return actors
+            vague = vague or actors  # "sent police to Haiti": Haiti beats the police
+        if vague:
+            return vague
         for clause in verb.children:  # "... resume cooperation if Japan alters its approach"
             if clause.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children
@@ -200,6 +217,30 @@ class SentenceCoder:
         return []
 
 
+def _own_side(verb: Token, sources: list[Actor]) -> set[int]:
+    """The verb's own object when a pronoun gives it to the source ("recalled its envoy")."""
+    if not any(a.code for a in sources):
+        return set()
+    return {
+        obj.i
+        for obj in verb.children
+        if obj.dep_ == "dobj"
+        and any(c.tag_ == "PRP$" and c.lower_ in ("its", "their", "his", "her")
+                for c in obj.children)
+    }
+
+
+def _vague(code: str) -> bool:
+    return not code or code.startswith("---")
+
+
+def _framed_complement(verb: Token) -> Token | None:
+    """The complement verb of an intention or consideration verb ("plans to expel")."""
+    if verb.lemma_.lower() not in INTENT_HEADS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+
+
 RECIPROCAL_WORDS = frozenset({"mutual", "bilateral", "other", "another"})  # each other...
 INTERACTION_NOUNS = frozenset(
     {
@@ -230,7 +271,11 @@ INTERACTION_NOUNS = frozenset(
 
 
 def _reciprocal(verb: Token) -> bool:
-    """True when the object refers back to a coordinated subject ("their meeting")."""
+    """True when the object refers back to a coordinated subject ("their meeting"), or is a
+    joint act ("Ethiopia and Eritrea signed a peace agreement")."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in INTERACTION_NOUNS:
+            return True
     for token in phrase_tokens_after(verb):
         if token.lower_ in RECIPROCAL_WORDS:
             return True

@@ -60,6 +60,7 @@ INTENT_HEADS = frozenset(
         "willing",
         "ready",
         "willingness",
+        "threat",
         "intention",
         "readiness",
         "plans",
@@ -71,6 +72,8 @@ INTENT_HEADS = frozenset(
         "weigh",
     }
 )
+# Control verbs whose complement did not happen: "refused to recognise", "failed to capture".
+NEGATIVE_CONTROL = frozenset({"refuse", "decline", "fail", "avoid", "forgo"})
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing"})
 REPORTING_VERBS = frozenset(
     {
@@ -123,23 +126,35 @@ class Frame:
 
 
 def is_negated(verb: Token) -> bool:
-    """True when the predicate itself carries a negation ("did not withdraw")."""
+    """True when the predicate itself carries a negation ("did not withdraw", "no longer")."""
     for child in verb.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in NEGATORS):
-            if child.lower_ == "no" and any(g.lower_ == "longer" for g in verb.children):
-                return True
+            return True
+        if child.lower_ in ("longer", "more") and any(g.lower_ == "no" for g in child.children):
             return True
     return False
+
+
+def _reported_future(verb: Token) -> bool:
+    """ "said it would send": a modal in reported speech states an intention, not a guess."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS
 
 
 def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
     """Inspect the predicate and the clauses above it."""
     if is_negated(verb) and not negation_consumed:
         return Frame(blocked="negated")
-    if _modal(verb) in HYPOTHETICAL_MODALS and not _conditional(verb):
+    if _is_condition_connector(verb):
+        return Frame(blocked="hypothetical")  # "provided that ...": a connective, not an act
+    modal = _modal(verb)
+    reported_intent = modal == "would" and _reported_future(verb)
+    if modal in HYPOTHETICAL_MODALS and not _conditional(verb) and not reported_intent:
         return Frame(blocked="hypothetical")
     conditional = _conditional(verb)
-    intent = False
+    intent = reported_intent
     node = verb
     attribution: Token | None = None
     attribution_text = ""
@@ -147,6 +162,8 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
         dep = node.dep_
         parent = node.head
         lemma = parent.lemma_.lower()
+        if dep == "xcomp" and lemma in NEGATIVE_CONTROL:
+            return Frame(blocked="negated")
         if parent.pos_ in ("VERB", "AUX") and dep in (
             "ccomp",
             "xcomp",
@@ -174,8 +191,10 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
         if dep == "conj":
             node = parent
             continue
-        if dep in ("advcl",) and any(c.lower_ in CONDITION_MARKS for c in node.children):
+        if dep == "advcl" and any(c.lower_ in CONDITION_MARKS for c in node.children):
             return Frame(blocked="hypothetical")  # the predicate is itself the condition
+        if _is_condition_connector(parent):
+            return Frame(blocked="hypothetical")
         node = parent
     mode = "conditional" if conditional else "intend" if intent else ""
     return Frame(
@@ -203,8 +222,14 @@ def _modal(verb: Token) -> str:
     return ""
 
 
+def _is_condition_connector(token: Token) -> bool:
+    return bool(token.dep_ == "advcl" and token.lower_ in ("provided", "providing"))
+
+
 def _conditional(verb: Token) -> bool:
     for child in verb.children:
+        if _is_condition_connector(child):
+            return True
         if child.dep_ == "advcl" and any(
             c.lower_ in CONDITION_MARKS and c.dep_ == "mark" for c in child.children
         ):

@@ -172,13 +172,22 @@ class ParticipantResolver:
     def _anaphora(self, head: Token) -> list[str]:
         word = str(head.lower_)
         if word in PERSONAL_PRONOUNS:
-            return self.memory.pronoun(word) or []
+            return self._earlier_subject(head) or self.memory.pronoun(word) or []
         if head.pos_ == "PRON":
             return []
         if head.dep_ in ("nsubj", "nsubjpass"):
             return []  # "the agreement will constitute ...": a thing, not its parties, acts
         if any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in head.children):
             return self.memory.nouns.get(str(head.lemma_).lower(), [])
+        return []
+
+    def _earlier_subject(self, pronoun: Token) -> list[str]:
+        """Codes of a coded subject earlier in the same sentence ("Germany said it would")."""
+        for token in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("PROPN", "NOUN"):
+                codes = [a.code for a in self.actors(token) if a.code]
+                if codes:
+                    return codes
         return []
 
     def _mentions_in(self, tokens: list[Token]) -> list[Mention]:
@@ -189,7 +198,7 @@ class ParticipantResolver:
                 seen.append(mention)
         for pron in tokens:
             if pron.lower_ in PERSONAL_PRONOUNS and pron.i not in self.mentions:
-                codes = self.memory.pronoun(str(pron.lower_))
+                codes = self._earlier_subject(pron) or self.memory.pronoun(str(pron.lower_))
                 if codes:
                     seen.insert(0, Mention(pron.i, pron.i + 1, "actor", tuple(codes)))
         return seen

@@ -134,7 +134,9 @@ def predicate_roles(verb: Token) -> Roles:
     if roles.passive:
         for agent in children(verb, "agent"):
             roles.subjects.extend(children(agent, "pobj"))
-        roles.objects.extend(children(verb, "nsubjpass"))
+        for subject in children(verb, "nsubjpass"):
+            roles.objects.append(subject)  # "talks between Sudan and South Sudan were mediated"
+            roles.objects.extend(_nested_pobjs(subject, depth=1))
         if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL_POS:
             roles.objects.append(verb.head)
     else:

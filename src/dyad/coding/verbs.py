@@ -204,6 +204,8 @@ class VerbMatcher:
         """
         best = 0
         for token in tokens:
+            if isinstance(element, Word | SynsetRef) and _modifier(token):
+                continue  # a pattern word names a phrase's head: "government forces" is forces
             w = self._element_weight(element, token)
             if w and verb is not None and token.head.i == verb.i and token.dep_ in DIRECT_DEPS:
                 w += 1
@@ -364,6 +366,11 @@ def _match_items(
         return False
 
     return len(items) if search(0, 0, first_joined) else None
+
+
+def _modifier(token: Token) -> bool:
+    """A noun used to modify another noun ("government" in "government forces")."""
+    return bool(token.dep_ in ("compound", "nmod") and token.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _word_matches(token: Token, word: str, *, exact: bool = False) -> bool:

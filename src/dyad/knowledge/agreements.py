@@ -21,6 +21,7 @@ from dyad.coding.frames import frame_of
 from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
 from dyad.knowledge.context import (
     SentenceContext,
+    agents_of,
     country_party,
     mode_of,
     phrase_text,
@@ -287,7 +288,7 @@ def _triggers(ctx: SentenceContext, head: Token) -> list[tuple[str, Token, list[
     for child in described:  # "A, signed in 2000" / "A signed by X" / "A, which X signed"
         lemma = str(child.lemma_).lower()
         if child.dep_ == "acl" and child.tag_ == "VBN" and lemma in TRANSITIVE:
-            found.append((TRANSITIVE[lemma], child, _agents(child)))
+            found.append((TRANSITIVE[lemma], child, agents_of(child)))
         elif child.dep_ == "relcl" and lemma in TRANSITIVE and not _has_object(child, head):
             found.append((TRANSITIVE[lemma], child, subjects_of(child)))
     node = _effective(head)
@@ -297,7 +298,7 @@ def _triggers(ctx: SentenceContext, head: Token) -> list[tuple[str, Token, list[
         if node.dep_ == "dobj" and lemma in TRANSITIVE:
             found.append((TRANSITIVE[lemma], parent, subjects_of(parent)))
         elif node.dep_ == "nsubjpass" and lemma in TRANSITIVE:
-            found.append((TRANSITIVE[lemma], parent, _agents(parent)))
+            found.append((TRANSITIVE[lemma], parent, agents_of(parent)))
         elif node.dep_ == "nsubj":
             kind = _intransitive(parent)
             if kind:
@@ -315,8 +316,6 @@ def _prepositional(node: Token, prep: Token) -> list[tuple[str, Token, list[Toke
     lemma = str(verb.lemma_).lower()
     if verb.pos_ in VERBAL_POS and (lemma, word) in PREPOSITIONAL:
         return [(PREPOSITIONAL[(lemma, word)], verb, subjects_of(verb))]
-    if verb.pos_ in VERBAL_POS and word in ("out", "away") and (lemma, "out") in PREPOSITIONAL:
-        return [(PREPOSITIONAL[(lemma, "out")], verb, subjects_of(verb))]
     if verb.pos_ == "NOUN" and word in ("of", "from", "to", "on"):
         noun_lemma = singular(str(verb.text))
         if noun_lemma in EVENT_NOUNS:
@@ -333,20 +332,12 @@ def _intransitive(verb: Token) -> str:
         if obj is not None:
             preps.add((str(child.lower_), str(obj.lemma_).lower()))
     objects = {str(c.lemma_).lower() for c in verb.children if c.dep_ == "dobj"}
-    if lemma in ("enter", "come", "go") and preps & {
-        ("into", "force"),
-        ("into", "effect"),
-        ("in", "force"),
-        ("in", "effect"),
-    }:
+    in_force = {("into", "force"), ("into", "effect"), ("in", "force"), ("in", "effect")}
+    if lemma in ("enter", "come", "go") and preps & in_force:
         return "in_force"
     if lemma == "take" and "effect" in objects:
         return "in_force"
-    if lemma in ("remain", "be", "stay") and preps & {
-        ("in", "force"),
-        ("in", "effect"),
-        ("in", "place"),
-    }:
+    if lemma in ("remain", "be", "stay") and preps & (in_force | {("in", "place")}):
         return "in_force"
     if lemma == "break" and any(c.lower_ == "down" for c in verb.children):
         return "terminated"
@@ -358,10 +349,6 @@ def _intransitive(verb: Token) -> str:
 def _has_object(verb: Token, head: Token) -> bool:
     return any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") and c.i != head.i
                for c in verb.children)  # fmt: skip
-
-
-def _agents(verb: Token) -> list[Token]:
-    return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
 
 
 def _noun_actors(noun: Token) -> list[Token]:

@@ -17,6 +17,7 @@ from typing import Any
 from dyad.coding.syntax import VERBAL_POS, governing_verb, np_tokens, pobj_of
 from dyad.knowledge.context import (
     SentenceContext,
+    agents_of,
     country_party,
     mode_of,
     named_subject,
@@ -131,9 +132,7 @@ def _from_noun(ctx: SentenceContext, noun: Token, used: set[int]) -> ClaimMentio
                                       ctx.evidence(noun, clause), ""))  # fmt: skip
     if role and verb is not None:
         used.add(verb.i)
-        actors = subjects_of(verb) if noun.dep_ != "nsubjpass" else [
-            p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
-        ]  # fmt: skip
+        actors = subjects_of(verb) if noun.dep_ != "nsubjpass" else agents_of(verb)
         mention.stances.extend(_stances(ctx, role, verb, actors, noun))
     return mention
 

@@ -16,7 +16,13 @@ from dyad.coding.actors import Actor, Mention
 from dyad.coding.dates import find_date_expressions, resolve_date
 from dyad.coding.frames import frame_of, is_negated
 from dyad.coding.participants import PERSONAL_PRONOUNS, ParticipantResolver
-from dyad.coding.syntax import VERBAL_POS, clause_tokens, governing_verb, np_tokens
+from dyad.coding.syntax import (
+    VERBAL_POS,
+    clause_tokens,
+    governing_verb,
+    np_tokens,
+    predicate_roles,
+)
 from dyad.knowledge.model import Evidence, Party, When
 from dyad.nlp import ParsedParagraph
 from dyad.record import Document
@@ -330,15 +336,17 @@ def planned(verb: Token) -> bool:
     return False
 
 
-def subjects_of(verb: Token) -> list[Token]:
-    """Subject heads of a verb, borrowing from the clause above when it has none."""
-    from dyad.coding.syntax import predicate_roles
+def agents_of(verb: Token) -> list[Token]:
+    """Heads of a passive verb's "by" phrases, without dates ("extended by two months")."""
+    return [p for a in verb.children if a.dep_ == "agent" for p in a.children
+            if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
 
+
+def subjects_of(verb: Token) -> list[Token]:
+    """Subject heads of a verb (its agents when passive), borrowing from the clause above
+    when it has none."""
     roles = predicate_roles(verb)
-    if roles.passive:
-        return [p for a in verb.children if a.dep_ == "agent"
-                for p in a.children if p.dep_ == "pobj"]  # fmt: skip
-    return roles.subjects
+    return agents_of(verb) if roles.passive else roles.subjects
 
 
 def named_subject(ctx: SentenceContext, verb: Token) -> Party | None:

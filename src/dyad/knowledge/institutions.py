@@ -20,6 +20,7 @@ from dyad.coding.participants import PERSONAL_PRONOUNS
 from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
 from dyad.knowledge.context import (
     SentenceContext,
+    agents_of,
     mode_of,
     named_subject,
     np_text,
@@ -306,7 +307,7 @@ def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> N
     particle = next((str(c.lower_) for c in parent.children if c.dep_ == "prt"), "")
     status = PHRASAL_STATUS.get((lemma, particle), "") or lexicon.get(lemma, "")
     if parent.pos_ in VERBAL_POS and node.dep_ in ("dobj", "nsubjpass") and status:
-        actors = subjects_of(parent) if node.dep_ == "dobj" else _agents(parent)
+        actors = subjects_of(parent) if node.dep_ == "dobj" else agents_of(parent)
         _status_fact(ctx, mention, status, parent, head, actors)
         if node.dep_ == "dobj" and not operations and head.dep_ != "compound":
             _locations(ctx, mention, parent)
@@ -337,10 +338,6 @@ def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> N
         verb_lemma = str(verb.lemma_).lower()
         if objects and verb_lemma in OPERATION_VERBS:
             _status_fact(ctx, mention, OPERATION_VERBS[verb_lemma], verb, head, subjects_of(verb))
-
-
-def _agents(verb: Token) -> list[Token]:
-    return [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
 
 
 def _status_fact(ctx: SentenceContext, mention: InstitutionMention, status: str,

@@ -160,8 +160,6 @@ def same_agreement(a: Agreement, b: Agreement) -> bool:
 def same_institution(a: Institution, b: Institution) -> bool:
     if a.id == b.id or a.id in b.aliases or b.id in a.aliases:
         return True
-    from dyad.knowledge.institutions import kind_family
-
     if docs_of(a.mentions) & docs_of(b.mentions) or kind_family(a.kind) != kind_family(b.kind):
         return False
     if key_words(a.name) == key_words(b.name):
