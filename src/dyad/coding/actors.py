@@ -140,10 +140,9 @@ def compose(mentions: list[Mention]) -> list[str]:
             roles.append(m.agent)
         elif m.kind in ("actor", "entity") and not bases:
             bases = list(m.codes)
-        elif m.kind == "actor" and len(bases) == 1 and len(m.codes) == 1:
+        elif _refines(m, bases):
             # "U.S. Secretary of State John Kerry": the person's USAGOV refines the base USA
-            if m.codes[0].startswith(bases[0]) and len(m.codes[0]) > len(bases[0]):
-                bases = [m.codes[0]]
+            bases = [m.codes[0]]
     if not bases and not roles:
         return []
     if not bases:
@@ -156,6 +155,14 @@ def compose(mentions: list[Mention]) -> list[str]:
             code = _add_role(code, role)
         result.append(code)
     return result
+
+
+def _refines(mention: Mention, bases: list[str]) -> bool:
+    if mention.kind != "actor" or len(bases) != 1 or len(mention.codes) != 1:
+        return False
+    code = mention.codes[0]
+    # an unknown name ("") yields to a known actor in the same phrase
+    return code.startswith(bases[0]) and len(code) > len(bases[0])
 
 
 def _drop_generic_people(roles: list[AgentCode]) -> list[AgentCode]:

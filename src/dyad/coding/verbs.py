@@ -168,7 +168,8 @@ class VerbMatcher:
                 break
         if best is not None:
             return best[2]
-        entry, trigger = entries[0]
+        # No pattern: the verb's own code, from the first entry that has one.
+        entry, trigger = next(((e, t) for e, t in entries if not e.code.is_null), entries[0])
         return VerbMatch(entry, None, entry.code, trigger)
 
     def _try(

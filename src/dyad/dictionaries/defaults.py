@@ -68,9 +68,13 @@ def default_agent_files() -> list[Path]:
 
 
 def default_verb_files() -> list[Path]:
-    """Shipped verb dictionaries: CAMEO.2.0, then any `dyad*.verbs.txt` supplement."""
+    """Shipped verb dictionaries: the `dyad*.verbs.txt` supplement, then CAMEO.2.0.
+
+    The supplement comes first so that its patterns win ties with CAMEO's; a verb with no
+    matching pattern still takes the first non-null verb code of either file.
+    """
     folder = shipped_dir()
-    return [folder / VERBS_FILE, *sorted(folder.glob("dyad*.verbs.txt"))]
+    return [*sorted(folder.glob("dyad*.verbs.txt")), folder / VERBS_FILE]
 
 
 def default_discard_files() -> list[Path]:
