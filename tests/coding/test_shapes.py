@@ -69,8 +69,7 @@ SIMPLE = [
     ("The Houthis attacked a Greek ship in the Red Sea.", "YEM", "GRC", "19"),
     xf("parser hangs 'protested' as acl of the root noun 'activists': no source, no event",
        "Greenpeace activists protested against Norway's oil drilling.", "NGO", "NOR", "14|11"),
-    xf("pattern '- * ACTION (AGAINST)' [030] matches 'protested against China's actions'",
-       "Vietnam protested against China's actions at sea.", "VNM", "CHN", "11|14"),
+    ("Vietnam protested against China's actions at sea.", "VNM", "CHN", "11|14"),
     ("Egypt urged Israel to accept a ceasefire.", "EGY", "ISR", "02|10"),
     # passive with a by-agent; nominal and participle events
     ("Two Russian diplomats were expelled by Poland.", "POL", "RUS", "16"),
@@ -90,8 +89,7 @@ SIMPLE = [
        "JPN", "PHL", "03|07"),
     xf("passive subject 'talks between Sudan and South Sudan': its nested pobjs are not targets",
        "The talks between Sudan and South Sudan were mediated by Ethiopia.", "ETH", "SDN", "04"),
-    xf("target of 'rejected' is the ceasefire's proposer (by Egypt); no target found",
-       "The ceasefire proposed by Egypt was rejected by Hamas.", "PSE", "EGY", "12"),
+    ("The ceasefire proposed by Egypt was rejected by Hamas.", "PSE", "EGY", "12"),
     xf("object 'police officers' (---COP) is taken as target instead of 'to Haiti'",
        "Kenya sent police officers to Haiti.", "KEN", "HTI", "15|07"),
     ("Chile recalled its ambassador to Israel.", "CHL", "ISR", "16"),
@@ -296,8 +294,7 @@ ATTRIBUTION = [
     ("According to the state news agency, Egypt signed a gas agreement with Israel.",
      "EGY", "ISR", "05", "state news agency"),
     ("Israel bombed targets in Lebanon.", "ISR", "LBN", "19", ""),  # the document's own voice
-    xf("first-person 'We' in a quote is not resolved to the speaker: no source actor",
-       "\u201cWe strongly condemn Russia\u2019s aggression,\u201d Poland\u2019s foreign minister "
+    ("\u201cWe strongly condemn Russia\u2019s aggression,\u201d Poland\u2019s foreign minister "
        "said.", "POL", "RUS", "11", "foreign minister"),
 ]
 
@@ -323,8 +320,7 @@ DOCUMENTS = [
      "Emmanuel Macron.", 1, "CHN", "FRA", "04"),
     ("Estonia and Latvia expelled Russian diplomats. They accused Moscow of espionage.",
      1, "LVA", "RUS", "11"),
-    xf("definite 'the country' is not resolved to the country named before: no target",
-       "Germany condemned the coup in Niger. It also suspended development aid to the country.",
+    ("Germany condemned the coup in Niger. It also suspended development aid to the country.",
        1, "DEU", "NER", "16"),
     xf("'the attack' is not resolved to the attack reported before (Israel's): no target",
        "Israel struck Hamas positions in Rafah. Egypt condemned the attack.",

@@ -133,8 +133,7 @@ MATCHES = [
     ("Rebels attacked the government in Damascus.", "attacked", "111"),
     ("Vietnam opposed the action against its fishermen.", "opposed", "030"),
     ("Rebels attacked government forces.", "attacked", "190"),
-    xf("'- * ACTION (AGAINST)' matches when 'against' governs 'actions' instead of following "
-       "it", "Vietnam protested against China's actions.", "protested", "140"),
+    ("Vietnam protested against China's actions.", "protested", "140"),
 ]
 
 

@@ -131,6 +131,7 @@ class EventCoder:
         )
         self._remember(sent, participants, memory)
         memory.remember_names(mentions, sent.doc)
+        memory.remember_countries(mentions, sent.doc)
 
     def _sentence_discard(self, sent: Any) -> str:
         """The first discard phrase that voids the sentence.

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dyad.coding.actors import Actor, Mention, compose
+from dyad.coding.frames import REPORTING_VERBS
 from dyad.coding.syntax import coordinated, np_tokens, pobj_of
 
 Token = Any
@@ -18,6 +19,8 @@ PRONOUNS_SINGULAR = frozenset({"it", "its", "itself"})
 PRONOUNS_PLURAL = frozenset({"they", "their", "them", "themselves"})
 PRONOUNS_PERSON = frozenset({"he", "his", "him", "she", "her"})
 PERSONAL_PRONOUNS = PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_PERSON
+FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
+COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "state"})
 ANAPHORIC_DETERMINERS = frozenset({"these", "this", "those", "that", "such"})
 
 
@@ -37,6 +40,23 @@ class DocumentMemory:
     subjects: list[_Remembered] = field(default_factory=list)
     nouns: dict[str, list[str]] = field(default_factory=dict)
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    countries: list[tuple[str, bool]] = field(default_factory=list)  # (code, named a subject)
+
+    def remember_countries(self, mentions: dict[int, Mention], doc: Token) -> None:
+        """Remember the countries named, in order, and whether each named a subject."""
+        for mention in sorted(set(mentions.values()), key=lambda m: m.start):
+            for code in mention.codes:
+                if mention.kind == "actor" and len(code) == 3 and code.isalpha():
+                    subject = any(doc[k].dep_ in ("nsubj", "nsubjpass")
+                                  for k in range(mention.start, mention.end))
+                    self.countries.append((code, subject))
+
+    def last_country(self) -> list[str]:
+        """ "the country": the latest country named other than as a subject."""
+        for code, subject in reversed(self.countries):
+            if not subject:
+                return [code]
+        return [self.countries[-1][0]] if self.countries else []
 
     def remember_names(self, mentions: dict[int, Mention], doc: Token) -> None:
         """Remember the last word of multi-word actor names ("Mishustin", "Council")."""
@@ -171,14 +191,31 @@ class ParticipantResolver:
 
     def _anaphora(self, head: Token) -> list[str]:
         word = str(head.lower_)
+        if word in FIRST_PERSON:
+            return self._speaker(head)
         if word in PERSONAL_PRONOUNS:
             return self._earlier_subject(head) or self.memory.pronoun(word) or []
+        if word in COUNTRY_NOUNS and any(c.lower_ == "the" for c in head.children):
+            return self.memory.last_country()
         if head.pos_ == "PRON":
             return []
         if head.dep_ in ("nsubj", "nsubjpass"):
             return []  # "the agreement will constitute ...": a thing, not its parties, acts
         if any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in head.children):
             return self.memory.nouns.get(str(head.lemma_).lower(), [])
+        return []
+
+    def _speaker(self, pronoun: Token) -> list[str]:
+        """ "“We condemn …,” Poland's foreign minister said": the quoted speaker."""
+        node = pronoun
+        while node.head.i != node.i:
+            parent = node.head
+            if node.dep_ in ("ccomp", "parataxis") and parent.lemma_.lower() in REPORTING_VERBS:
+                subjects = [c for c in parent.children if c.dep_ == "nsubj"]
+                if subjects and subjects[0].lower_ not in FIRST_PERSON:
+                    return [a.code for a in self.actors(subjects[0]) if a.code]
+                return []
+            node = parent
         return []
 
     def _earlier_subject(self, pronoun: Token) -> list[str]:

@@ -284,6 +284,10 @@ def _nested_pobjs(head: Token, depth: int) -> list[Token]:
     if depth == 0:
         return []
     found: list[Token] = []
+    for clause in children(head, "acl"):  # "the ceasefire proposed by Egypt"
+        if clause.tag_ == "VBN":
+            found.extend(obj for agent in children(clause, "agent")
+                         for obj in children(agent, "pobj"))
     for prep in children(head, "prep"):
         obj = pobj_of(prep)
         if obj is not None:

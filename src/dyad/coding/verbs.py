@@ -184,10 +184,14 @@ class VerbMatcher:
         if self.verbs.style == "P1":
             return self._try_flat(pattern, verb, trigger, actor_tokens)
         weight = 0
+        noun_at = -1  # a prepositional phrase follows the noun it may attach to
         for item in pattern.post:
-            w = self._find(item.element, complement, verb)
+            after = noun_at if isinstance(item.element, PrepPhrase) else -1
+            w, where = self._find_at(item.element, [t for t in complement if t.i > after], verb)
             if w == 0:
                 return None
+            if not isinstance(item.element, PrepPhrase):
+                noun_at = max(noun_at, where)
             weight += w
         subject_tokens = [t for head in subject for t in np_tokens(head)]
         for item in pattern.pre:
@@ -196,6 +200,17 @@ class VerbMatcher:
                 return None
             weight += w
         return weight, (), False
+
+    def _find_at(
+        self, element: Element, tokens: Sequence[Token], verb: Token | None
+    ) -> tuple[int, int]:
+        """Like `_find`, also giving the index of the first best-matching token."""
+        best, where = 0, -1
+        for token in tokens:
+            w = self._find(element, [token], verb)
+            if w > best:
+                best, where = w, token.i
+        return best, where
 
     def _find(self, element: Element, tokens: Sequence[Token], verb: Token | None) -> int:
         """Weight of `element`'s best match among the tokens, else 0.
