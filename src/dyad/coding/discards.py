@@ -5,13 +5,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dyad.dictionaries.model import DiscardList
+from dyad.dictionaries.model import DiscardList, DiscardPhrase
+
+_GAP = "\x00"  # between two words of a phrase: any run of blanks
+_EXACT = "\x01"  # after a last word written with a trailing `_`: a blank or . ! ? follows
+_END = ""
+_PIECES = {_GAP: r"\s+", _EXACT: r"(?=[\s.!?]|$)"}
+
+Trie = dict[str, "Trie"]
 
 
-def _pattern(words: tuple[str, ...], exact_last: bool) -> str:
-    body = r"\s+".join(re.escape(w) for w in words)
-    tail = r"(?=[\s.!?]|$)" if exact_last else ""
-    return r"(?<![A-Z0-9])" + body + tail
+def _phrase_regex(phrases: list[DiscardPhrase]) -> re.Pattern[str] | None:
+    """One regex for all phrases, built from their trie so that it stays fast for hundreds."""
+    if not phrases:
+        return None
+    trie: Trie = {}
+    for phrase in phrases:
+        node = trie
+        for ch in _GAP.join(phrase.words) + (_EXACT if phrase.exact_last else ""):
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    return re.compile(r"(?<![A-Z0-9])" + _trie_regex(trie))
+
+
+def _trie_regex(node: Trie) -> str:
+    branches = [
+        _PIECES.get(ch, re.escape(ch)) + _trie_regex(child)
+        for ch, child in sorted(node.items())
+        if ch != _END
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END in node:
+        return "(?:" + body + ")?"
+    return body
 
 
 @dataclass
@@ -26,10 +54,8 @@ class DiscardMatcher:
         # Phoenix voids every sentence naming a year 1914-2013 to skip chronologies; dyad
         # dates such events instead ("signed in 2003" is an event of 2003), so bare years go.
         phrases = [p for p in self.discards.phrases if not _bare_year(p.words)]
-        sentence = [_pattern(p.words, p.exact_last) for p in phrases if not p.story]
-        story = [_pattern(p.words, p.exact_last) for p in phrases if p.story]
-        self._sentence = re.compile("|".join(sentence)) if sentence else None
-        self._story = re.compile("|".join(story)) if story else None
+        self._sentence = _phrase_regex([p for p in phrases if not p.story])
+        self._story = _phrase_regex([p for p in phrases if p.story])
 
     def sentence_phrase(self, text: str) -> str:
         """The sentence-level discard phrase found in `text`, or ""."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from dyad.coding.actors import Actor, Mention
@@ -99,12 +100,15 @@ class SentenceCoder:
     ) -> SentenceCoding:
         result = SentenceCoding()
         consumed: set[int] = set()
+        dates: list[DateMention] | None = None
         for token in sent:
             if token.pos_ not in VERBAL_POS or token.lemma_.lower() in SKIPPED_LEMMAS:
                 continue
             if token.dep_ in ("aux", "auxpass") or token.i in consumed:
                 continue
-            candidate = self._predicate(token, mentions, participants, document_date)
+            if dates is None:
+                dates = sentence_dates(sent, document_date)
+            candidate = self._predicate(token, mentions, participants, document_date, dates)
             complement = _framed_complement(token)
             if complement is not None:
                 # "plans to expel": the complement carries the event, unless the dictionary
@@ -121,10 +125,11 @@ class SentenceCoder:
         mentions: dict[int, Mention],
         participants: ParticipantResolver,
         document_date: date | None,
+        dates: list[DateMention],
     ) -> Candidate:
         roles = predicate_roles(verb)
         match = self.matcher.best_match(verb, roles.subjects, roles.complement, mentions)
-        when, when_text, when_span = predicate_date(verb, roles.borrowed_from, document_date)
+        when, when_text, when_span = predicate_date(verb, roles.borrowed_from, document_date, dates)
         if match is None:
             return Candidate(
                 verb, None, Frame(), (), (), when, when_text, when_span, "no verb pattern"
@@ -225,8 +230,9 @@ def _own_side(verb: Token, sources: list[Actor]) -> set[int]:
         obj.i
         for obj in verb.children
         if obj.dep_ == "dobj"
-        and any(c.tag_ == "PRP$" and c.lower_ in ("its", "their", "his", "her")
-                for c in obj.children)
+        and any(
+            c.tag_ == "PRP$" and c.lower_ in ("its", "their", "his", "her") for c in obj.children
+        )
     }
 
 
@@ -302,45 +308,58 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return result
 
 
+@dataclass(frozen=True)
+class DateMention:
+    """A resolved date expression of a sentence: its head token, words and token span."""
+
+    root: int
+    text: str
+    span: tuple[int, int]
+    date: date
+
+
+def sentence_dates(sent: Any, document_date: date | None) -> list[DateMention]:
+    """Date expressions of a sentence (NER dates, then pattern matches the NER missed)."""
+    if document_date is None:
+        return []
+    spans = [ent for ent in sent.ents if ent.label_ in DATE_ENTITY_TYPES]
+    roots = [span.root.i for span in spans]
+    # The NER misses some dates ("in 2003" after a list); a pattern search fills the gaps.
+    for start, end in _date_expressions(sent.text):
+        span = sent.char_span(start, end, alignment_mode="expand")
+        if span is not None and not any(e.start <= span.root.i < e.end for e in spans):
+            spans.append(span)
+            roots.append(span.root.i)
+    found = []
+    for span, root in zip(spans, roots, strict=True):
+        resolved = resolve_date(span.text, document_date)
+        if resolved is not None:
+            found.append(DateMention(root, str(span.text), (span.start, span.end), resolved.date))
+    return found
+
+
 def predicate_date(
-    verb: Token, donor: Token | None, document_date: date | None
+    verb: Token, donor: Token | None, document_date: date | None, dates: list[DateMention]
 ) -> tuple[date | None, str, tuple[int, int] | None]:
     """The date a predicate's own clause states, else its donor's, else the document's."""
     node: Token | None = verb
     seen = 0
-    while node is not None and seen < 4:
-        found = _clause_date(node, document_date)
+    while dates and node is not None and seen < 4:
+        own = {t.i for t in clause_tokens(node)}
+        found = next((d for d in dates if d.root in own), None)
         if found is not None:
-            return found
+            return found.date, found.text, found.span
         seen += 1
         if node.dep_ in ("conj", "advcl", "xcomp") and node.head.pos_ in VERBAL_POS:
             node = node.head
-        elif donor is not None and node is verb:
+        elif donor is not None and node.i == verb.i:
             node = donor
         else:
             node = None
     return document_date, "", None
 
 
-def _clause_date(
-    verb: Token, document_date: date | None
-) -> tuple[date, str, tuple[int, int]] | None:
-    if document_date is None:
-        return None
-    own = {t.i for t in clause_tokens(verb)}
-    sent = verb.sent
-    spans = [ent for ent in sent.ents if ent.label_ in DATE_ENTITY_TYPES]
-    # The NER misses some dates ("in 2003" after a list); a pattern search fills the gaps.
-    for start, end in find_date_expressions(sent.text):
-        span = sent.char_span(start, end, alignment_mode="expand")
-        if span is not None and not any(e.start <= span.root.i < e.end for e in spans):
-            spans.append(span)
-    for span in spans:
-        if span.root.i in own:
-            resolved = resolve_date(span.text, document_date)
-            if resolved is not None:
-                return resolved.date, str(span.text), (span.start, span.end)
-    return None
+_date_expressions = lru_cache(maxsize=256)(find_date_expressions)
 
 
 def attribution_of(candidate: Candidate, participants: ParticipantResolver) -> str:

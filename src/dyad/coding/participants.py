@@ -47,8 +47,10 @@ class DocumentMemory:
         for mention in sorted(set(mentions.values()), key=lambda m: m.start):
             for code in mention.codes:
                 if mention.kind == "actor" and len(code) == 3 and code.isalpha():
-                    subject = any(doc[k].dep_ in ("nsubj", "nsubjpass")
-                                  for k in range(mention.start, mention.end))
+                    subject = any(
+                        doc[k].dep_ in ("nsubj", "nsubjpass")
+                        for k in range(mention.start, mention.end)
+                    )
                     self.countries.append((code, subject))
 
     def last_country(self) -> list[str]:

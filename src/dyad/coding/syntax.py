@@ -245,11 +245,40 @@ _OBJECT_CONTROL = frozenset(
 )
 
 
-ROLE_NOUNS = frozenset({"protester", "demonstrator", "official", "minister", "soldier", "troop",
-                        "police", "militant", "rebel", "government", "leader", "diplomat",
-                        "lawmaker", "activist", "group", "force", "army", "party", "court",
-                        "agency", "ministry", "authority", "president", "people", "resident",
-                        "worker", "student", "spokesman", "spokeswoman", "spokesperson"})
+ROLE_NOUNS = frozenset(
+    {
+        "protester",
+        "demonstrator",
+        "official",
+        "minister",
+        "soldier",
+        "troop",
+        "police",
+        "militant",
+        "rebel",
+        "government",
+        "leader",
+        "diplomat",
+        "lawmaker",
+        "activist",
+        "group",
+        "force",
+        "army",
+        "party",
+        "court",
+        "agency",
+        "ministry",
+        "authority",
+        "president",
+        "people",
+        "resident",
+        "worker",
+        "student",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    }
+)
 
 
 def _is_role(token: Token) -> bool:
@@ -286,8 +315,9 @@ def _nested_pobjs(head: Token, depth: int) -> list[Token]:
     found: list[Token] = []
     for clause in children(head, "acl"):  # "the ceasefire proposed by Egypt"
         if clause.tag_ == "VBN":
-            found.extend(obj for agent in children(clause, "agent")
-                         for obj in children(agent, "pobj"))
+            found.extend(
+                obj for agent in children(clause, "agent") for obj in children(agent, "pobj")
+            )
     for prep in children(head, "prep"):
         obj = pobj_of(prep)
         if obj is not None:

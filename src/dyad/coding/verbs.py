@@ -64,6 +64,8 @@ class VerbMatcher:
             label: PhraseIndex({tuple(m): True for m in members})
             for label, members in verbs.synsets.items()
         }
+        self._needs: dict[int, tuple[list[frozenset[str]], list[frozenset[str]]]] = {}
+        self._index: dict[int, tuple[list[int], dict[str, list[int]]]] = {}
         self._synset_words = {
             label: {m[-1] for m in members if m} for label, members in verbs.synsets.items()
         }
@@ -143,8 +145,12 @@ class VerbMatcher:
         if not entries:
             return None
         best: tuple[int, int, VerbMatch] | None = None
+        post_keys = _keys(complement)
+        pre_keys = _keys([t for head in subject for t in np_tokens(head)])
         for rank, (entry, trigger) in enumerate(entries):
-            for pattern in entry.block.patterns:
+            for pattern in self._candidates(entry, pre_keys | post_keys):
+                if self.verbs.style == "P2" and not self._may_match(pattern, pre_keys, post_keys):
+                    continue
                 outcome = self._try(pattern, verb, trigger, subject, complement, actor_tokens)
                 if outcome is None:
                     continue
@@ -171,6 +177,65 @@ class VerbMatcher:
         # No pattern: the verb's own code, from the first entry that has one.
         entry, trigger = next(((e, t) for e, t in entries if not e.code.is_null), entries[0])
         return VerbMatch(entry, None, entry.code, trigger)
+
+    def _candidates(self, entry: VerbEntry, keys: set[str]) -> list[VerbPattern]:
+        """The block's patterns that could match, in file order (P2: indexed by a needed word)."""
+        patterns = entry.block.patterns
+        if self.verbs.style != "P2":
+            return patterns
+        index = self._index.get(id(entry.block))
+        if index is None:
+            index = self._index[id(entry.block)] = self._index_block(patterns)
+        anywhere, by_word = index
+        found = set(anywhere)
+        for key in keys & by_word.keys():
+            found.update(by_word[key])
+        return [patterns[i] for i in sorted(found)]
+
+    def _index_block(self, patterns: list[VerbPattern]) -> tuple[list[int], dict[str, list[int]]]:
+        anywhere: list[int] = []
+        by_word: dict[str, list[int]] = {}
+        for n, pattern in enumerate(patterns):
+            anchors = next(
+                (
+                    alt
+                    for alt in (
+                        self._alternatives(i.element) for i in (*pattern.post, *pattern.pre)
+                    )
+                    if alt
+                ),
+                frozenset(),
+            )
+            if not anchors:
+                anywhere.append(n)
+            for word in anchors:
+                by_word.setdefault(word, []).append(n)
+        return anywhere, by_word
+
+    def _may_match(self, pattern: VerbPattern, pre: set[str], post: set[str]) -> bool:
+        """A quick necessary condition: every word the pattern needs occurs in its phrase."""
+        needs = self._needs.get(id(pattern))
+        if needs is None:
+            needs = self._needs[id(pattern)] = (
+                [self._alternatives(i.element) for i in pattern.pre],
+                [self._alternatives(i.element) for i in pattern.post],
+            )
+        return all(not alt or not alt.isdisjoint(pre) for alt in needs[0]) and all(
+            not alt or not alt.isdisjoint(post) for alt in needs[1]
+        )
+
+    def _alternatives(self, element: Element) -> frozenset[str]:
+        """Words one of which must occur for `element` to match (empty: no constraint)."""
+        if isinstance(element, Word):
+            return frozenset({element.text})
+        if isinstance(element, SynsetRef):
+            members = self.verbs.synsets.get(element.label, [])
+            return frozenset(m[-1] for m in members if m)
+        if isinstance(element, NounPhrase):
+            return self._alternatives(element.head)
+        if isinstance(element, PrepPhrase):
+            return frozenset({element.prep})
+        return frozenset()
 
     def _try(
         self,
@@ -382,6 +447,22 @@ def _match_items(
         return False
 
     return len(items) if search(0, 0, first_joined) else None
+
+
+def _keys(tokens: Sequence[Token]) -> set[str]:
+    """Every word form under which the tokens can match a pattern word (see `_word_matches`)."""
+    keys: set[str] = set()
+    for token in tokens:
+        key = str(token.text).upper()
+        keys.add(key)
+        keys.add(str(token.lemma_).upper())
+        if key.endswith("S"):
+            keys.add(key[:-1])
+            if key.endswith("ES"):
+                keys.add(key[:-2])
+            if key.endswith("IES"):
+                keys.add(key[:-3] + "Y")
+    return keys
 
 
 def _modifier(token: Token) -> bool:
