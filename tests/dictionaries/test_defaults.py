@@ -34,7 +34,9 @@ def test_shipped_paths() -> None:
         "Phoenix.MilNonState.actors.txt",
     ]
     assert all(p.name.startswith("dyad.") for p in actors[:-3])  # maintained ones first
-    assert default_verb_files()[0].name == "CAMEO.2.0.txt"
+    verbs = default_verb_files()
+    assert verbs[-1].name == "CAMEO.2.0.txt"  # the dyad supplement first: it wins ties
+    assert all(p.name.startswith("dyad") for p in verbs[:-1])
     for path in [*actors, *default_agent_files(), *default_verb_files(),
                  *default_discard_files()]:
         assert path.is_file()
