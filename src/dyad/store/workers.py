@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
@@ -51,7 +51,6 @@ class CodingFailure:
 @dataclass
 class _Worker:
     coder: EventCoder | None = None
-    spec: CoderSpec = field(default_factory=CoderSpec)
 
 
 _WORKER = _Worker()  # the coder of a pool worker process, built once by `_initialise`
