@@ -128,6 +128,7 @@ class ParticipantResolver:
 
     mentions: dict[int, Mention]
     memory: DocumentMemory
+    _cache: dict[tuple[int, bool], tuple[Actor, ...]] = field(default_factory=dict, init=False)
 
     def actors(self, head: Token, *, nested: bool = True) -> list[Actor]:
         """Actors named by the phrase headed by `head`, one per coordinated member.
@@ -135,9 +136,14 @@ class ParticipantResolver:
         With `nested`, a phrase without an actor of its own may take one from its
         "of/in/from" phrase ("ambassadors of Arnor"), one level deep only.
         """
+        key = (head.i, nested)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return list(cached)
         found: list[Actor] = []
         for member in coordinated(head):
             found.extend(self._single(member, nested))
+        self._cache[key] = tuple(found)
         return found
 
     def _single(self, head: Token, nested: bool = True) -> list[Actor]:

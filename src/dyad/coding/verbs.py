@@ -66,6 +66,7 @@ class VerbMatcher:
         }
         self._needs: dict[int, tuple[list[frozenset[str]], list[frozenset[str]]]] = {}
         self._index: dict[int, tuple[list[int], dict[str, list[int]]]] = {}
+        self._alternatives_of: dict[Element, frozenset[str]] = {}
         self._synset_words = {
             label: {m[-1] for m in members if m} for label, members in verbs.synsets.items()
         }
@@ -226,6 +227,12 @@ class VerbMatcher:
 
     def _alternatives(self, element: Element) -> frozenset[str]:
         """Words one of which must occur for `element` to match (empty: no constraint)."""
+        known = self._alternatives_of.get(element)
+        if known is None:
+            known = self._alternatives_of[element] = self._compute_alternatives(element)
+        return known
+
+    def _compute_alternatives(self, element: Element) -> frozenset[str]:
         if isinstance(element, Word):
             return frozenset({element.text})
         if isinstance(element, SynsetRef):
@@ -271,7 +278,10 @@ class VerbMatcher:
     ) -> tuple[int, int]:
         """Like `_find`, also giving the index of the first best-matching token."""
         best, where = 0, -1
+        needed = self._alternatives(element)
         for token in tokens:
+            if needed and needed.isdisjoint(_keys([token])):
+                continue  # cheap: the token has none of the words the element needs
             w = self._find(element, [token], verb)
             if w > best:
                 best, where = w, token.i
