@@ -392,7 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="use only the first N documents (about 5 sentences each)")
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2],
                         help="process counts to measure end to end (default: 1 2)")
-    parser.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size")
+    parser.add_argument("--batch-size", type=int, default=128, help="nlp.pipe batch size")
     parser.add_argument("--chunk-size", type=int, default=32,
                         help="documents per task in the multi-process run")
     parser.add_argument("--start-method", default="spawn", choices=["spawn", "forkserver",

@@ -131,7 +131,7 @@ def load_pipeline() -> Any:
 
 
 def parse_documents(
-    documents: Iterable[Document], *, nlp: Any = None, batch_size: int = 64
+    documents: Iterable[Document], *, nlp: Any = None, batch_size: int = 128
 ) -> Iterator[ParsedDocument]:
     """Parse documents paragraph by paragraph with `nlp.pipe`, keeping document order."""
     pipeline = nlp if nlp is not None else load_pipeline()

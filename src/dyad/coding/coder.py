@@ -60,7 +60,7 @@ class EventCoder:
         self.opaque_codes = dictionaries.verbs.style == "P1"
 
     def code(
-        self, documents: Iterable[Document], *, batch_size: int = 64
+        self, documents: Iterable[Document], *, batch_size: int = 128
     ) -> Iterator[CodedDocument]:
         """Parse and code documents, in order."""
         for parsed in parse_documents(documents, nlp=self.nlp, batch_size=batch_size):

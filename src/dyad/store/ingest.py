@@ -174,7 +174,7 @@ def _mentions(document: Document, outlet: str, coded: CodedDocument
               ) -> Iterator[tuple[Row, Mention]]:
     """A document's event records as mention rows and as mentions to merge."""
     for number, event in enumerate(coded.events):
-        spans = json.dumps(event.to_dict()["spans"])
+        spans = json.dumps({k: None if v is None else list(v) for k, v in event.spans.items()})
         try:
             day = date.fromisoformat(event.date) if event.date else None
         except ValueError:
