@@ -183,8 +183,9 @@ def main() -> None:
         for workers in args.workers:
             found = run_ingest(corpus, base / f"ingest-{workers}.duckdb", workers)
             if "coder_only" in results:
-                found["vs_coder_only"] = round(
-                    found["seconds"] / results["coder_only"]["seconds"] - 1, 4)
+                coder_seconds = results["coder_only"]["seconds"]
+                found["vs_coder_only"] = round(found["seconds"] / coder_seconds - 1, 4)
+                found["store_vs_coder"] = round(found["store_seconds"] / coder_seconds, 4)
             results["ingest"].append(found)
             print(f"ingest, {workers} worker(s): {found}", file=sys.stderr)
         results["timeline"] = timeline_query(base / "timeline.duckdb", args.events)
@@ -197,7 +198,8 @@ def main() -> None:
         c = results["coder_only"]
         print(f"coder alone:           {c['seconds']:>8.1f} s  {c['docs_per_second']:>7.1f} docs/s")
     for r in results["ingest"]:
-        extra = (f", {r['vs_coder_only']:+.1%} vs coder alone" if "vs_coder_only" in r else "")
+        extra = (f"; {r['store_vs_coder']:.1%} of the coder's own time; wall "
+                 f"{r['vs_coder_only']:+.1%} vs coder alone" if "vs_coder_only" in r else "")
         print(f"ingest, {r['workers']} worker(s):   {r['seconds']:>8.1f} s  "
               f"{r['docs_per_second']:>7.1f} docs/s  store work {r['store_seconds']:.1f} s "
               f"({r['store_share']:.1%} of the ingest{extra}); {r['events']:,} events from "
