@@ -17,23 +17,6 @@ from dyad.dictionaries.model import ActorDictionary, AgentCode, AgentDictionary,
 
 Token = Any  # spacy.tokens.Token
 NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-# Prepositions through which a role noun takes its country: "ambassadors of Arnor".
-ROLE_PREPOSITIONS = frozenset({"of", "in", "from", "for"})
-NP_DEPS = frozenset(
-    {
-        "compound",
-        "amod",
-        "nmod",
-        "poss",
-        "det",
-        "nummod",
-        "quantmod",
-        "case",
-        "nn",
-        "punct",
-        "predet",
-    }
-)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dyad.coding.frames import REPORTING_VERBS
 from dyad.coding.syntax import coordinated, np_tokens, pobj_of
 
 Token = Any
+# Prepositions through which a role noun takes its country: "ambassadors of Arnor".
 ROLE_PREPOSITIONS = frozenset({"of", "in", "from"})
 PRONOUNS_SINGULAR = frozenset({"it", "its", "itself"})
 PRONOUNS_PLURAL = frozenset({"they", "their", "them", "themselves"})
