@@ -8,9 +8,7 @@ text; the date comes from the page's metadata, else from `default_date`.
 from __future__ import annotations
 
 import logging
-import os
 import re
-import stat
 from datetime import date
 
 from dyad.errors import InputError
@@ -18,7 +16,7 @@ from dyad.io import text as _text
 from dyad.io.jsonl import parse_date
 from dyad.io.language import looks_like_english
 from dyad.io.read import content_id
-from dyad.io.text import NOT_ENGLISH, check_path, read_bounded, too_large
+from dyad.io.text import NOT_ENGLISH
 from dyad.record import Document
 
 #: File name suffixes read as HTML (compared in lower case).
@@ -81,15 +79,7 @@ def read_html_file(
 ) -> Document:
     """Read a saved HTML page as one Document; InputError if it is unreadable or has no text."""
     limit = _text.MAX_DOCUMENT_BYTES if max_bytes is None else max_bytes
-    check_path(path)
-    try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if stat.S_ISREG(info.st_mode) and info.st_size > limit:
-                raise InputError(path, too_large(limit))
-            data = read_bounded(handle, path, limit)
-    except OSError as exc:
-        raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
+    data = _text.read_file_bytes(path, limit)
     if not data.strip():
         raise InputError(path, _text.EMPTY)
     return html_document(data, path=path, default_date=default_date)

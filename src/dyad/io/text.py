@@ -183,11 +183,8 @@ def text_document(
     return Document(id=doc_id, text=text, date=default_date, origin=path)
 
 
-def read_text_file(
-    path: str, *, default_date: date | None = None, max_bytes: int | None = None
-) -> Document:
-    """Read a plain-text file as one Document whose id is the file's name."""
-    limit = MAX_DOCUMENT_BYTES if max_bytes is None else max_bytes
+def read_file_bytes(path: str, limit: int) -> bytes:
+    """A whole file's bytes, refusing (without reading it all) a file over `limit` bytes."""
     check_path(path)
     try:
         with open(path, "rb") as handle:
@@ -197,6 +194,15 @@ def read_text_file(
             data = read_bounded(handle, path, limit)
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
+    return data
+
+
+def read_text_file(
+    path: str, *, default_date: date | None = None, max_bytes: int | None = None
+) -> Document:
+    """Read a plain-text file as one Document whose id is the file's name."""
+    limit = MAX_DOCUMENT_BYTES if max_bytes is None else max_bytes
+    data = read_file_bytes(path, limit)
     return text_document(
         data, path=path, doc_id=os.path.basename(path) or path, default_date=default_date
     )
