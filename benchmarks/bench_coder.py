@@ -393,7 +393,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2],
                         help="process counts to measure end to end (default: 1 2)")
     parser.add_argument("--batch-size", type=int, default=128, help="nlp.pipe batch size")
-    parser.add_argument("--chunk-size", type=int, default=32,
+    parser.add_argument("--chunk-size", type=int, default=64,
                         help="documents per task in the multi-process run")
     parser.add_argument("--start-method", default="spawn", choices=["spawn", "forkserver",
                                                                      "fork"])
