@@ -180,16 +180,16 @@ def same_claim(a: Claim, b: Claim) -> bool:
 # --- combining --------------------------------------------------------------------------------
 
 
-def _ids(a: T, b: T) -> tuple[str, tuple[str, ...]]:
+def _ordered(a: T, b: T) -> tuple[T, T, str, tuple[str, ...]]:
+    """The record keeping its id (the smaller), the other one, that id and the merged aliases."""
     first = min(a.id, b.id)
-    aliases = sorted({a.id, b.id, *a.aliases, *b.aliases} - {first})
-    return first, tuple(aliases)
+    aliases = tuple(sorted({a.id, b.id, *a.aliases, *b.aliases} - {first}))
+    base, other = (a, b) if a.id == first else (b, a)
+    return base, other, first, aliases
 
 
 def combine_agreements(a: Agreement, b: Agreement) -> Agreement:
-    first, aliases = _ids(a, b)
-    base = a if a.id == first else b
-    other = b if base is a else a
+    base, other, first, aliases = _ordered(a, b)
     return replace(
         base,
         id=first,
@@ -203,9 +203,7 @@ def combine_agreements(a: Agreement, b: Agreement) -> Agreement:
 
 
 def combine_institutions(a: Institution, b: Institution) -> Institution:
-    first, aliases = _ids(a, b)
-    base = a if a.id == first else b
-    other = b if base is a else a
+    base, other, first, aliases = _ordered(a, b)
     seen = {(f.kind, f.value.lower()) for f in base.facts}
     facts = [*base.facts, *(f for f in other.facts if (f.kind, f.value.lower()) not in seen)]
     return replace(
@@ -220,9 +218,7 @@ def combine_institutions(a: Institution, b: Institution) -> Institution:
 
 
 def combine_claims(a: Claim, b: Claim) -> Claim:
-    first, aliases = _ids(a, b)
-    base = a if a.id == first else b
-    other = b if base is a else a
+    base, other, first, aliases = _ordered(a, b)
     return replace(
         base,
         id=first,
