@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from dyad.coding.actors import Actor, ActorResolver
@@ -246,11 +245,3 @@ def _explain(candidate: Candidate) -> str:
     if candidate.frame.mode:
         parts.append(f"mode {candidate.frame.mode}")
     return f"{candidate.outcome}: " + "; ".join(parts)
-
-
-def code_texts(
-    coder: EventCoder, texts: Iterable[tuple[str, str]], day: date | None = None
-) -> list[EventRecord]:
-    """Convenience: code (id, text) pairs dated `day` and return all their events."""
-    docs = [Document(id=i, text=t, date=day) for i, t in texts]
-    return [e for coded in coder.code(docs) for e in coded.events]

@@ -57,10 +57,6 @@ class DiscardMatcher:
         self._sentence = _phrase_regex([p for p in phrases if not p.story])
         self._story = _phrase_regex([p for p in phrases if p.story])
 
-    def sentence_phrase(self, text: str) -> str:
-        """The sentence-level discard phrase found in `text`, or ""."""
-        return _search(self._sentence, text)
-
     def sentence_matches(self, text: str) -> list[tuple[int, int]]:
         """Character spans of every sentence-level discard phrase in `text`."""
         if self._sentence is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -180,11 +181,7 @@ class SentenceCoder:
         taken.update(_own_side(verb, sources))
         vague: list[Actor] = []
         for head in objects:
-            actors = [
-                a
-                for a in participants.actors(head)
-                if not _same_actor(a, own) and a.head not in taken
-            ]
+            actors = _counterparts(participants, head, own, taken)
             if actors and not all(_vague(a.code) for a in actors):
                 return actors
             vague = vague or actors  # "sent police to Haiti": Haiti beats the police
@@ -195,31 +192,34 @@ class SentenceCoder:
                 c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children
             ):
                 for head in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-                    actors = [a for a in participants.actors(head) if not _same_actor(a, own)]
+                    actors = _counterparts(participants, head, own)
                     if actors:
                         return actors
         # PETRARCH's rule of last resort: the first actor named after the verb in its phrase.
         for token in phrase_tokens_after(verb):
             if token.i in participants.mentions and token.i not in taken:
-                actors = [a for a in participants.actors(token) if not _same_actor(a, own)]
+                actors = _counterparts(participants, token, own)
                 if actors and participants.mentions[token.i].kind != "agent":
                     return actors
         # Coordinated verbs and participles share the main clause's counterpart
         # ("ceased talks with Japan, ended ... and suspended ..."), statements do not.
         shares = verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
         if borrow and shares and verb.head.pos_ in VERBAL_POS:
-            return self._targets_plain(predicate_roles(verb.head).objects, own, participants)
+            for head in predicate_roles(verb.head).objects:
+                actors = _counterparts(participants, head, own)
+                if actors:
+                    return actors
         return []
 
-    @staticmethod
-    def _targets_plain(
-        objects: list[Token], own: set[str], participants: ParticipantResolver
-    ) -> list[Actor]:
-        for head in objects:
-            actors = [a for a in participants.actors(head) if not _same_actor(a, own)]
-            if actors:
-                return actors
-        return []
+
+def _counterparts(
+    participants: ParticipantResolver,
+    head: Token,
+    own: set[str],
+    taken: AbstractSet[int] = frozenset(),
+) -> list[Actor]:
+    """Actors of `head` other than the source itself (and not among `taken` heads)."""
+    return [a for a in participants.actors(head) if not _same_actor(a, own) and a.head not in taken]
 
 
 def _own_side(verb: Token, sources: list[Actor]) -> set[int]:
