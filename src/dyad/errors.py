@@ -11,7 +11,9 @@ Library code raises these; only the CLI and HTTP edges translate them into messa
     ├── ModelError                 the spaCy model is missing or broken
     └── StoreError                 the event store cannot be opened or written
         └── QueryError             a store query asks for something it cannot give
-            └── EventNotFoundError no stored event has the id asked for
+            ├── EventNotFoundError no stored event has the id asked for
+            ├── KnowledgeNotFoundError  no stored agreement, institution or claim has that id
+            └── DocumentNotFoundError   no stored document has the id asked for
 """
 
 from __future__ import annotations
@@ -97,3 +99,25 @@ class EventNotFoundError(QueryError):
         super().__init__(f"no event with id {event_id!r}",
                          hint="list event ids with: dyad events")
         self.event_id = event_id
+
+
+class KnowledgeNotFoundError(QueryError):
+    """No stored agreement, institution or claim has the given id."""
+
+    status_code = 404
+
+    def __init__(self, item_id: str) -> None:
+        super().__init__(f"no agreement, institution or claim with id {item_id!r}",
+                         hint="list ids with: dyad agreements, dyad institutions, dyad claims")
+        self.item_id = item_id
+
+
+class DocumentNotFoundError(QueryError):
+    """No stored document has the given id."""
+
+    status_code = 404
+
+    def __init__(self, doc_id: str) -> None:
+        super().__init__(f"no document with id {doc_id!r}",
+                         hint="event listings name their documents in doc_id")
+        self.doc_id = doc_id

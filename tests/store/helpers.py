@@ -38,7 +38,7 @@ def snapshot(backend: Backend) -> list[tuple[Any, ...]]:
 
 def clear(backend: Backend) -> None:
     """Empty the store's tables."""
-    for table in ("documents", "sentences", "mentions", "events"):
+    for table in ("documents", "sentences", "mentions", "events", "knowledge"):
         backend.execute(f"DELETE FROM {table}")
 
 

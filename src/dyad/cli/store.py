@@ -39,7 +39,7 @@ from dyad.io.jsonl import InputProblem
 from dyad.io.text import MAX_DOCUMENT_BYTES
 from dyad.store.backend import DEFAULT_DB, open_backend
 from dyad.store.export import FORMATS as EXPORT_FORMATS
-from dyad.store.export import write_parquet, write_text
+from dyad.store.export import write_knowledge, write_parquet, write_text
 from dyad.store.handle import open_store
 from dyad.store.ingest import IngestListener, IngestOptions, IngestReport, ingest
 from dyad.store.query import (
@@ -142,9 +142,13 @@ class _Listener(IngestListener):
 
 
 def ingest_command(
-    paths: Annotated[list[str], typer.Argument(
-        help="Files or folders: text, .jsonl, .html, .rss/.atom/.xml; '-' reads stdin.")],
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Files or folders: text, .jsonl, .html, .rss/.atom/.xml; '-' reads stdin.",
+        show_default=False)] = None,
     db: DbOption = DEFAULT_DB,
+    from_parquet: Annotated[str | None, typer.Option(
+        "--from-parquet", metavar="DIR", help="Load the output of `dyad spark code` instead.",
+        show_default=False)] = None,
     date: Annotated[str | None, typer.Option(
         "--date", help="Document date (YYYY-MM-DD) where the input gives none.")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Coding processes.")] = 1,
@@ -167,6 +171,11 @@ def ingest_command(
 
     Example: dyad ingest news/ feeds/world.rss --db news.duckdb --workers 2
     """
+    if from_parquet is not None or not paths:
+        from dyad.cli.spark import ingest_parquet
+
+        ingest_parquet(paths or [], from_parquet, db, batch_size)
+        return
     if progress not in ("auto", "bar", "plain", "none"):
         raise typer.BadParameter(f"{progress!r} is not one of auto, bar, plain, none",
                                  param_hint="--progress")
@@ -355,16 +364,24 @@ def export_command(
     actor: ActorFilter = "", dyad: DyadFilter = "", root: RootFilter = "",
     code: CodeFilter = "", since: SinceFilter = None, until: UntilFilter = None,
     q: WordsFilter = "", where: WhereFilter = None,
+    knowledge: Annotated[str | None, typer.Option(
+        "--knowledge", help="Also write every stored agreement, institution and claim (the "
+        "event filters do not apply) to this file as JSON Lines: each record with its \"type\", "
+        "its evidence and its status or standing as derived now.", show_default=False)] = None,
 ) -> None:
-    """Write stored events to a file.
+    """Write stored events to a file (and, with --knowledge, the agreements, institutions and
+    claims to another).
 
-    Example: dyad export --format gdelt --where 'quad_class=4' events.export.CSV
+    Example: dyad export --format jsonl events.jsonl --knowledge events.knowledge.jsonl
     """
     if output_format not in EXPORT_FORMATS:
         raise typer.BadParameter(f"{output_format!r} is not one of {', '.join(EXPORT_FORMATS)}",
                                  param_hint="--format")
     if output_format == "parquet" and out == "-":
         raise typer.BadParameter("parquet needs a file, not stdout", param_hint="OUT")
+    if knowledge is not None and knowledge == out:
+        raise typer.BadParameter("the knowledge needs a file of its own, not OUT",
+                                 param_hint="--knowledge")
     criteria = _filter(actor, dyad, root, code, since, until, q, where)
     with open_store(db) as store, ExitStack() as stack:
         if output_format == "parquet":
@@ -373,5 +390,12 @@ def export_command(
             stream = sys.stdout if out == "-" else stack.enter_context(
                 open(out, "w", encoding="utf-8", newline=""))
             count = write_text(store.backend, criteria, stream, output_format, header=header)
+        if knowledge is not None:
+            target = sys.stdout if knowledge == "-" else stack.enter_context(
+                open(knowledge, "w", encoding="utf-8", newline=""))
+            records = write_knowledge(store.knowledge(), target)
     _err().print(
         f"dyad: wrote {count:,} event{'s' if count != 1 else ''} to {escape(out)}")
+    if knowledge is not None:
+        _err().print(f"dyad: wrote {records:,} agreements, institutions and claims to "
+                     f"{escape(knowledge)}")

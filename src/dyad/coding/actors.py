@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from dyad.coding.phrases import PhraseIndex
+from dyad.coding.tokens import PlainSentence
 from dyad.dictionaries.model import ActorDictionary, AgentCode, AgentDictionary, Phrase
 
 Token = Any  # spacy.tokens.Token
@@ -84,27 +85,38 @@ class ActorResolver:
 
     def mentions(self, sent: Any, day: date | None) -> dict[int, Mention]:
         """Mentions in a sentence span, keyed by each token index they cover."""
-        words = [token_key(t) for t in sent]
+        if isinstance(sent, PlainSentence):
+            words = sent.words
+        else:
+            words = [token_key(t) for t in sent]
         base = sent.start
         found: dict[int, Mention] = {}
+        actor_index, agent_index = self._actor_index, self._agent_index
+        actor_starts, agent_starts = actor_index.first_words, agent_index.first_words
         i = 0
         while i < len(words):
-            length = self._actor_index.longest_at(words, i)
-            if length:
-                codes = self.actors.codes_for(tuple(words[i : i + length]), day)
-                if codes:
-                    self._add(found, Mention(base + i, base + i + length, "actor", tuple(codes)))
+            word = words[i]
+            if word in actor_starts:
+                length = actor_index.longest_at(words, i)
+                if length:
+                    codes = self.actors.codes_for(tuple(words[i : i + length]), day)
+                    if codes:
+                        mention = Mention(base + i, base + i + length, "actor", tuple(codes))
+                        self._add(found, mention)
+                        i += length
+                        continue
+            if word in agent_starts:
+                length = agent_index.longest_at(words, i)
+                if length:
+                    agent = agent_index.get(tuple(words[i : i + length]))
+                    self._add(found, Mention(base + i, base + i + length, "agent", agent=agent))
                     i += length
                     continue
-            length = self._agent_index.longest_at(words, i)
-            if length:
-                agent = self._agent_index.get(tuple(words[i : i + length]))
-                self._add(found, Mention(base + i, base + i + length, "agent", agent=agent))
-                i += length
-                continue
             i += 1
         for ent in sent.ents:
-            if ent.label_ in NAMED_ENTITY_TYPES and not any(t.i in found for t in ent):
+            if ent.label_ in NAMED_ENTITY_TYPES and not any(
+                k in found for k in range(ent.start, ent.end)
+            ):
                 self._add(found, Mention(ent.start, ent.end, "entity", ("",)))
         return found
 

@@ -10,6 +10,7 @@ from dyad.coding.actors import Actor, ActorResolver
 from dyad.coding.discards import DiscardMatcher, names_a_period
 from dyad.coding.events import Candidate, SentenceCoder, attribution_of, intent_code
 from dyad.coding.participants import DocumentMemory, ParticipantResolver
+from dyad.coding.tokens import PlainDoc
 from dyad.coding.verbs import VerbMatcher
 from dyad.dictionaries.defaults import DictionarySet
 from dyad.nlp import ParsedDocument, ParsedParagraph, parse_documents
@@ -73,7 +74,7 @@ class EventCoder:
         memory = DocumentMemory()
         sentence_id = 0
         for paragraph in parsed.paragraphs:
-            for sent in paragraph.doc.sents:
+            for sent in PlainDoc(paragraph.doc, paragraph.mapping.text).sents:
                 if not sent.text.strip():
                     continue
                 self._code_sentence(coded, paragraph, sent, sentence_id, memory, story_discard)
@@ -90,7 +91,7 @@ class EventCoder:
         story_discard: str,
     ) -> None:
         document = coded.document
-        span = paragraph.token_span(sent.start, sent.end)
+        span = _token_span(paragraph, sent.doc, sent.start, sent.end)
         text = document.text[span[0] : span[1]]
         discard = story_discard or self._sentence_discard(sent)
         kind = "story" if story_discard else "sentence"
@@ -112,7 +113,7 @@ class EventCoder:
             if candidate.outcome != "coded" or candidate.match is None:
                 continue
             for record in self._records(
-                candidate, paragraph, document, sentence_id, text, participants
+                candidate, paragraph, sent.doc, document, sentence_id, text, participants
             ):
                 key = (record.source, record.target, record.code)
                 if key not in seen:
@@ -157,6 +158,7 @@ class EventCoder:
         self,
         candidate: Candidate,
         paragraph: ParsedParagraph,
+        doc: PlainDoc,
         document: Document,
         sentence_id: int,
         text: str,
@@ -177,8 +179,8 @@ class EventCoder:
                     pairs.append((source, target, forward))
                 if reverse is not None and reverse != "---" and target is not None:
                     pairs.append((target, source, reverse))
-        trigger_span = paragraph.token_span(
-            min(candidate.match.trigger), max(candidate.match.trigger) + 1
+        trigger_span = _token_span(
+            paragraph, doc, min(candidate.match.trigger), max(candidate.match.trigger) + 1
         )
         for source, target, raw_code in pairs:
             if target is not None and source.code == target.code and source.code:
@@ -207,8 +209,10 @@ class EventCoder:
                 attribution=attribution,
                 trigger=document.text[trigger_span[0] : trigger_span[1]],
                 spans={
-                    "source": paragraph.token_span(source.start, source.end),
-                    "target": paragraph.token_span(target.start, target.end) if target else None,
+                    "source": _token_span(paragraph, doc, source.start, source.end),
+                    "target": (
+                        _token_span(paragraph, doc, target.start, target.end) if target else None
+                    ),
                     "trigger": trigger_span,
                 },
             )
@@ -223,6 +227,15 @@ class EventCoder:
                 memory.remember_noun(
                     str(token.lemma_).lower(), participants.codes_in_subtree(token)
                 )
+
+
+def _token_span(
+    paragraph: ParsedParagraph, doc: PlainDoc, start: int, end: int
+) -> tuple[int, int]:
+    """Original character span of tokens [start, end) of the paragraph (`token_span` on the
+    plain copy of its Doc)."""
+    first, last = doc.tokens[start], doc.tokens[end - 1]
+    return paragraph.mapping.original_span(first.idx, last.idx + len(last.text))
 
 
 def _explain(candidate: Candidate) -> str:

@@ -298,6 +298,37 @@ _FIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]  # fmt: skip
 
 
+# For each pattern, words one of which every match contains (lower case; "" stands for a
+# digit): a pattern none of whose words occur in a text cannot match it, and is not run.
+_PATTERN_WORDS: dict[str, tuple[str, ...]] = {
+    "iso": ("",),
+    "full": ("",),
+    "month": tuple(name[:3] for name in _MONTH_NAMES),
+    "relative": ("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"),
+    "weekday": _DAY_NAMES,
+    "period": ("week", "month", "year"),
+    "ago": ("ago",),
+    "year": ("",),
+}
+_DIGIT = re.compile(r"\d")
+
+
+def _patterns_that_may_match(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The find patterns that can match `text` (all of them unless it is ASCII, where
+    case-insensitive matching is plain ASCII lower-casing and a digit is 0-9)."""
+    if not text.isascii():
+        return _FIND_PATTERNS
+    lowered = text.lower()
+    digit = _DIGIT.search(text) is not None
+    found = []
+    for kind, pattern in _FIND_PATTERNS:
+        for word in _PATTERN_WORDS[kind]:
+            if (word in lowered) if word else digit:
+                found.append((kind, pattern))
+                break
+    return found
+
+
 def _word_before(text: str, start: int) -> str:
     """The word immediately before position `start`, lower-cased ('' if none)."""
     m = re.search(r"([A-Za-z]+)[\s,]*$", text[:start])
@@ -362,7 +393,7 @@ def find_date_expressions(text: str) -> list[tuple[int, int]]:
     Bare month names need a capital; "May" and "March" alone also need a date word before them.
     """
     candidates: list[tuple[int, int, str]] = []
-    for kind, pattern in _FIND_PATTERNS:
+    for kind, pattern in _patterns_that_may_match(text):
         for m in pattern.finditer(text):
             if kind == "year" or _keep(kind, text, m.start(), m.end()):
                 candidates.append((m.start(), m.end(), kind))

@@ -13,6 +13,7 @@ from typing import Any
 
 from dyad.coding.phrases import PhraseIndex
 from dyad.coding.syntax import NOMINAL_POS, np_tokens, pobj_of
+from dyad.coding.tokens import PlainToken
 from dyad.dictionaries.model import (
     ActorSlot,
     AnyPhrase,
@@ -29,7 +30,7 @@ from dyad.dictionaries.model import (
     Word,
 )
 
-Token = Any
+Token = PlainToken
 
 DIRECT_DEPS = frozenset(
     {"dobj", "nsubjpass", "attr", "oprd", "dative", "prep", "agent", "ccomp", "acomp", "xcomp"}
@@ -64,9 +65,11 @@ class VerbMatcher:
             label: PhraseIndex({tuple(m): True for m in members})
             for label, members in verbs.synsets.items()
         }
-        self._needs: dict[int, tuple[list[frozenset[str]], list[frozenset[str]]]] = {}
+        self._needs: dict[int, tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]] = {}
         self._index: dict[int, tuple[list[int], dict[str, list[int]]]] = {}
-        self._alternatives_of: dict[Element, frozenset[str]] = {}
+        self._entries_of: dict[tuple[str, str], list[VerbEntry]] = {}
+        # by id(element): the elements belong to `verbs`, which outlives the matcher's use
+        self._alternatives_of: dict[int, frozenset[str]] = {}
         self._synset_words = {
             label: {m[-1] for m in members if m} for label, members in verbs.synsets.items()
         }
@@ -75,25 +78,29 @@ class VerbMatcher:
 
     def entries(self, verb: Token) -> list[tuple[VerbEntry, tuple[int, ...]]]:
         """Dictionary entries for the verb token, multi-word ones found in the sentence first."""
-        keys = [str(verb.text).upper()]
-        lemma = str(verb.lemma_).upper()
-        if lemma not in keys:
-            keys.append(lemma)
         found: list[tuple[VerbEntry, tuple[int, ...]]] = []
-        seen: set[int] = set()
-        for key in keys:
-            for entry in self.verbs.entries_for(key):
-                if id(entry) in seen:
-                    continue
-                seen.add(id(entry))
-                if len(entry.words) == 1:
-                    found.append((entry, (verb.i,)))
-                    continue
-                trigger = self._locate(entry, verb)
-                if trigger is not None:
-                    found.append((entry, trigger))
-        found.sort(key=lambda pair: -len(pair[0].words))
+        for entry in self._entries_for(verb.upper, verb.lemma_upper):
+            if len(entry.words) == 1:
+                found.append((entry, (verb.i,)))
+                continue
+            trigger = self._locate(entry, verb)
+            if trigger is not None:
+                found.append((entry, trigger))
         return found
+
+    def _entries_for(self, word: str, lemma: str) -> list[VerbEntry]:
+        """The distinct entries of a verb's word and lemma, the longest first (stable)."""
+        key = (word, lemma)
+        known = self._entries_of.get(key)
+        if known is None:
+            known = []
+            for form in (word, lemma) if lemma != word else (word,):
+                for entry in self.verbs.entries_for(form):
+                    if not any(entry is other for other in known):
+                        known.append(entry)
+            known.sort(key=lambda entry: -len(entry.words))
+            self._entries_of[key] = known
+        return known
 
     @staticmethod
     def _locate(entry: VerbEntry, verb: Token) -> tuple[int, ...] | None:
@@ -108,7 +115,7 @@ class VerbMatcher:
                 (
                     k
                     for k in range(pos + 1, min(pos + 4, sent.end))
-                    if str(doc[k].text).upper() == word
+                    if doc[k].upper == word
                 ),
                 None,
             )
@@ -122,7 +129,7 @@ class VerbMatcher:
                 (
                     k
                     for k in range(pos - 1, max(pos - 4, sent.start - 1), -1)
-                    if str(doc[k].text).upper() == word
+                    if doc[k].upper == word
                 ),
                 None,
             )
@@ -146,13 +153,19 @@ class VerbMatcher:
         if not entries:
             return None
         best: tuple[int, int, VerbMatch] | None = None
+        subject_tokens = [t for head in subject for t in np_tokens(head)]
         post_keys = _keys(complement)
-        pre_keys = _keys([t for head in subject for t in np_tokens(head)])
+        pre_keys = _keys(subject_tokens)
+        keys = pre_keys | post_keys
+        p2 = self.verbs.style == "P2"
+        found: dict[tuple[int, int], tuple[int, int]] = {}  # _find_at results, for every pattern
         for rank, (entry, trigger) in enumerate(entries):
-            for pattern in self._candidates(entry, pre_keys | post_keys):
-                if self.verbs.style == "P2" and not self._may_match(pattern, pre_keys, post_keys):
+            for pattern in self._candidates(entry, keys):
+                if p2 and not self._may_match(pattern, pre_keys, post_keys):
                     continue
-                outcome = self._try(pattern, verb, trigger, subject, complement, actor_tokens)
+                outcome = self._try(
+                    pattern, verb, trigger, subject_tokens, complement, actor_tokens, found
+                )
                 if outcome is None:
                     continue
                 weight, slots, negation = outcome
@@ -218,18 +231,22 @@ class VerbMatcher:
         needs = self._needs.get(id(pattern))
         if needs is None:
             needs = self._needs[id(pattern)] = (
-                [self._alternatives(i.element) for i in pattern.pre],
-                [self._alternatives(i.element) for i in pattern.post],
+                tuple(alt for alt in (self._alternatives(i.element) for i in pattern.pre) if alt),
+                tuple(alt for alt in (self._alternatives(i.element) for i in pattern.post) if alt),
             )
-        return all(not alt or not alt.isdisjoint(pre) for alt in needs[0]) and all(
-            not alt or not alt.isdisjoint(post) for alt in needs[1]
-        )
+        for alternatives in needs[0]:
+            if alternatives.isdisjoint(pre):
+                return False
+        for alternatives in needs[1]:
+            if alternatives.isdisjoint(post):
+                return False
+        return True
 
     def _alternatives(self, element: Element) -> frozenset[str]:
         """Words one of which must occur for `element` to match (empty: no constraint)."""
-        known = self._alternatives_of.get(element)
+        known = self._alternatives_of.get(id(element))
         if known is None:
-            known = self._alternatives_of[element] = self._compute_alternatives(element)
+            known = self._alternatives_of[id(element)] = self._compute_alternatives(element)
         return known
 
     def _compute_alternatives(self, element: Element) -> frozenset[str]:
@@ -249,59 +266,70 @@ class VerbMatcher:
         pattern: VerbPattern,
         verb: Token,
         trigger: tuple[int, ...],
-        subject: Sequence[Token],
+        subject_tokens: Sequence[Token],
         complement: Sequence[Token],
         actor_tokens: dict[int, Any],
+        found: dict[tuple[int, int], tuple[int, int]],
     ) -> tuple[int, tuple[tuple[Slot, int], ...], bool] | None:
+        """Weight of the pattern's match (P2: on the subject phrase's and complement's tokens),
+        the P1 actor slots it binds, and whether it consumes a negation; None: no match.
+
+        `found` keeps the element searches of this predicate, which patterns share: by
+        (id(element), -2) for the subject phrase, (id(element), n) for complement tokens after
+        token n (-1: all of them).
+        """
         if self.verbs.style == "P1":
             return self._try_flat(pattern, verb, trigger, actor_tokens)
         weight = 0
         noun_at = -1  # a prepositional phrase follows the noun it may attach to
         for item in pattern.post:
-            after = noun_at if isinstance(item.element, PrepPhrase) else -1
-            w, where = self._find_at(item.element, [t for t in complement if t.i > after], verb)
+            element = item.element
+            prep = isinstance(element, PrepPhrase)
+            after = noun_at if prep else -1
+            key = (id(element), after)
+            result = found.get(key)
+            if result is None:
+                tokens = [t for t in complement if t.i > after] if after >= 0 else complement
+                result = found[key] = self._find_at(element, tokens, verb)
+            w, where = result
             if w == 0:
                 return None
-            if not isinstance(item.element, PrepPhrase):
+            if not prep:
                 noun_at = max(noun_at, where)
             weight += w
-        subject_tokens = [t for head in subject for t in np_tokens(head)]
         for item in pattern.pre:
-            w = self._find(item.element, subject_tokens, None)
-            if w == 0:
+            key = (id(item.element), -2)
+            result = found.get(key)
+            if result is None:
+                result = found[key] = self._find_at(item.element, subject_tokens, None)
+            if result[0] == 0:
                 return None
-            weight += w
+            weight += result[0]
         return weight, (), False
 
     def _find_at(
         self, element: Element, tokens: Sequence[Token], verb: Token | None
     ) -> tuple[int, int]:
-        """Like `_find`, also giving the index of the first best-matching token."""
-        best, where = 0, -1
-        needed = self._alternatives(element)
-        for token in tokens:
-            if needed and needed.isdisjoint(_keys([token])):
-                continue  # cheap: the token has none of the words the element needs
-            w = self._find(element, [token], verb)
-            if w > best:
-                best, where = w, token.i
-        return best, where
-
-    def _find(self, element: Element, tokens: Sequence[Token], verb: Token | None) -> int:
-        """Weight of `element`'s best match among the tokens, else 0.
+        """Weight of `element`'s best match among the tokens (0: none), and the index of the
+        first token that gives it.
 
         A match on the verb's own object outweighs one deeper in the phrase, so "ceased
         negotiations on a World War II treaty" is about negotiations, not war.
         """
-        best = 0
+        best, where = 0, -1
+        needed = self._alternatives(element)
+        word = isinstance(element, Word | SynsetRef)
         for token in tokens:
-            if isinstance(element, Word | SynsetRef) and _modifier(token):
+            if needed and needed.isdisjoint(token.forms):
+                continue  # cheap: the token has none of the words the element needs
+            if word and _modifier(token):
                 continue  # a pattern word names a phrase's head: "government forces" is forces
             w = self._element_weight(element, token)
             if w and verb is not None and token.head.i == verb.i and token.dep_ in DIRECT_DEPS:
                 w += 1
-            best = max(best, w)
-        return best
+            if w > best:
+                best, where = w, token.i
+        return best, where
 
     def _element_weight(self, element: Element, token: Token) -> int:
         if isinstance(element, Word):
@@ -315,13 +343,16 @@ class VerbMatcher:
                 return 0
             inside = [t for t in token.subtree if t.i != token.i]
             for mod in element.modifiers:
-                if not any(self._element_weight(mod, t) for t in inside):
+                needed = self._alternatives(mod)
+                if not any(
+                    self._element_weight(mod, t) for t in inside if not needed.isdisjoint(t.forms)
+                ):
                     return 0
             return 2 + 2 * len(element.modifiers)
         if isinstance(element, PrepPhrase):
             if (
                 token.dep_ not in ("prep", "agent", "dative")
-                or str(token.text).upper() != element.prep
+                or token.upper != element.prep
             ):
                 return 0
             if element.obj is None:
@@ -340,19 +371,14 @@ class VerbMatcher:
         index = self._synsets.get(label)
         if index is None:
             return False
-        key = str(token.text).upper()
-        lemma = str(token.lemma_).upper()
-        if (key,) in self._synsets_members(label) or (lemma,) in self._synsets_members(label):
+        key = token.upper
+        if (key,) in index or (token.lemma_upper,) in index:
             return True
         if key not in self._synset_words[label]:
             return False
-        doc = token.doc
         start = max(token.sent.start, token.i - 5)
-        words = [str(t.text).upper() for t in doc[start : token.i + 1]]
+        words = [t.upper for t in token.doc.tokens[start : token.i + 1]]
         return any(index.longest_at(words, k) == len(words) - k for k in range(len(words)))
-
-    def _synsets_members(self, label: str) -> Any:
-        return self._synsets[label]._entries
 
     # ------------------------------------------------------------ P1 flat patterns
 
@@ -417,7 +443,7 @@ class VerbMatcher:
             index = self._synsets.get(element.label)
             if index is None:
                 return 0
-            words = [str(t.text).upper() for t in tokens[k:]]
+            words = [t.upper for t in tokens[k:]]
             return index.longest_at(words, 0)
         return 0
 
@@ -461,18 +487,7 @@ def _match_items(
 
 def _keys(tokens: Sequence[Token]) -> set[str]:
     """Every word form under which the tokens can match a pattern word (see `_word_matches`)."""
-    keys: set[str] = set()
-    for token in tokens:
-        key = str(token.text).upper()
-        keys.add(key)
-        keys.add(str(token.lemma_).upper())
-        if key.endswith("S"):
-            keys.add(key[:-1])
-            if key.endswith("ES"):
-                keys.add(key[:-2])
-            if key.endswith("IES"):
-                keys.add(key[:-3] + "Y")
-    return keys
+    return set().union(*(token.forms for token in tokens))
 
 
 def _modifier(token: Token) -> bool:
@@ -481,14 +496,13 @@ def _modifier(token: Token) -> bool:
 
 
 def _word_matches(token: Token, word: str, *, exact: bool = False) -> bool:
-    key = str(token.text).upper()
+    key = token.upper
     if key == word:
         return True
     if exact:
         return False
-    lemma = str(token.lemma_).upper()
     return (
-        lemma == word
+        token.lemma_upper == word
         or key == word + "S"
         or key == word + "ES"
         or (word.endswith("Y") and key == word[:-1] + "IES")

@@ -52,8 +52,23 @@ def _problem(path: str, line: int | None, message: str, default: str) -> ReadPro
     return ReadProblem(path, line, message, _kind(message, default=default))
 
 
+#: In a folder, files with these names (any extension) or extensions are documentation about
+#: the news, not news: a corpus's README, SOURCES or LICENSE notes are left out.
+DOCUMENTATION_NAMES = frozenset(
+    {"readme", "sources", "license", "licence", "copying", "credits", "notice", "changelog"})
+DOCUMENTATION_SUFFIXES = (".md", ".rst")
+
+
+def is_documentation(name: str) -> bool:
+    """Whether a file in a folder of news is documentation (README.md, SOURCES, LICENSE.txt)."""
+    stem = name.split(".", 1)[0].lower()
+    return stem in DOCUMENTATION_NAMES or name.lower().endswith(DOCUMENTATION_SUFFIXES)
+
+
 def expand_paths(paths: Sequence[str]) -> Iterator[str]:
-    """The files named, with folders replaced by their files (sorted, hidden ones left out)."""
+    """The files named, with folders replaced by their files (sorted; hidden files and
+    documentation such as README.md or SOURCES.md left out). Files named directly are
+    always kept."""
     for path in paths:
         if path == STDIN_PATH or not os.path.isdir(path):
             yield path
@@ -61,7 +76,7 @@ def expand_paths(paths: Sequence[str]) -> Iterator[str]:
         for folder, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if not name.startswith("."):
+                if not name.startswith(".") and not is_documentation(name):
                     yield os.path.join(folder, name)
 
 

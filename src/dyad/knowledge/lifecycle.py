@@ -5,7 +5,9 @@ reports a suspension or a denial changes the answer by itself.
 
 * An agreement's status is the outcome of its latest asserted step (ties on the date go to
   the more final step: terminated > withdrawn > suspended > revived > in force > ratified >
-  signed); "unknown" without asserted steps.
+  signed); "unknown" without asserted steps. The other outcomes of that same day stay
+  true of it too (an order "suspending" agreements reported as their "termination"), so
+  `current_statuses` lists them all for filters.
 * An institution's status is that of its latest fact that supports one: asserted closures,
   suspensions and openings, and denied or negated closures (which say it still operates).
   Asserted facts win over denials of the same date.
@@ -67,6 +69,18 @@ def agreement_status(steps: Sequence[AgreementStep]) -> tuple[str, AgreementStep
         return "unknown", None
     latest = max(counted, key=lambda s: (s.when.date, STEP_KINDS.index(s.kind)))
     return STATUS_OF_STEP[latest.kind], latest
+
+
+def current_statuses(steps: Sequence[AgreementStep]) -> tuple[str, ...]:
+    """Every status the asserted steps of the latest date give, the deciding one first (a
+    suspension and a termination reported for one day give both); ("unknown",) if none."""
+    status, latest = agreement_status(steps)
+    if latest is None:
+        return (status,)
+    same_day = sorted((s for s in steps if counts(s.mode) and s.kind in STATUS_OF_STEP
+                       and s.when.date == latest.when.date),
+                      key=lambda s: -STEP_KINDS.index(s.kind))  # fmt: skip
+    return tuple(dict.fromkeys([status, *(STATUS_OF_STEP[s.kind] for s in same_day)]))
 
 
 def status_implied(status: str, mode: str) -> str:

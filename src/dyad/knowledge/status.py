@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dyad.knowledge.context import key_words
+from dyad.knowledge.lifecycle import current_statuses
 from dyad.knowledge.model import (
     Agreement,
     AgreementStep,
@@ -40,11 +41,12 @@ def _claim_text(claim: Claim) -> str:
 
 def select_agreements(kb: KnowledgeBase, *, party: str = "", status: str = "",
                       query: str = "") -> list[Agreement]:  # fmt: skip
-    """Agreements with a party whose code starts with `party`, in `status`, naming `query`."""
+    """Agreements with a party whose code starts with `party`, in `status` (their status, or
+    another outcome of the same day: see `lifecycle.current_statuses`), naming `query`."""
     words = key_words(query)
     return [a for a in kb.agreements
             if (not party or any(c.startswith(party.upper()) for c in a.party_codes))
-            and (not status or a.status == status)
+            and (not status or status in current_statuses(a.steps))
             and (not words or _contains(words, _agreement_text(a)))]  # fmt: skip
 
 

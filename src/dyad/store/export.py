@@ -1,4 +1,5 @@
-"""Write events out: CSV, JSON Lines, Parquet, or GDELT 2.0 event-table rows.
+"""Write events out: CSV, JSON Lines, Parquet, or GDELT 2.0 event-table rows; and the
+knowledge (agreements, institutions, claims) as JSON Lines beside them.
 
 `gdelt` writes the 61 tab-separated columns of GDELT 2.0's event table (GLOBALEVENTID, SQLDATE,
 …, SOURCEURL), without a header as GDELT's own files, so tools that read GDELT read it. dyad has
@@ -14,6 +15,7 @@ from datetime import date, datetime
 from typing import IO, Any
 
 from dyad.errors import QueryError
+from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
 from dyad.store.backend import Backend, Row
 from dyad.store.query import LISTING_COLUMNS, EventFilter, events_sql, record
 
@@ -163,4 +165,17 @@ def write_parquet(backend: Backend, where: EventFilter, path: str) -> int:
                     data[column].append(raw[column])
             writer.write_table(pa.table(data, schema=schema))
             count += len(rows)
+    return count
+
+
+def write_knowledge(kb: KnowledgeBase, out: IO[str]) -> int:
+    """Write agreements, then institutions, then claims as JSON Lines: each record's
+    `to_dict()`, whose "type" says which it is, with its status or standing derived from the
+    evidence at export time. Returns the number of records."""
+    count = 0
+    records: list[Agreement | Institution | Claim] = [*kb.agreements, *kb.institutions,
+                                                      *kb.claims]
+    for item in records:
+        out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+        count += 1
     return count

@@ -4,6 +4,7 @@
     >>> store.events(dyad="RUS:JPN", root="16").pl()          # a Polars frame
     >>> store.timeline("RUS", "JPN", by="week").df()          # a pandas frame
     >>> store.sql("SELECT code, count(*) FROM events GROUP BY code").relation()  # DuckDB
+    >>> answer_status(store.knowledge(), "Japan Center")        # dyad.knowledge.status
 
 Each query returns a `Result`: `.relation()` (a DuckDB relation), `.df()` (pandas), `.pl()`
 (Polars), `.records()` (dicts) or `.rows()`. On PostgreSQL (and for timelines) the rows are
@@ -13,13 +14,16 @@ fetched first and `.relation()` is a DuckDB relation over them.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from dyad.errors import KnowledgeNotFoundError
+from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
 from dyad.store.backend import DEFAULT_DB, Backend, DuckDBBackend, Row, open_backend
+from dyad.store.knowledge import KNOWLEDGE_TYPES, knowledge_fingerprint, load_knowledge
 from dyad.store.query import EventDetail, EventFilter, event_detail, events_sql, parse_condition
 from dyad.store.schema import check_schema
 from dyad.store.timeline import TIMELINE_COLUMNS, timeline
@@ -99,10 +103,11 @@ class EventStore:
 
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
+        self._knowledge: tuple[tuple[object, ...], KnowledgeBase] | None = None
 
     def sql(self, query: str, params: Sequence[Any] = ()) -> Result:
         """Any SQL query on the store's tables (`documents`, `sentences`, `mentions`,
-        `events`, the `event_mentions` view), with `?` parameters."""
+        `events`, `knowledge`, the `event_mentions` view), with `?` parameters."""
         return Result(self.backend, query, params)
 
     def events(self, *, actor: str = "", dyad: str = "", root: str = "", code: str = "",
@@ -133,6 +138,42 @@ class EventStore:
         fetched = (list(TIMELINE_COLUMNS),
                    [tuple(getattr(r, c) for c in TIMELINE_COLUMNS) for r in rows])
         return Result(self.backend, "", (), fetched)
+
+    def knowledge(self, *, types: Sequence[str] = KNOWLEDGE_TYPES) -> KnowledgeBase:
+        """The agreements, institutions and claims of the whole store, merged across documents,
+        their status derived from the stored evidence (query it with `dyad.knowledge.status`).
+
+        The full load is kept until documents are added or removed; `types` ("agreement",
+        "institution", "claim") loads only those records (each type merges on its own)."""
+        if tuple(types) != KNOWLEDGE_TYPES:
+            return load_knowledge(self.backend, types=types)
+        mark = knowledge_fingerprint(self.backend)
+        if self._knowledge is None or self._knowledge[0] != mark:
+            self._knowledge = (mark, load_knowledge(self.backend))
+        return self._knowledge[1]
+
+    def knowledge_item(self, item_id: str) -> Agreement | Institution | Claim:
+        """One agreement, institution or claim by id (an id it absorbed in a merge finds it
+        too); KnowledgeNotFoundError if the store has none."""
+        found = self.knowledge().get(item_id.strip())
+        if found is None:
+            raise KnowledgeNotFoundError(item_id)
+        return found
+
+    def documents(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Where the named documents came from: doc_id -> {"origin", "title", "url", "date"}
+        (to show which document a piece of evidence is in; unknown ids are left out)."""
+        wanted = sorted(set(doc_ids))
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(wanted), 256):
+            part = wanted[start : start + 256]
+            columns, rows = self.backend.fetch(
+                f"SELECT doc_id, origin, title, url, date FROM documents "
+                f"WHERE doc_id IN ({', '.join('?' * len(part))})", part)
+            for row in rows:
+                record = dict(zip(columns, row, strict=True))
+                found[str(record.pop("doc_id"))] = record
+        return found
 
     def close(self) -> None:
         """Close the connection."""

@@ -1,7 +1,8 @@
 """Ingest: read a pile of news, code every new document, store it, merge its events.
 
-Documents are written in batches, one transaction each: a document, its sentences, its
-mentions and the events they change commit together, so a process killed at any moment leaves
+Documents are written in batches, one transaction each: a document, its sentences (with the
+coder's explanations), its mentions, the events they change and the knowledge it states
+(agreements, institutions, claims) commit together, so a process killed at any moment leaves
 whole documents only, and the next run codes just the ones not stored yet. A document whose id
 is stored already is skipped (with a conflict warning if its text differs: the first is kept).
 """
@@ -24,14 +25,16 @@ from dyad.io.walk import ReadProblem, estimate_documents, walk_documents
 from dyad.record import Document
 from dyad.store.backend import Backend, Row
 from dyad.store.events import update_events
+from dyad.store.knowledge import knowledge_rows
 from dyad.store.merge import Evidence, Mention
 from dyad.store.schema import (
     DOCUMENT_COLUMNS,
+    KNOWLEDGE_COLUMNS,
     MENTION_COLUMNS,
     SENTENCE_COLUMNS,
     create_schema,
 )
-from dyad.store.workers import CoderSpec, CodingFailure, code_documents
+from dyad.store.workers import AnalysedDocument, CoderSpec, CodingFailure, code_documents
 
 CONFLICT = "conflict"
 CODER_FAILED = "coder failed"
@@ -190,29 +193,37 @@ def _mentions(document: Document, outlet: str, coded: CodedDocument
         yield row, Mention(event.source, event.target, event.code, day, outlet, evidence)
 
 
-def write_batch(backend: Backend, batch: Sequence[CodedDocument]) -> None:
-    """Store coded documents and update the events they mention, in one transaction."""
+def write_batch(backend: Backend, batch: Sequence[AnalysedDocument | CodedDocument]) -> None:
+    """Store documents, their sentences, mentions and knowledge, and update the events they
+    mention, in one transaction (a bare CodedDocument stores no knowledge)."""
     now = datetime.now(UTC).replace(tzinfo=None)
     documents: list[Row] = []
     sentences: list[Row] = []
     mentions: list[Row] = []
+    knowledge: list[Row] = []
     merged: list[Mention] = []
-    for coded in batch:
+    for item in batch:
+        coded = item.coded if isinstance(item, AnalysedDocument) else item
         document = coded.document
         outlet = outlet_of(document)
         documents.append((document.id, content_hash(document.text), document.date, document.url,
                           document.source, document.title, document.origin, outlet,
                           document.text, len(coded.sentences), len(coded.events), now))
-        sentences.extend((document.id, s.sentence_id, s.text, s.span[0], s.span[1], s.discarded)
+        sentences.extend((document.id, s.sentence_id, s.text, s.span[0], s.span[1], s.discarded,
+                          json.dumps(list(s.actors), ensure_ascii=False),
+                          json.dumps(list(s.predicates), ensure_ascii=False))
                          for s in coded.sentences)
         for row, mention in _mentions(document, outlet, coded):
             mentions.append(row)
             merged.append(mention)
+        if isinstance(item, AnalysedDocument):
+            knowledge.extend(knowledge_rows(document.id, item.knowledge))
     with backend.transaction():
         backend.write_lock()
         backend.insert("documents", DOCUMENT_COLUMNS, documents)
         backend.insert("sentences", SENTENCE_COLUMNS, sentences)
         backend.insert("mentions", MENTION_COLUMNS, mentions)
+        backend.insert("knowledge", KNOWLEDGE_COLUMNS, knowledge)
         update_events(backend, merged)
 
 
@@ -226,7 +237,7 @@ def ingest(backend: Backend, paths: Sequence[str], options: IngestOptions | None
     report = IngestReport(estimate=estimate_documents(paths))
     items = walk_documents(paths, default_date=options.default_date, max_bytes=options.max_bytes)
     fresh = _fresh(backend, items, report, listener)
-    batch: list[CodedDocument] = []
+    batch: list[AnalysedDocument] = []
     started = monotonic()
     for result in code_documents(fresh, coder=coder, spec=options.spec, workers=options.workers):
         if isinstance(result, CodingFailure):
@@ -251,7 +262,7 @@ def ingest(backend: Backend, paths: Sequence[str], options: IngestOptions | None
     return report
 
 
-def _commit(backend: Backend, batch: list[CodedDocument], report: IngestReport,
+def _commit(backend: Backend, batch: list[AnalysedDocument], report: IngestReport,
             listener: IngestListener) -> None:
     write_batch(backend, batch)
     report.stored += len(batch)

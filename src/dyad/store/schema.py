@@ -1,10 +1,14 @@
 """The store's tables, the same on DuckDB and PostgreSQL.
 
     documents   one row per document, keyed by its id (given, or a hash of its text)
-    sentences   one row per sentence of a document, with its span in the document text
+    sentences   one row per sentence of a document, with its span in the document text and
+                the coder's explanations: the actors it found and, per predicate, why it was
+                or was not coded (JSON lists of strings)
     mentions    one row per coded event record: (doc_id, ordinal) in coding order
     events      mentions merged into real-world events (see `dyad.store.merge`), each with
                 the fields of its best mention and GDELT's NumMentions/NumSources/NumArticles
+    knowledge   one row per agreement, institution or claim a document states, as the
+                document states it (`dyad.store.knowledge`); merged across documents on load
     meta        key/value pairs: the schema version
 
 A mention belongs to the event of its (source, target, code) whose date range holds its date
@@ -16,19 +20,22 @@ from __future__ import annotations
 from dyad.errors import StoreError
 from dyad.store.backend import Backend
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 DOCUMENT_COLUMNS: tuple[str, ...] = (
     "doc_id", "content_hash", "date", "url", "source", "title", "origin", "outlet", "text",
     "n_sentences", "n_events", "ingested_at",
 )
 SENTENCE_COLUMNS: tuple[str, ...] = (
-    "doc_id", "sentence_id", "text", "span_start", "span_end", "discarded",
+    "doc_id", "sentence_id", "text", "span_start", "span_end", "discarded", "actors", "reasons",
 )
 MENTION_COLUMNS: tuple[str, ...] = (
     "doc_id", "ordinal", "sentence_id", "source", "source_text", "target", "target_text",
     "code", "root", "plover", "goldstein", "quad_class", "mode", "date", "date_text",
     "attribution", "trigger", "spans", "outlet",
+)
+KNOWLEDGE_COLUMNS: tuple[str, ...] = (
+    "doc_id", "item_id", "type", "kind", "name", "codes", "data",
 )
 EVENT_COLUMNS: tuple[str, ...] = (
     "event_id", "source", "target", "code", "root", "plover", "goldstein", "quad_class",
@@ -63,6 +70,8 @@ TABLES: tuple[str, ...] = (
         span_start INTEGER NOT NULL,
         span_end INTEGER NOT NULL,
         discarded TEXT NOT NULL,
+        actors TEXT NOT NULL,
+        reasons TEXT NOT NULL,
         PRIMARY KEY (doc_id, sentence_id)
     )""",
     """CREATE TABLE IF NOT EXISTS mentions (
@@ -115,6 +124,16 @@ TABLES: tuple[str, ...] = (
         trigger TEXT NOT NULL,
         spans TEXT NOT NULL
     )""",
+    """CREATE TABLE IF NOT EXISTS knowledge (
+        doc_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        codes TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (doc_id, item_id)
+    )""",
     """CREATE OR REPLACE VIEW event_mentions AS
     SELECT e.event_id, m.doc_id, m.ordinal, m.sentence_id, s.text AS sentence,
            m.source, m.source_text, m.target, m.target_text, m.code, m.root, m.plover,
@@ -134,6 +153,7 @@ POSTGRES_INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS events_date ON events (date)",
     "CREATE INDEX IF NOT EXISTS events_pair ON events (source text_pattern_ops, "
     "target text_pattern_ops)",
+    "CREATE INDEX IF NOT EXISTS knowledge_type ON knowledge (type)",
 )
 
 #: The per-connection scratch table that lists (key, date window) pairs to look events up by.

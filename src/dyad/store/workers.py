@@ -1,8 +1,10 @@
-"""Code documents in this process or in a pool of worker processes, keeping input order.
+"""Analyse documents in this process or in a pool of worker processes, keeping input order.
 
-Each worker loads the coder once (the pool's initializer) and codes chunks of documents; the
-parent sends a bounded number of chunks ahead, so a huge corpus is never all in memory. A
-document the coder fails on comes back as a `CodingFailure` instead of stopping the batch.
+Each document is parsed once by spaCy; the event coder and the knowledge extractor both read
+that parse (`DocumentAnalyser`). Each worker builds its analyser once (the pool's initializer)
+and analyses chunks of documents; the parent sends a bounded number of chunks ahead, so a huge
+corpus is never all in memory. A document the coder or the extractor fails on comes back as a
+`CodingFailure` instead of stopping the batch.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from pathlib import Path
 
 from dyad.coding.coder import CodedDocument, EventCoder
 from dyad.dictionaries.defaults import load_dictionaries
-from dyad.record import Document
+from dyad.knowledge.extract import KnowledgeExtractor
+from dyad.knowledge.model import KnowledgeBase
+from dyad.nlp import parse_documents
+from dyad.record import Document, EventRecord
 
 #: How many documents a worker codes per task (spaCy batches within it).
 CHUNK = 16
@@ -39,6 +44,41 @@ class CoderSpec:
             actors=list(self.actors), agents=list(self.agents), verbs=list(self.verbs),
             discards=list(self.discards), use_defaults=self.use_defaults))
 
+    def build_analyser(self) -> DocumentAnalyser:
+        """The coder and, next to it, a knowledge extractor with the same dictionaries."""
+        return DocumentAnalyser(self.build())
+
+
+@dataclass
+class AnalysedDocument:
+    """A document's events and explanations (from the coder) and the knowledge it states."""
+
+    coded: CodedDocument
+    knowledge: KnowledgeBase
+
+    @property
+    def document(self) -> Document:
+        return self.coded.document
+
+    @property
+    def events(self) -> list[EventRecord]:
+        return self.coded.events
+
+
+class DocumentAnalyser:
+    """Parses documents once and gives each parse to the event coder and the knowledge
+    extractor, which share the coder's dictionaries and actor resolver."""
+
+    def __init__(self, coder: EventCoder, extractor: KnowledgeExtractor | None = None) -> None:
+        self.coder = coder
+        self.extractor = extractor or KnowledgeExtractor(coder.dictionaries,
+                                                         resolver=coder.resolver, nlp=coder.nlp)
+
+    def analyse(self, documents: Iterable[Document]) -> Iterator[AnalysedDocument]:
+        """Parse, code and extract knowledge from documents, in order."""
+        for parsed in parse_documents(documents, nlp=self.coder.nlp):
+            yield AnalysedDocument(self.coder.code_parsed(parsed), self.extractor.extract(parsed))
+
 
 @dataclass(frozen=True)
 class CodingFailure:
@@ -48,38 +88,41 @@ class CodingFailure:
     message: str
 
 
+Result = AnalysedDocument | CodingFailure
+
+
 @dataclass
 class _Worker:
-    coder: EventCoder | None = None
+    analyser: DocumentAnalyser | None = None
 
 
-_WORKER = _Worker()  # the coder of a pool worker process, built once by `_initialise`
+_WORKER = _Worker()  # the analyser of a pool worker process, built once by `_initialise`
 
 
 def _initialise(spec: CoderSpec) -> None:
-    _WORKER.coder = spec.build()
+    _WORKER.analyser = spec.build_analyser()
 
 
-def code_chunk(coder: EventCoder, documents: list[Document]) -> list[CodedDocument | CodingFailure]:
-    """Code documents together; if that fails, one by one, so one bad document fails alone."""
+def code_chunk(analyser: DocumentAnalyser, documents: list[Document]) -> list[Result]:
+    """Analyse documents together; if that fails, one by one, so one bad document fails alone."""
     try:
-        return list(coder.code(documents))
+        return list(analyser.analyse(documents))
     except Exception:
         if len(documents) == 1:
             raise
-    results: list[CodedDocument | CodingFailure] = []
+    results: list[Result] = []
     for document in documents:
         try:
-            results.extend(coder.code([document]))
+            results.extend(analyser.analyse([document]))
         except Exception as exc:
             results.append(CodingFailure(document, f"{type(exc).__name__}: {exc}"))
     return results
 
 
-def _code_in_worker(documents: list[Document]) -> list[CodedDocument | CodingFailure]:
-    assert _WORKER.coder is not None, "worker not initialised"
+def _code_in_worker(documents: list[Document]) -> list[Result]:
+    assert _WORKER.analyser is not None, "worker not initialised"
     try:
-        return code_chunk(_WORKER.coder, documents)
+        return code_chunk(_WORKER.analyser, documents)
     except Exception as exc:
         return [CodingFailure(documents[0], f"{type(exc).__name__}: {exc}")]
 
@@ -93,10 +136,11 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 def code_documents(
     documents: Iterable[Document], *, coder: EventCoder | None = None,
     spec: CoderSpec | None = None, workers: int = 1, chunk: int = CHUNK,
-) -> Iterator[CodedDocument | CodingFailure]:
-    """Code documents in order: with `coder` here, or with `workers` processes built from `spec`."""
+) -> Iterator[Result]:
+    """Analyse documents in order: with `coder` here, or with `workers` processes built from
+    `spec`."""
     if workers <= 1:
-        local = coder or (spec or CoderSpec()).build()
+        local = DocumentAnalyser(coder) if coder else (spec or CoderSpec()).build_analyser()
         for part in _chunks(documents, chunk):
             try:
                 yield from code_chunk(local, part)
@@ -105,7 +149,7 @@ def code_documents(
         return
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_initialise, initargs=(spec or CoderSpec(),)) as pool:
-        pending: deque[AsyncResult[list[CodedDocument | CodingFailure]]] = deque()
+        pending: deque[AsyncResult[list[Result]]] = deque()
         for part in _chunks(documents, chunk):
             pending.append(pool.apply_async(_code_in_worker, (part,)))
             while len(pending) > 2 * workers:

@@ -1,0 +1,316 @@
+"""`dyad agreements`, `agreement`, `institutions`, `claims`, `status`: the stored knowledge.
+
+Everything shown is read from the store and merged across documents on the fly; statuses
+and standings are derived from the dated evidence, which is printed with each step.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from dyad.cli.store import DbOption, _console, _format
+from dyad.knowledge.lifecycle import (
+    AGREEMENT_STATUSES,
+    INSTITUTION_STATUSES,
+    STANDINGS,
+    current_statuses,
+)
+from dyad.knowledge.model import Agreement, Claim, Evidence, Institution, Party, When
+from dyad.knowledge.status import (
+    answer_status,
+    describe,
+    select_agreements,
+    select_claims,
+    select_institutions,
+)
+from dyad.store.backend import DEFAULT_DB
+from dyad.store.handle import EventStore, open_store
+
+FORMATS = ("table", "jsonl")
+
+KnowledgeFormat = Annotated[str | None, typer.Option(
+    "--format", help="table | jsonl (default: table on a terminal, jsonl when piped).",
+    show_default=False)]
+WordsOption = Annotated[str, typer.Option(
+    "--q", help="Words that must all occur in the name (or the claim's words).")]
+
+_CITED = re.compile(r"\[([^\[\]#\s]+)#\d+\]")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the knowledge commands to the app."""
+    app.command("agreements")(agreements_command)
+    app.command("agreement")(agreement_command)
+    app.command("institutions")(institutions_command)
+    app.command("claims")(claims_command)
+    app.command("status")(status_command)
+
+
+def _choice(value: str, allowed: Sequence[str], option: str) -> str:
+    if value and value not in allowed:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}",
+                                 param_hint=option)
+    return value
+
+
+def _write_jsonl(records: Iterable[dict[str, Any]]) -> None:
+    for record in records:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _where(evidence: Evidence) -> str:
+    said = f" (per {evidence.attribution})" if evidence.attribution else ""
+    return f'"{_one_line(evidence.sentence)}" [{evidence.doc_id}#{evidence.sentence_id}]{said}'
+
+
+def _parties(parties: Iterable[Party]) -> str:
+    return ", ".join(f"{p.text} ({p.code})" if p.code else p.text for p in parties)
+
+
+def _date(when: When) -> str:
+    shown = when.shown or "undated"
+    return shown + (" (inferred)" if when.source == "inferred" else "")
+
+
+def _print_documents(console: Console, store: EventStore, texts: Iterable[str]) -> None:
+    """After the evidence, the documents it cites: id, where it came from, title, date."""
+    cited = dict.fromkeys(m for text in texts for m in _CITED.findall(text))
+    if not cited:
+        return
+    known = store.documents(cited)
+    console.print("\n[bold]documents[/bold]")
+    for doc_id in cited:
+        info = known.get(doc_id)
+        if info is None:
+            continue
+        parts = [info["origin"] or info["url"], info["title"],
+                 str(info["date"]) if info["date"] else "undated"]
+        console.print(f"  {escape(doc_id)}  " + escape("  ".join(p for p in parts if p)))
+
+
+def _table(columns: Sequence[tuple[str, int]]) -> Table:
+    """A table of columns at most so wide, then the evidence, which takes the width left."""
+    table = Table(show_lines=False)
+    for name, width in columns:
+        table.add_column(name, max_width=width, overflow="fold")
+    table.add_column("evidence", min_width=30, overflow="fold")
+    return table
+
+
+def _count(console: Console, rows: int, noun: str) -> None:
+    console.print(f"{rows:,} {noun}{'s' if rows != 1 else ''}")
+
+
+def agreements_command(
+    db: DbOption = DEFAULT_DB,
+    party: Annotated[str, typer.Option(
+        "--party", help="A party's actor code starts with this (RUS matches RUSGOV).")] = "",
+    status: Annotated[str, typer.Option(
+        "--status", help="signed | ratified | in_force | suspended | withdrawn | terminated | "
+        "unknown: the current status, or another outcome of the same day (an agreement "
+        "suspended and terminated on one day is listed under both).")] = "",
+    q: WordsOption = "",
+    output_format: KnowledgeFormat = None,
+) -> None:
+    """List the agreements the stored news describes, each step with its evidence sentence.
+
+    Status is derived from the dated steps (signed, ratified, suspended, terminated…) of all
+    documents; modal steps (denied, planned, hedged…) are shown but not counted.
+
+    Example: dyad agreements --party RUS --status suspended --db news.duckdb
+    """
+    fmt = _format(output_format, FORMATS)
+    _choice(status, AGREEMENT_STATUSES, "--status")
+    with open_store(db) as store:
+        found = select_agreements(store.knowledge(types=("agreement",)), party=party,
+                                  status=status, query=q)
+        if fmt == "jsonl":
+            _write_jsonl(a.to_dict() for a in found)
+            return
+        console = _console()
+        table = _table((("agreement", 16), ("status", 10), ("parties", 8), ("name", 24),
+                        ("step", 10), ("date", 10), ("by", 8)))
+        for agreement in found:
+            _agreement_rows(table, agreement)
+        console.print(table)
+        _count(console, len(found), "agreement")
+        _print_documents(console, store, (_where(s.evidence) for a in found for s in a.steps))
+
+
+def _agreement_rows(table: Table, agreement: Agreement) -> None:
+    statuses = current_statuses(agreement.steps)
+    status = statuses[0] + (f"\n(also {', '.join(statuses[1:])})" if statuses[1:] else "")
+    head = [agreement.id, status, " ".join(agreement.party_codes) or "?",
+            _one_line(agreement.name)]
+    if not agreement.steps:
+        table.add_row(*map(escape, head), "-", "", "", "no step stated")
+    for n, step in enumerate(agreement.steps):
+        kind = step.kind + (f" [{step.mode}]" if step.mode else "")
+        who = " ".join(p.code or p.text for p in step.actors)
+        cells = head if n == 0 else ["", "", "", ""]
+        table.add_row(*map(escape, [*cells, kind, _date(step.when), who, _where(step.evidence)]))
+    table.add_section()
+
+
+def agreement_command(
+    item_id: Annotated[str, typer.Argument(
+        help="An id from `dyad agreements` (an institution's or claim's id works too).")],
+    db: DbOption = DEFAULT_DB,
+    output_format: Annotated[str, typer.Option("--format", help="table | jsonl.")] = "table",
+) -> None:
+    """Print one agreement: parties, status and every step with its sentence and document.
+
+    Example: dyad agreement agr-85aee5469d38 --db news.duckdb
+    """
+    fmt = _format(output_format, FORMATS)
+    with open_store(db) as store:
+        record = store.knowledge_item(item_id)
+        if fmt == "jsonl":
+            _write_jsonl([record.to_dict()])
+            return
+        lines = describe(record)
+        console = _console()
+        if isinstance(record, Agreement) and record.mentions:
+            mentioned = len({e.doc_id for e in record.mentions})
+            lines.insert(1, f"  mentioned in {len(record.mentions)} sentence"
+                            f"{'s' if len(record.mentions) != 1 else ''} of {mentioned} "
+                            f"document{'s' if mentioned != 1 else ''}")
+        console.print(f"[bold]{escape(lines[0])}[/bold]")
+        for line in lines[1:]:
+            console.print(escape(line), soft_wrap=True)
+        _print_documents(console, store, lines)
+
+
+def institutions_command(
+    db: DbOption = DEFAULT_DB,
+    status: Annotated[str, typer.Option(
+        "--status", help="operating | suspended | closed | unknown.")] = "",
+    q: WordsOption = "",
+    output_format: KnowledgeFormat = None,
+) -> None:
+    """List the institutions (centers, embassies, offices…) with their status and its evidence.
+
+    A denied or negated closure counts as evidence that the institution still operates.
+
+    Example: dyad institutions --status operating --db news.duckdb
+    """
+    fmt = _format(output_format, FORMATS)
+    _choice(status, INSTITUTION_STATUSES, "--status")
+    with open_store(db) as store:
+        found = select_institutions(store.knowledge(types=("institution",)), status=status,
+                                    query=q)
+        if fmt == "jsonl":
+            _write_jsonl(i.to_dict() for i in found)
+            return
+        console = _console()
+        table = _table((("institution", 16), ("status", 9), ("name", 16), ("facts", 32)))
+        for institution in found:
+            _institution_rows(table, institution)
+        console.print(table)
+        _count(console, len(found), "institution")
+        _print_documents(console, store, (_where(f.evidence) for i in found
+                                          for f in i.status_evidence))
+
+
+def _institution_rows(table: Table, item: Institution) -> None:
+    facts = [f"{label}: {', '.join(values)}" for label, values in (
+        ("kind", (item.kind,)), ("in", item.locations), ("legal form", item.legal_forms),
+        ("funded by", item.funders), ("run by", item.operators)) if values]
+    why = [f"{f.trigger}" + (f" ({f.mode})" if f.mode else "") + f", {_date(f.when)}: "
+           f"{_where(f.evidence)}" for f in item.status_evidence] or ["no status stated"]
+    head = [item.id, item.status, _one_line(item.name), "\n".join(facts)]
+    for n, reason in enumerate(why):
+        cells = head if n == 0 else ["", "", "", ""]
+        table.add_row(*map(escape, [*cells, reason]))
+    table.add_section()
+
+
+def claims_command(
+    db: DbOption = DEFAULT_DB,
+    standing: Annotated[str, typer.Option(
+        "--standing", help="asserted | refuted | confirmed | disputed.")] = "",
+    q: WordsOption = "",
+    output_format: KnowledgeFormat = None,
+) -> None:
+    """List reported claims with their standing and who made, refuted or confirmed them.
+
+    Example: dyad claims --standing refuted --db news.duckdb
+    """
+    fmt = _format(output_format, FORMATS)
+    _choice(standing, STANDINGS, "--standing")
+    with open_store(db) as store:
+        found = select_claims(store.knowledge(types=("claim",)), standing=standing, query=q)
+        if fmt == "jsonl":
+            _write_jsonl(c.to_dict() for c in found)
+            return
+        console = _console()
+        table = _table((("claim", 16), ("standing", 9), ("gist", 20), ("stance", 9),
+                        ("by", 18), ("date", 10)))
+        for claim in found:
+            _claim_rows(table, claim)
+        console.print(table)
+        _count(console, len(found), "claim")
+        _print_documents(console, store, (_where(s.evidence) for c in found for s in c.stances))
+
+
+def _claim_rows(table: Table, claim: Claim) -> None:
+    head = [claim.id, claim.standing, _one_line(claim.gist)]
+    for n, stance in enumerate(claim.stances):
+        role = stance.role + (f" [{stance.mode}]" if stance.mode else "")
+        who = _parties([stance.party]) + (
+            f" citing {', '.join(stance.citing)}" if stance.citing else "")
+        cells = head if n == 0 else ["", "", ""]
+        table.add_row(*map(escape, [*cells, role, who, _date(stance.when),
+                                    _where(stance.evidence)]))
+    table.add_section()
+
+
+def status_command(
+    query: Annotated[str, typer.Argument(
+        help="Words naming an institution, agreement or claim, e.g. \"Japan Center\".")],
+    db: DbOption = DEFAULT_DB,
+    output_format: Annotated[str, typer.Option("--format", help="table | jsonl.")] = "table",
+) -> None:
+    """Answer "what is the status of …?" from the stored evidence.
+
+    Prints each institution the words name with its status and the facts behind it, the
+    agreements it depends on with their status, and the claims about it (then any agreement or
+    claim the words name), each fact with its sentence and document. Exits with 1, saying so,
+    when the store knows nothing about QUERY (like grep finding no match).
+
+    Example: dyad status "Japan Center" --db news.duckdb
+    """
+    fmt = _format(output_format, FORMATS)
+    if not query.strip():
+        raise typer.BadParameter("give some words to look for", param_hint="QUERY")
+    with open_store(db) as store:
+        answer = answer_status(store.knowledge(), query)
+        if fmt == "jsonl":
+            _write_jsonl([answer.to_dict()])
+        else:
+            console = _console()
+            if not answer.found:
+                console.print(f"nothing known about {escape(repr(query))} in "
+                              f"{escape(store.backend.location)}")
+            else:
+                lines = answer.lines()
+                for line in lines:
+                    bold = not line.startswith(" ")
+                    text = escape(line)
+                    console.print(f"[bold]{text}[/bold]" if bold else text, soft_wrap=True)
+                _print_documents(console, store, lines)
+    if not answer.found:
+        raise typer.Exit(1)

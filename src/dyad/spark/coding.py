@@ -1,0 +1,100 @@
+"""Code one Spark partition: keep the first document of each id, code it, emit output rows.
+
+Each Python worker builds its analyser (the event coder and the knowledge extractor, sharing
+one spaCy parse) once: a module-level cache keyed by the dictionary spec. Spark reuses Python
+workers between tasks (`spark.python.worker.reuse`, on by default), so a worker loads spaCy and
+the dictionaries once, not per task and never per record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from dyad.record import Document
+from dyad.spark.rows import (
+    CODER_FAILED,
+    CONFLICT,
+    DOCUMENT,
+    ERROR,
+    MENTION,
+    Row,
+    document_error,
+    document_row,
+    mention_rows,
+)
+from dyad.store.ingest import content_hash
+from dyad.store.workers import (
+    CHUNK,
+    AnalysedDocument,
+    CoderSpec,
+    CodingFailure,
+    DocumentAnalyser,
+    code_chunk,
+)
+
+#: A document as the shuffle carries it: (file, line number, document).
+Placed = tuple[str, int, Document]
+Tagged = tuple[str, Row]
+
+_ANALYSERS: dict[CoderSpec, DocumentAnalyser] = {}
+
+
+def analyser_for(spec: CoderSpec) -> DocumentAnalyser:
+    """This process's analyser for `spec`, built on first use."""
+    analyser = _ANALYSERS.get(spec)
+    if analyser is None:
+        analyser = _ANALYSERS[spec] = spec.build_analyser()
+    return analyser
+
+
+def first_of(copies: Iterable[Placed]) -> tuple[Document, list[Tagged]]:
+    """The first copy of a document id in input order, and conflict errors for later copies
+    whose text differs (identical copies are one document, as in `dyad ingest`)."""
+    ordered = sorted(copies, key=lambda placed: (placed[0], placed[1]))
+    kept = ordered[0][2]
+    digest = content_hash(kept.text)
+    errors: list[Tagged] = [
+        (ERROR, document_error(
+            document, CONFLICT,
+            f"document id {document.id!r} appears earlier in the input ({kept.origin}) with "
+            "different text (conflict; the first one is kept)"))
+        for _, _, document in ordered[1:] if content_hash(document.text) != digest]
+    return kept, errors
+
+
+def coded_rows(result: AnalysedDocument | CodingFailure) -> Iterator[Tagged]:
+    """Output rows for one coding result: a document and its mentions, or an error."""
+    if isinstance(result, CodingFailure):
+        document = result.document
+        yield ERROR, document_error(document, CODER_FAILED,
+                                    f"the coder failed on document {document.id!r} "
+                                    f"({result.message})")
+        return
+    yield DOCUMENT, document_row(result)
+    for row in mention_rows(result.coded):
+        yield MENTION, row
+
+
+def _safe_chunk(analyser: DocumentAnalyser, documents: list[Document]
+                ) -> list[AnalysedDocument | CodingFailure]:
+    try:
+        return code_chunk(analyser, documents)
+    except Exception as exc:  # one document, and it failed
+        return [CodingFailure(documents[0], f"{type(exc).__name__}: {exc}")]
+
+
+def code_groups(groups: Iterable[tuple[str, Iterable[Placed]]], spec: CoderSpec,
+                chunk: int = CHUNK) -> Iterator[Tagged]:
+    """Tagged output rows for a partition of (doc id, copies) groups; never raises for one
+    document."""
+    analyser = analyser_for(spec)
+    iterator = iter(groups)
+    while part := list(islice(iterator, chunk)):
+        documents: list[Document] = []
+        for _, copies in part:
+            kept, errors = first_of(copies)
+            documents.append(kept)
+            yield from errors
+        for result in _safe_chunk(analyser, documents):
+            yield from coded_rows(result)

@@ -1,0 +1,96 @@
+"""The web app's way into the store: one connection per worker thread for reads, one writer.
+
+DuckDB allows one writing process per file. The app opens the file once (read-only unless
+writes are allowed) and gives each thread a cursor of that one database; writes go through a
+single connection under a lock. PostgreSQL gets a connection per thread and one for writes
+(the store's advisory lock serialises writers across processes).
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from dyad.knowledge.model import KnowledgeBase
+from dyad.store.backend import Backend, DuckDBBackend, is_postgres_url
+from dyad.store.handle import EventStore, open_store
+from dyad.store.knowledge import knowledge_fingerprint, load_knowledge
+from dyad.store.schema import create_schema
+
+
+class StoreAccess:
+    """Thread-safe access to one store for the lifetime of the app."""
+
+    def __init__(self, location: str, *, writable: bool = False) -> None:
+        self.location = location
+        self.writable = writable
+        self._postgres = is_postgres_url(location)
+        self._base = open_store(location, read_only=not writable)
+        self._local = threading.local()
+        self._opened: list[EventStore] = []
+        self._guard = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._writer: Backend | None = None
+        self._knowledge: tuple[tuple[object, ...], KnowledgeBase] | None = None
+        self._knowledge_lock = threading.Lock()
+
+    @property
+    def dialect(self) -> str:
+        """"duckdb" or "postgresql"."""
+        return self._base.backend.dialect
+
+    def _connect(self) -> EventStore:
+        if self._postgres:
+            return open_store(self.location)
+        base = self._base.backend
+        assert isinstance(base, DuckDBBackend)
+        backend = copy.copy(base)
+        backend.con = base.con.cursor()
+        return EventStore(backend)
+
+    def reader(self) -> EventStore:
+        """This thread's connection to the store."""
+        store: EventStore | None = getattr(self._local, "store", None)
+        if store is None:
+            store = self._connect()
+            with self._guard:
+                self._opened.append(store)
+            self._local.store = store
+        return store
+
+    @contextmanager
+    def writer(self) -> Iterator[Backend]:
+        """The one writing connection, held by one request at a time."""
+        if not self.writable:
+            raise RuntimeError("the store was opened read-only")
+        with self._write_lock:
+            if self._writer is None:
+                self._writer = self._connect().backend
+                create_schema(self._writer)  # the per-connection scratch table writes need
+            yield self._writer
+            self._knowledge = None
+
+    def knowledge(self) -> KnowledgeBase:
+        """The merged knowledge of the whole store (as `EventStore.knowledge()` gives it), loaded
+        once and again only when documents were added or removed."""
+        backend = self.reader().backend
+        mark = knowledge_fingerprint(backend)
+        with self._knowledge_lock:
+            if self._knowledge is not None and self._knowledge[0] == mark:
+                return self._knowledge[1]
+            loaded = load_knowledge(backend)
+            self._knowledge = (mark, loaded)
+            return loaded
+
+    def close(self) -> None:
+        """Close every connection the app opened."""
+        with self._guard:
+            opened, self._opened = self._opened, []
+        for store in opened:
+            store.close()
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        self._base.close()

@@ -1,0 +1,246 @@
+"""The JSON API under /api: events, timelines, documents, knowledge, coding and storing text.
+
+Errors are JSON `{"error": message}` with the status code of the failure (see `errors`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
+
+from dyad.knowledge.status import (
+    answer_status,
+    select_agreements,
+    select_claims,
+    select_institutions,
+)
+from dyad.store.query import LISTING_COLUMNS, EventFilter, event_detail, parse_condition
+from dyad.store.timeline import TIMELINE_COLUMNS, timeline
+from dyad.web.auth import bearer_token, check_write
+from dyad.web.coding import (
+    ALREADY_STORED,
+    CONFLICT,
+    MAX_TEXT_BYTES,
+    coded_summary,
+    pasted_document,
+    save_document,
+)
+from dyad.web.context import WebContext, web_context
+from dyad.web.queries import ActorFilter, Cursor, page_events, stored_document
+
+router = APIRouter(prefix="/api", tags=["api"])
+Context = Annotated[WebContext, Depends(web_context)]
+
+#: The most events one page of /api/events gives.
+MAX_LIMIT = 1000
+#: The deepest offset a page may start at (use the `next` cursor to go further).
+MAX_OFFSET = 100_000
+ACTOR_CODE = r"^[A-Za-z0-9-]{1,24}$"
+
+Format = Annotated[str, Query(pattern="^(json|csv)$",
+                              description="json (default) or csv (also: Accept: text/csv)")]
+Since = Annotated[date | None, Query(description="On or after this day (YYYY-MM-DD).")]
+Until = Annotated[date | None, Query(description="On or before this day (YYYY-MM-DD).")]
+
+
+def _wants_csv(request: Request, fmt: str | None) -> bool:
+    if fmt:
+        return fmt == "csv"
+    accept = request.headers.get("accept", "")
+    return "text/csv" in accept and "application/json" not in accept
+
+
+def _csv(columns: Sequence[str], rows: Sequence[dict[str, Any]], headers: dict[str, str]
+         ) -> Response:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _relative(url: Any) -> str:
+    return f"{url.path}?{url.query}" if url.query else str(url.path)
+
+
+@router.get("/events", summary="List events (the filters of `dyad events`), paginated")
+def list_events(
+    request: Request, context: Context,
+    actor: Annotated[str, Query(description="Source or target code starts with this.")] = "",
+    dyad: Annotated[str, Query(description="SOURCE:TARGET code prefixes, e.g. RUS:JPN.")] = "",
+    root: Annotated[str, Query(pattern=r"^\d{0,2}$", description="CAMEO root, e.g. 16.")] = "",
+    code: Annotated[str, Query(pattern=r"^[0-9A-Za-z]{0,4}$",
+                               description="CAMEO code prefix, e.g. 163.")] = "",
+    since: Since = None, until: Until = None,
+    q: Annotated[str, Query(max_length=500,
+                            description="Words that must all occur in a sentence.")] = "",
+    where: Annotated[list[str] | None, Query(
+        description="COLUMN OP VALUE (OP: = != < <= > >= ~), repeatable.")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    cursor: Annotated[str | None, Query(description="The `next` cursor of the last page.")
+                      ] = None,
+    format: Format | None = None,
+) -> Response:
+    criteria = EventFilter(root=root, code=code, since=since, until=until, words=q,
+                           where=tuple(parse_condition(w) for w in where or ()))
+    after = Cursor.decode(cursor) if cursor else None
+    page = page_events(context.access.reader().backend, criteria,
+                       actors=ActorFilter(actor=actor, dyad=dyad), limit=limit, offset=offset,
+                       cursor=after)
+    following = None
+    if page.next_cursor is not None:
+        following = _relative(request.url.remove_query_params("offset")
+                              .include_query_params(cursor=page.next_cursor.encode()))
+    if _wants_csv(request, format):
+        headers = {"Link": f'<{following}>; rel="next"'} if following else {}
+        return _csv(LISTING_COLUMNS, page.events, headers)
+    return JSONResponse({"events": page.events, "count": len(page.events), "limit": limit,
+                         "next": following})
+
+
+@router.get("/events/{event_id}", summary="One event with every mention")
+def get_event(context: Context, event_id: Annotated[str, Path(max_length=64)]
+              ) -> dict[str, Any]:
+    detail = event_detail(context.access.reader().backend, event_id)
+    return {**detail.event, "mentions": detail.mentions}
+
+
+@router.get("/dyads/{a}/{b}/timeline",
+            summary="A dyad's timeline: QuadClass counts and summed Goldstein per period")
+def dyad_timeline(
+    request: Request, context: Context,
+    a: Annotated[str, Path(pattern=ACTOR_CODE)], b: Annotated[str, Path(pattern=ACTOR_CODE)],
+    by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
+    since: Since = None, until: Until = None, format: Format | None = None,
+) -> Response:
+    rows = [r.to_dict() for r in timeline(context.access.reader().backend, a, b, by=by,
+                                          since=since, until=until)]
+    if _wants_csv(request, format):
+        return _csv(TIMELINE_COLUMNS, rows, {})
+    return JSONResponse({"a": a.upper(), "b": b.upper(), "by": by, "rows": rows})
+
+
+@router.get("/documents/{doc_id:path}",
+            summary="A document: its text, sentences (with the coder's reasons) and events")
+def get_document(context: Context, doc_id: str) -> dict[str, Any]:
+    stored = stored_document(context.access.reader().backend, doc_id)
+    return {**stored.document,
+            "sentences": [{"sentence_id": s.sentence_id, "text": s.text,
+                           "span": [s.start, s.end], "discarded": s.discarded,
+                           "actors": s.actors, "reasons": s.reasons} for s in stored.sentences],
+            "mentions": stored.mentions}
+
+
+@router.get("/agreements", summary="Agreements, with their status and evidence")
+def list_agreements(
+    context: Context,
+    party: Annotated[str, Query(max_length=24, description="A party's code starts with this.")
+                     ] = "",
+    status: Annotated[str, Query(max_length=40, description="e.g. suspended, in force.")] = "",
+    q: Annotated[str, Query(max_length=500, description="Words of the name or subject.")] = "",
+) -> dict[str, Any]:
+    found = select_agreements(context.access.knowledge(), party=party, status=status, query=q)
+    return {"agreements": [a.to_dict() for a in found], "count": len(found)}
+
+
+@router.get("/institutions", summary="Institutions, with their status and evidence")
+def list_institutions(
+    context: Context,
+    status: Annotated[str, Query(max_length=40, description="e.g. operating, closed.")] = "",
+    q: Annotated[str, Query(max_length=500, description="Words of the name.")] = "",
+) -> dict[str, Any]:
+    found = select_institutions(context.access.knowledge(), status=status, query=q)
+    return {"institutions": [i.to_dict() for i in found], "count": len(found)}
+
+
+@router.get("/claims", summary="Claims, with their standing and who made or refuted them")
+def list_claims(
+    context: Context,
+    standing: Annotated[str, Query(max_length=40,
+                                   description="asserted, refuted, confirmed or disputed.")
+                        ] = "",
+    q: Annotated[str, Query(max_length=500, description="Words of the claim.")] = "",
+) -> dict[str, Any]:
+    found = select_claims(context.access.knowledge(), standing=standing, query=q)
+    return {"claims": [c.to_dict() for c in found], "count": len(found)}
+
+
+@router.get("/status", summary="The evidence-backed status of what a query names")
+def status(context: Context,
+           q: Annotated[str, Query(min_length=1, max_length=500,
+                                   description='e.g. "Japan Center".')]) -> dict[str, Any]:
+    answer = answer_status(context.access.knowledge(), q)
+    return {**answer.to_dict(), "found": answer.found, "lines": answer.lines()}
+
+
+class TextIn(BaseModel):
+    """A text to code, with what is known about it."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    text: str = Field(description="English news text (UTF-8).")
+    day: date | None = Field(default=None, alias="date", description="The document date "
+                             "(YYYY-MM-DD); relative dates resolve against it.")
+    id: str = Field(default="", max_length=200,
+                    description="Document id (default: a hash of the text).")
+    title: str = Field(default="", max_length=1000)
+    url: str = Field(default="", max_length=2000)
+    source: str = Field(default="", max_length=200, description="The news source.")
+
+
+def _document(body: TextIn) -> Any:
+    size = len(body.text.encode("utf-8"))
+    if size > MAX_TEXT_BYTES:
+        raise HTTPException(status_code=413,
+                            detail=f"text is larger than the limit of {MAX_TEXT_BYTES:,} bytes")
+    return pasted_document(body.text, day=body.day, doc_id=body.id, title=body.title,
+                           url=body.url, source=body.source)
+
+
+@router.post("/code", summary="Code text: events out, nothing stored")
+async def code_text(body: TextIn, context: Context) -> dict[str, Any]:
+    document = _document(body)
+    analysed = await run_in_threadpool(context.analyser.analyse, document)
+    return coded_summary(analysed)
+
+
+@router.post("/documents", status_code=201,
+             summary="Code a document and store it (needs --allow-writes and the token)")
+async def store_document(
+    body: TextIn, context: Context,
+    authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
+) -> JSONResponse:
+    settings = context.settings
+    check_write(settings.allow_writes, settings.token, bearer_token(authorization))
+    document = _document(body)
+    analysed = await run_in_threadpool(context.analyser.analyse, document)
+
+    def write() -> str:
+        with context.access.writer() as backend:
+            return save_document(backend, analysed)
+
+    outcome = await run_in_threadpool(write)
+    if outcome == CONFLICT:
+        raise HTTPException(status_code=409, detail=f"document id {document.id!r} is already "
+                            "stored with different text")
+    summary = {"status": outcome, "doc_id": document.id, "events": len(analysed.events),
+               "url": f"/api/documents/{quote(document.id, safe='')}"}
+    return JSONResponse(summary, status_code=200 if outcome == ALREADY_STORED else 201)

@@ -1,0 +1,94 @@
+"""The web app: `create_app(store)` gives a FastAPI app serving the JSON API under /api, the
+pages of the web UI, the static files (charts drawn by a locally served Vega-Lite) and the
+OpenAPI documentation at /docs (Swagger UI, also served locally)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from dyad.coding.coder import EventCoder
+from dyad.errors import DyadError
+from dyad.store.workers import CoderSpec
+from dyad.web import api, pages
+from dyad.web.access import StoreAccess
+from dyad.web.coding import MAX_TEXT_BYTES, TextAnalyser
+from dyad.web.context import STATIC, TEMPLATES, Settings, WebContext
+from dyad.web.errors import install_error_handlers
+from dyad.web.limits import DEFAULT_MAX_BODY, BodyLimit
+from dyad.web.markup import mention_sentence
+
+
+def _templates(settings: Settings) -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(TEMPLATES))
+    env = templates.env
+    env.globals["allow_writes"] = settings.allow_writes
+    env.globals["max_text_bytes"] = MAX_TEXT_BYTES
+    env.filters["mention_sentence"] = mention_sentence
+    env.filters["arrow"] = lambda e: f"{e['source'] or '?'} → {e['target'] or '-'}"
+    return templates
+
+
+def create_app(store_location: str, *, allow_writes: bool = False, token: str | None = None,
+               max_body: int = DEFAULT_MAX_BODY, coder: EventCoder | None = None,
+               spec: CoderSpec | None = None) -> FastAPI:
+    """The app over one store (DuckDB file or PostgreSQL URL).
+
+    Reads only, unless `allow_writes`, which needs a `token`: POST /api/documents and the
+    code page's "save" then store documents for requests that carry it. Request bodies over
+    `max_body` bytes are refused with 413. `coder` (or `spec`) sets the dictionaries used to
+    code pasted text; by default the shipped ones, loaded on first use.
+    """
+    if allow_writes and not token:
+        raise DyadError("writing needs a token", hint="pass --token TOKEN or set DYAD_TOKEN")
+    settings = Settings(store_location, allow_writes, token, max_body)
+    access = StoreAccess(store_location, writable=allow_writes)
+    context = WebContext(settings, access, TextAnalyser(coder, spec), _templates(settings))
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            access.close()
+
+    app = FastAPI(
+        title="dyad",
+        summary="Political event data from English news: events, dyads, documents, "
+                "agreements, institutions and claims.",
+        version=_version(), docs_url=None, redoc_url=None, lifespan=lifespan)
+    app.state.dyad = context
+    install_error_handlers(app)
+    app.add_middleware(BodyLimit, limit=max_body)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="dyad API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png")
+
+    return app
+
+
+def _version() -> str:
+    from dyad import __version__
+
+    return __version__
+
+
+def app_settings(app: Any) -> Settings:
+    """The settings an app was created with."""
+    context: WebContext = app.state.dyad
+    return context.settings

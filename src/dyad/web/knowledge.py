@@ -1,0 +1,57 @@
+"""The knowledge (agreements, institutions, claims) that concerns a pair of countries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
+
+T = TypeVar("T")
+
+
+def country(code: str) -> str:
+    """The country (or international) part of an actor code: its first three letters."""
+    return code.strip().upper()[:3]
+
+
+def _touches(codes: Iterable[str], countries: frozenset[str]) -> int:
+    """How many of `countries` the codes name."""
+    return len({country(c) for c in codes if c} & countries)
+
+
+def _institution_codes(institution: Institution) -> list[str]:
+    codes = [f.code for f in institution.facts if f.code]
+    if institution.owner is not None and institution.owner.code:
+        codes.append(institution.owner.code)
+    return codes
+
+
+def _claim_codes(claim: Claim) -> list[str]:
+    return [*claim.subjects, *(s.party.code for s in claim.stances if s.party.code)]
+
+
+def _ranked(items: Iterable[tuple[T, int]]) -> tuple[T, ...]:
+    """The items that touch a country, those touching both first (otherwise in order)."""
+    kept = [(item, hits) for item, hits in items if hits]
+    return tuple(item for item, _ in sorted(kept, key=lambda pair: -pair[1]))
+
+
+@dataclass(frozen=True)
+class DyadKnowledge:
+    """Agreements, institutions and claims with a party from either country (both first)."""
+
+    agreements: tuple[Agreement, ...]
+    institutions: tuple[Institution, ...]
+    claims: tuple[Claim, ...]
+
+
+def dyad_knowledge(kb: KnowledgeBase, first: str, second: str) -> DyadKnowledge:
+    """What the knowledge base holds about either of two countries."""
+    countries = frozenset({country(first), country(second)})
+    return DyadKnowledge(
+        _ranked((a, _touches(a.party_codes, countries)) for a in kb.agreements),
+        _ranked((i, _touches(_institution_codes(i), countries)) for i in kb.institutions),
+        _ranked((c, _touches(_claim_codes(c), countries)) for c in kb.claims),
+    )

@@ -1,0 +1,186 @@
+"""The pages of the web UI: overview, dyad, event, document, status and code text.
+
+Server-rendered HTML (Jinja2 templates in `templates/`); the charts are Vega-Lite
+specifications embedded in the page and drawn by the locally served Vega-Embed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from dyad.errors import DyadError
+from dyad.knowledge.status import answer_status
+from dyad.store.query import EventFilter, event_detail
+from dyad.store.timeline import timeline
+from dyad.web.auth import check_write
+from dyad.web.charts import dyad_chart, overview_chart
+from dyad.web.coding import ALREADY_STORED, CONFLICT, MAX_TEXT_BYTES, pasted_document, save_document
+from dyad.web.context import WebContext, web_context
+from dyad.web.knowledge import dyad_knowledge
+from dyad.web.markup import document_paragraphs
+from dyad.web.queries import (
+    Cursor,
+    page_events,
+    recent_events,
+    store_timeline,
+    stored_document,
+    top_dyads,
+    totals,
+)
+
+router = APIRouter(include_in_schema=False)
+Context = Annotated[WebContext, Depends(web_context)]
+ACTOR_CODE = r"^[A-Za-z0-9-]{1,24}$"
+PAGE_SIZE = 50
+_ROOT = re.compile(r"^\d{0,2}$")
+
+
+def _page(context: WebContext, request: Request, name: str, values: dict[str, Any],
+          status: int = 200) -> HTMLResponse:
+    response: HTMLResponse = context.templates.TemplateResponse(request, name, values,
+                                                                status_code=status)
+    return response
+
+
+def _day(value: str, name: str) -> date | None:
+    """A date field of a form ("" for none); 422 if it is not YYYY-MM-DD."""
+    if not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise HTTPException(status_code=422,
+                            detail=f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, context: Context) -> HTMLResponse:
+    backend = context.access.reader().backend
+    return _page(context, request, "overview.html", {
+        "totals": totals(backend),
+        "dyads": top_dyads(backend, 12),
+        "chart_spec": overview_chart(store_timeline(backend, "month"), "month"),
+        "recent": recent_events(backend, 15),
+    })
+
+
+@router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
+def dyad_page(request: Request, context: Context,
+              a: Annotated[str, Path(pattern=ACTOR_CODE)],
+              b: Annotated[str, Path(pattern=ACTOR_CODE)],
+              by: str = "month", root: str = "", since: str = "", until: str = "", q: str = "",
+              cursor: str = "") -> HTMLResponse:
+    if by not in ("week", "month"):
+        raise HTTPException(status_code=422, detail=f"by: {by!r} is not week or month")
+    if not _ROOT.match(root.strip()):
+        raise HTTPException(status_code=422, detail=f"root: {root!r} is not a CAMEO root")
+    first, second = a.upper(), b.upper()
+    start, end = _day(since, "since"), _day(until, "until")
+    backend = context.access.reader().backend
+    criteria = EventFilter(root=root.strip(), since=start, until=end, words=q[:500])
+    page = page_events(backend, criteria, pair=(first, second), limit=PAGE_SIZE,
+                       cursor=Cursor.decode(cursor) if cursor else None)
+    rows = timeline(backend, first, second, by=by, since=start, until=end)
+    following = None
+    if page.next_cursor is not None:
+        url = request.url.include_query_params(cursor=page.next_cursor.encode())
+        following = f"{url.path}?{url.query}"
+    return _page(context, request, "dyad.html", {
+        "a": first, "b": second, "by": by,
+        "filters": {"root": root, "since": since, "until": until, "q": q},
+        "chart_spec": dyad_chart(rows, by) if rows else None,
+        "events": page.events, "next": following, "paged": bool(cursor),
+        "knowledge": dyad_knowledge(context.access.knowledge(), first, second),
+    })
+
+
+@router.get("/event/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, context: Context,
+               event_id: Annotated[str, Path(max_length=64)]) -> HTMLResponse:
+    detail = event_detail(context.access.reader().backend, event_id)
+    return _page(context, request, "event.html",
+                 {"event": detail.event, "mentions": detail.mentions})
+
+
+@router.get("/document/{doc_id:path}", response_class=HTMLResponse)
+def document_page(request: Request, context: Context, doc_id: str) -> HTMLResponse:
+    stored = stored_document(context.access.reader().backend, doc_id)
+    return _page(context, request, "document.html", {
+        "document": stored.document, "paragraphs": document_paragraphs(stored),
+        "events": len({m["event_id"] for m in stored.mentions}),
+        "sentences": len(stored.sentences),
+    })
+
+
+@router.get("/status", response_class=HTMLResponse)
+def status_page(request: Request, context: Context, q: str = "") -> HTMLResponse:
+    query = q.strip()[:500]
+    answer = answer_status(context.access.knowledge(), query) if query else None
+    return _page(context, request, "status.html", {"q": query, "answer": answer})
+
+
+@router.get("/code", response_class=HTMLResponse)
+def code_form(request: Request, context: Context) -> HTMLResponse:
+    return _page(context, request, "code.html", {
+        "form": {"text": "", "date": date.today().isoformat(), "title": "", "save": False},
+        "result": None, "message": "", "saved": ""})
+
+
+def _form(body: bytes) -> dict[str, str]:
+    fields = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+    return {name: values[-1] for name, values in fields.items()}
+
+
+@router.post("/code", response_class=HTMLResponse)
+async def code_page(request: Request, context: Context) -> Response:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/x-www-form-urlencoded":
+        raise HTTPException(status_code=415, detail="send the form as "
+                            "application/x-www-form-urlencoded")
+    form = _form(await request.body())
+    values: dict[str, Any] = {
+        "form": {"text": form.get("text", ""), "date": form.get("date", ""),
+                 "title": form.get("title", ""), "save": form.get("save", "") != ""},
+        "result": None, "message": "", "saved": ""}
+    text = values["form"]["text"]
+    if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
+        raise HTTPException(status_code=413,
+                            detail=f"text is larger than the limit of {MAX_TEXT_BYTES:,} bytes")
+    try:
+        document = pasted_document(text, day=_day(values["form"]["date"], "date"),
+                                   title=values["form"]["title"])
+    except DyadError as exc:
+        values["message"] = exc.message
+        return _page(context, request, "code.html", values, status=exc.status_code)
+    analysed = await run_in_threadpool(context.analyser.analyse, document)
+    values["result"] = analysed
+    status = 200
+    if values["form"]["save"]:
+        try:
+            settings = context.settings
+            check_write(settings.allow_writes, settings.token, form.get("token", ""))
+        except HTTPException as exc:
+            values["message"] = str(exc.detail)
+            return _page(context, request, "code.html", values, status=exc.status_code)
+
+        def write() -> str:
+            with context.access.writer() as backend:
+                return save_document(backend, analysed)
+
+        outcome = await run_in_threadpool(write)
+        if outcome == CONFLICT:
+            values["message"] = (f"document id {document.id!r} is already stored with "
+                                 "different text; nothing was saved")
+            status = 409
+        else:
+            values["saved"] = document.id
+            values["message"] = ("this text was stored before" if outcome == ALREADY_STORED
+                                 else "saved in the store")
+    return _page(context, request, "code.html", values, status=status)
