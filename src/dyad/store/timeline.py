@@ -13,7 +13,7 @@ from typing import Any
 
 from dyad.errors import QueryError
 from dyad.store.backend import Backend
-from dyad.store.query import like_prefix
+from dyad.store.query import directed, either_way
 
 PERIODS: tuple[str, ...] = ("day", "week", "month", "year")
 #: The columns of a timeline listing, in order.
@@ -21,8 +21,7 @@ TIMELINE_COLUMNS: tuple[str, ...] = (
     "period", "source", "target", "events", "quad1", "quad2", "quad3", "quad4", "goldstein")
 
 _SQL = """SELECT CAST(date_trunc(?, e.date) AS DATE) AS period,
-       CASE WHEN e.source LIKE ? ESCAPE '\\' AND e.target LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END
-           AS direction,
+       CASE WHEN {forward} THEN 0 ELSE 1 END AS direction,
        count(*) AS events,
        count(*) FILTER (WHERE e.quad_class = 1) AS quad1,
        count(*) FILTER (WHERE e.quad_class = 2) AS quad2,
@@ -30,10 +29,7 @@ _SQL = """SELECT CAST(date_trunc(?, e.date) AS DATE) AS period,
        count(*) FILTER (WHERE e.quad_class = 4) AS quad4,
        sum(e.goldstein) AS goldstein
 FROM events e
-WHERE e.date IS NOT NULL
-  AND ((e.source LIKE ? ESCAPE '\\' AND e.target LIKE ? ESCAPE '\\')
-    OR (e.source LIKE ? ESCAPE '\\' AND e.target LIKE ? ESCAPE '\\'))
-  {dates}
+WHERE e.date IS NOT NULL AND {pair} {dates}
 GROUP BY 1, 2"""
 
 
@@ -88,9 +84,10 @@ def timeline(backend: Backend, first: str, second: str, *, by: str = "month",
     a, b = first.strip().upper(), second.strip().upper()
     if not a or not b:
         raise QueryError("a timeline needs two actor codes, e.g. RUS JPN")
-    pa, pb = like_prefix(a), like_prefix(b)
+    forward, forward_params = directed(backend.dialect, a, b)
+    pair, pair_params = either_way(backend.dialect, a, b)
     dates = ""
-    params: list[Any] = [by, pa, pb, pa, pb, pb, pa]
+    params: list[Any] = [by, *forward_params, *pair_params]
     if since is not None:
         dates += " AND e.date >= ?"
         params.append(since)
@@ -98,7 +95,8 @@ def timeline(backend: Backend, first: str, second: str, *, by: str = "month",
         dates += " AND e.date <= ?"
         params.append(until)
     found: dict[tuple[date, int], tuple[Any, ...]] = {}
-    for period, direction, *counts in backend.rows(_SQL.format(dates=dates), params):
+    for period, direction, *counts in backend.rows(
+            _SQL.format(forward=forward, pair=pair, dates=dates), params):
         found[(period, int(direction))] = tuple(counts)
     if not found:
         return []

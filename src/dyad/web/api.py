@@ -36,7 +36,7 @@ from dyad.web.coding import (
     save_document,
 )
 from dyad.web.context import WebContext, web_context
-from dyad.web.queries import ActorFilter, Cursor, page_events, stored_document
+from dyad.web.queries import Cursor, page_events, stored_document
 
 router = APIRouter(prefix="/api", tags=["api"])
 Context = Annotated[WebContext, Depends(web_context)]
@@ -99,12 +99,12 @@ def list_events(
                       ] = None,
     format: Format | None = None,
 ) -> Response:
-    criteria = EventFilter(root=root, code=code, since=since, until=until, words=q,
+    criteria = EventFilter(actor=actor, dyad=dyad, root=root, code=code, since=since,
+                           until=until, words=q,
                            where=tuple(parse_condition(w) for w in where or ()))
     after = Cursor.decode(cursor) if cursor else None
     page = page_events(context.access.reader().backend, criteria,
-                       actors=ActorFilter(actor=actor, dyad=dyad), limit=limit, offset=offset,
-                       cursor=after)
+                       limit=limit, offset=offset, cursor=after)
     following = None
     if page.next_cursor is not None:
         following = _relative(request.url.remove_query_params("offset")

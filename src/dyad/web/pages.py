@@ -84,8 +84,9 @@ def dyad_page(request: Request, context: Context,
     first, second = a.upper(), b.upper()
     start, end = _day(since, "since"), _day(until, "until")
     backend = context.access.reader().backend
-    criteria = EventFilter(root=root.strip(), since=start, until=end, words=q[:500])
-    page = page_events(backend, criteria, pair=(first, second), limit=PAGE_SIZE,
+    criteria = EventFilter(pair=f"{first}:{second}", root=root.strip(), since=start, until=end,
+                           words=q[:500])
+    page = page_events(backend, criteria, limit=PAGE_SIZE,
                        cursor=Cursor.decode(cursor) if cursor else None)
     rows = timeline(backend, first, second, by=by, since=start, until=end)
     following = None

@@ -18,7 +18,7 @@ from typing import Any
 
 from dyad.errors import DocumentNotFoundError, QueryError
 from dyad.store.backend import Backend
-from dyad.store.query import LISTING_COLUMNS, EventFilter, like_prefix, record
+from dyad.store.query import LISTING_COLUMNS, EventFilter, record
 from dyad.store.timeline import PERIODS
 
 _EVENT_COLUMNS = ", ".join(f"e.{c}" for c in LISTING_COLUMNS)
@@ -56,61 +56,6 @@ class EventPage:
     next_cursor: Cursor | None
 
 
-def _prefix(code: str) -> str:
-    return code.strip().upper()
-
-
-def _starts(dialect: str, column: str, code: str) -> tuple[str, str]:
-    """A test that `column` starts with the actor code `code`, and its parameter: DuckDB's
-    `starts_with` (several times faster than a LIKE pattern with an ESCAPE clause there), a
-    LIKE prefix on PostgreSQL (which its `text_pattern_ops` index serves)."""
-    if dialect == "duckdb":
-        return f"starts_with({column}, ?)", _prefix(code)
-    return f"{column} LIKE ? ESCAPE '\\'", like_prefix(_prefix(code))
-
-
-def _directed(dialect: str, source: str, target: str) -> tuple[str, list[Any]]:
-    first, a = _starts(dialect, "e.source", source)
-    second, b = _starts(dialect, "e.target", target)
-    return f"({first} AND {second})", [a, b]
-
-
-def _pair_condition(dialect: str, first: str, second: str) -> tuple[str, list[Any]]:
-    """Events between two actors (code prefixes), in either direction."""
-    there, forward = _directed(dialect, first, second)
-    back, backward = _directed(dialect, second, first)
-    return f"({there} OR {back})", [*forward, *backward]
-
-
-@dataclass(frozen=True)
-class ActorFilter:
-    """The actor filters of `dyad events` (`--actor`, `--dyad`), as code-prefix tests that
-    both back ends run without a LIKE pattern: the source or target starts with `actor`;
-    the source starts with the first code of `dyad` ("SOURCE:TARGET"), the target with the
-    second."""
-
-    actor: str = ""
-    dyad: str = ""
-
-    def sql(self, dialect: str) -> tuple[str, list[Any]]:
-        """The filter as a condition on the events table `e`, and its parameters."""
-        parts: list[str] = []
-        params: list[Any] = []
-        if self.actor.strip():
-            source, a = _starts(dialect, "e.source", self.actor)
-            target, b = _starts(dialect, "e.target", self.actor)
-            parts.append(f"({source} OR {target})")
-            params += [a, b]
-        if self.dyad:
-            codes = self.dyad.split(":")
-            if len(codes) != 2 or not all(c.strip() for c in codes):
-                raise QueryError(f"bad dyad {self.dyad!r}: expected SOURCE:TARGET, e.g. RUS:JPN")
-            text, values = _directed(dialect, codes[0], codes[1])
-            parts.append(text)
-            params += values
-        return (" AND ".join(parts) or "TRUE"), params
-
-
 def _after(backend: Backend, cursor: Cursor) -> tuple[str, list[Any]]:
     """Events after the cursor in the listing's order (date, undated last, then id)."""
     order = backend.text_order
@@ -120,23 +65,16 @@ def _after(backend: Backend, cursor: Cursor) -> tuple[str, list[Any]]:
             [cursor.day, cursor.day, cursor.event_id])
 
 
-def page_events(backend: Backend, criteria: EventFilter, *, pair: tuple[str, str] | None = None,
-                actors: ActorFilter | None = None, limit: int = 50, offset: int = 0,
+def page_events(backend: Backend, criteria: EventFilter, *, limit: int = 50, offset: int = 0,
                 cursor: Cursor | None = None) -> EventPage:
-    """A page of the filtered events (of the dyad `pair` in both directions, if given).
+    """A page of the filtered events.
 
     On DuckDB the page is found first (row ids of the events, sorted by date and id) and only
     its rows are read in full; PostgreSQL does the same with its indexes by itself."""
-    condition, params = criteria.sql()
+    condition, params = criteria.sql(backend.dialect)
     parts = [condition]
-    extra: list[tuple[str, list[Any]]] = []
-    if actors is not None:
-        extra.append(actors.sql(backend.dialect))
-    if pair is not None:
-        extra.append(_pair_condition(backend.dialect, *pair))
     if cursor is not None:
-        extra.append(_after(backend, cursor))
-    for text, values in extra:
+        text, values = _after(backend, cursor)
         parts.append(text)
         params += values
     where = " AND ".join(p for p in parts if p != "TRUE") or "TRUE"
