@@ -143,3 +143,25 @@ def test_profile_times_every_kind_and_explains_one(
     assert profile.main(["--db", str(small_store), "--explain", "words"]) == 0
     plan = capsys.readouterr().out
     assert plan.startswith("/api/events?q=") and "SELECT" in plan and "Total Time" in plan
+
+
+def test_command_lines(small_store: Path, tmp_path: Path,
+                       capsys: pytest.CaptureFixture[str]) -> None:
+    make_store = _module("make_store")
+    assert make_store.main(["--events", "50", "--out", str(small_store)]) == 2
+    assert "exists" in capsys.readouterr().err
+    out = tmp_path / "tiny.duckdb"
+    assert make_store.main(["--events", "50", "--out", str(out), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["events"] == 50
+    assert not (tmp_path / "tiny.duckdb.partial").exists()
+    bench = _module("bench_web")
+    assert bench.main(["--db", str(tmp_path / "missing.duckdb")]) == 2
+    assert "no such store" in capsys.readouterr().err
+    assert bench.main(["--db", str(small_store), "--phase", "events", "--requests", "12",
+                       "--concurrency", "2", "--warmup", "0", "--without", "words",
+                       "--without", "dyad+words", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["left_out"] == ["dyad+words", "words"]
+    [phase] = report["phases"]
+    assert phase["requests"] == 12 and phase["errors"] == 0
+    assert not {k["kind"] for k in phase["kinds"]} & {"words", "dyad+words"}
