@@ -51,6 +51,23 @@ def test_merge_different_parties_stay_apart(extract: Extract) -> None:
     assert len(kb.agreements) == 2
 
 
+def test_merge_pairs_sharing_one_country_stay_apart(extract: Extract) -> None:
+    kb = extract(
+        "Japan and Australia signed an economic partnership agreement in 2014.",
+        "Russia suspended its agreement with Japan on Monday.",
+    )
+    assert sorted(sorted(p.code[:3] for p in a.parties) for a in kb.agreements) == [
+        ["AUS", "JPN"], ["JPN", "RUS"]]
+
+
+def test_merge_report_naming_fewer_parties_joins(extract: Extract) -> None:
+    kb = extract(
+        "Japan and Russia signed a fisheries agreement in 1998.",
+        "Russia suspended the 1998 fisheries agreement on Monday.",
+    )
+    assert len(kb.agreements) == 1
+
+
 def test_merge_institution_status_over_documents(extract: Extract) -> None:
     kb = extract(
         "Russia closed the Japan Center in Khabarovsk in 2024.",

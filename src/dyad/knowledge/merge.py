@@ -55,8 +55,11 @@ def countries(parties: Iterable[Party]) -> set[str]:
 
 
 def compatible_parties(a: Iterable[Party], b: Iterable[Party]) -> bool:
+    """Whether two party lists can name the same parties: one's countries are all among the
+    other's (a report may name fewer parties: Russia alone, or Japan and Russia), or either
+    names none. Japan–Australia and Japan–Russia are different pairs."""
     left, right = countries(a), countries(b)
-    return not left or not right or bool(left & right)
+    return left <= right or right <= left
 
 
 def docs_of(evidence: Iterable[Evidence]) -> set[str]:
