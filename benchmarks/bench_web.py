@@ -375,7 +375,7 @@ def run(db: str, *, requests: int = 2000, seconds: float = 60.0, concurrency: in
         "db": db, "db_bytes": os.path.getsize(db) if os.path.exists(db) else None,
         "events_in_store": facts.events, "concurrency": concurrency,
         "requests_per_phase": requests, "seconds_per_phase": seconds,
-        "left_out": sorted(without),
+        "left_out": sorted(without), "server_args": list(server_args),
         "cpus": os.cpu_count(), "load_average_before": [round(x, 2) for x in os.getloadavg()],
         "python": sys.version.split()[0], "floor": {"requests_per_second": FLOOR_RPS,
                                                     "p99_ms": FLOOR_P99_MS},
@@ -410,6 +410,8 @@ def format_report(report: dict[str, Any]) -> str:
     lines = [f"store: {report['db']} ({report['events_in_store']:,} events); "
              f"{report['concurrency']} concurrent clients; load average before "
              f"{report['load_average_before'][0]}, after {report['load_average_after'][0]}"]
+    if report["server_args"]:
+        lines.append("server options: " + " ".join(report["server_args"]))
     if report["left_out"]:
         lines.append("left out of /api/events: " + ", ".join(report["left_out"]))
     lines.append("")
@@ -448,6 +450,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="Run only this phase (repeatable).")
     parser.add_argument("--without", choices=EVENT_KINDS, action="append", default=[],
                         help="Leave this kind of /api/events query out (repeatable).")
+    parser.add_argument("--cache-mb", type=int, default=None,
+                        help="Pass --cache-mb to the server (0: it keeps no answers, so every "
+                        "request is answered from the store).")
     parser.add_argument("--seed", type=int, default=20240702)
     parser.add_argument("--json", action="store_true", help="Print one JSON object.")
     args = parser.parse_args(argv)
@@ -461,7 +466,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     report = run(args.db, requests=args.requests, seconds=args.seconds,
                  concurrency=args.concurrency, warmup=args.warmup,
-                 phases=args.phase or PHASES, seed=args.seed, without=args.without)
+                 phases=args.phase or PHASES, seed=args.seed, without=args.without,
+                 server_args=[] if args.cache_mb is None else ["--cache-mb", str(args.cache_mb)])
     print(json.dumps(report) if args.json else format_report(report))
     return 0
 

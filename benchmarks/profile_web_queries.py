@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/profile_web_queries.py --db /tmp/dyad-1m.duckdb
     .venv/bin/python benchmarks/profile_web_queries.py --db /tmp/dyad-1m.duckdb --explain words
 
-Builds the app (`dyad.web.app.create_app`, read-only) over the store and sends it, through
+Builds the app (`dyad.web.app.create_app`, read-only, keeping no answers) over the store and
+sends it, through
 Starlette's in-process test client (no socket), one request of each kind that the load test
 sends, `--repeat` times. For each kind it prints the best wall-clock time of the request and
 how much of it the SQL statements took (every statement the DuckDB back end runs is timed).
@@ -128,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from dyad.web.app import create_app
 
-    with TestClient(create_app(args.db)) as client:
+    with TestClient(create_app(args.db, cache_bytes=0)) as client:
         if args.explain:
             print(explain(client, args.explain))
             return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from tests.store.helpers import check_derived
 
 from dyad.store.handle import open_store
 from dyad.store.merge import Evidence, Mention, merge_mentions
@@ -80,6 +81,11 @@ def test_events_are_what_merging_the_mentions_gives(small_store: Path) -> None:
             "SELECT event_id, date, last_date, num_mentions, num_sources, num_articles, doc_id, "
             "ordinal FROM events").rows()}
     assert merged == stored
+
+
+def test_derived_tables_are_what_the_store_keeps(small_store: Path) -> None:
+    with open_store(small_store) as store:
+        check_derived(store.backend)
 
 
 def test_queries_are_seeded_and_cover_the_filters(small_store: Path) -> None:

@@ -7,6 +7,7 @@ from itertools import pairwise
 
 import pytest
 
+from dyad.coding import dates
 from dyad.coding.dates import PRECISIONS, ResolvedDate, find_date_expressions, resolve_date
 
 TUE = date(2024, 7, 2)  # the acceptance test's document date, a Tuesday
@@ -169,3 +170,36 @@ def test_spans_are_ordered_and_disjoint() -> None:
     spans = find_date_expressions(text)
     assert spans == sorted(spans)
     assert all(a[1] <= b[0] for a, b in pairwise(spans))
+
+
+def _every_pattern(text: str) -> list[tuple[int, int]]:
+    """find_date_expressions without skipping patterns: each one, case-insensitive, on text."""
+    candidates = [
+        (m.start(), m.end(), kind)
+        for kind, pattern in dates._FIND_PATTERNS
+        for m in pattern.finditer(text)
+        if kind == "year" or dates._keep(kind, text, m.start(), m.end())
+    ]
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    spans: list[tuple[int, int]] = []
+    for start, end, kind in candidates:
+        if spans and start < spans[-1][1]:
+            continue
+        if kind == "year" and not dates._is_year(text, start, end, spans):
+            continue
+        spans.append((start, end))
+    return spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On MONDAY, 3 Sept. 2003, two WEEKS AGO, TONIGHT and last Weekend.",
+        "mid-March, Jan. 5, in 1999 and 2000-2003, NEXT WEEKEND, 2024-07-01, 5 years ago.",
+        "The market may decide; officials met in May and again on Tuesday evening.",
+        "No date here: the separatists declared a decision.",
+        "Non-ASCII: \u201cthe accord of 12 May\u201d, \u017feptember 3 and \u212aing Day.",
+    ],
+)
+def test_skipping_patterns_finds_what_every_pattern_finds(text: str) -> None:
+    assert find_date_expressions(text) == _every_pattern(text)

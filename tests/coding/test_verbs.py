@@ -10,6 +10,7 @@ import pytest
 
 from dyad.coding.coder import EventCoder
 from dyad.coding.syntax import predicate_roles
+from dyad.coding.tokens import PlainDoc
 from dyad.coding.verbs import VerbMatch, VerbMatcher
 from dyad.dictionaries.defaults import DictionarySet, load_dictionaries
 from dyad.dictionaries.model import DiscardList, EventCode, VerbDictionary
@@ -90,7 +91,7 @@ def xf(reason: str, *values: object) -> object:
 
 
 def best(nlp: Any, matcher: VerbMatcher, sentence: str, verb: str) -> VerbMatch | None:
-    doc = nlp(sentence)
+    doc = PlainDoc(nlp(sentence))
     token = next(t for t in doc if t.text == verb)
     roles = predicate_roles(token)
     return matcher.best_match(token, roles.subjects, roles.complement, {})
@@ -158,7 +159,7 @@ def test_match_explains_its_pattern(nlp: Any, matcher: VerbMatcher) -> None:
 
 
 def test_multiword_trigger_covers_both_words(nlp: Any, matcher: VerbMatcher) -> None:
-    doc = nlp("Japan called off the visit to Seoul.")
+    doc = PlainDoc(nlp("Japan called off the visit to Seoul."))
     called = next(t for t in doc if t.text == "called")
     found = matcher.entries(called)
     assert found
@@ -167,7 +168,7 @@ def test_multiword_trigger_covers_both_words(nlp: Any, matcher: VerbMatcher) -> 
 
 
 def test_multiword_verb_needs_its_particle(nlp: Any, matcher: VerbMatcher) -> None:
-    doc = nlp("Japan called the ambassador.")
+    doc = PlainDoc(nlp("Japan called the ambassador."))
     called = next(t for t in doc if t.text == "called")
     assert matcher.entries(called) == []
 

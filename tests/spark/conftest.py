@@ -21,6 +21,7 @@ from dyad.spark.session import find_java
 from dyad.store.backend import open_backend
 from dyad.store.ingest import IngestOptions, IngestReport, ingest
 from tests.store.conftest import store_url  # noqa: F401 - the store fixture, for import tests
+from tests.store.helpers import NEWS as STORE_NEWS
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -50,6 +51,7 @@ def corpus_lines() -> list[str]:
     """The identity corpus: generated news, the nine example articles, and the awkward cases
     (a repeated document, a conflicting id, a non-UTF-8 line, a line that is not JSON)."""
     lines = NEWS.read_text(encoding="utf-8").splitlines()[:NEWS_DOCUMENTS]
+    lines += [json.dumps(record) for record in STORE_NEWS]  # reports of one event, two outlets
     for path in sorted(EXAMPLES.glob("*.txt")):  # undated but the founding article
         record = {"id": path.name, "text": path.read_text(encoding="utf-8"), "source": "examples"}
         if path.name == "japan-centers.txt":

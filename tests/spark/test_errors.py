@@ -26,7 +26,7 @@ def test_errors_output_names_each_bad_line_and_document(coded: Coded) -> None:
     assert len(rows) == 3
     assert all(origin.startswith(str(coded.corpus) + ":") for _, origin, _, _ in rows)
     assert errors["6"] == ("", "bad JSONL record",
-                           "not UTF-8 (byte 0xe9 at column 34); convert the file to UTF-8")
+                           "not UTF-8 (byte 0xe9 at column 31); convert the file to UTF-8")
     doc_id, kind, reason = errors["10"]
     assert (doc_id, kind) == ("", "bad JSONL record") and reason.startswith("invalid JSON")
     conflict = [e for e in errors.values() if e[1] == CONFLICT]

@@ -35,14 +35,14 @@ def test_blank_lines_give_nothing() -> None:
 
 
 def test_bad_lines_give_problems_of_the_ingest_kinds() -> None:
-    options = LineOptions(max_bytes=80)
+    options = LineOptions(max_bytes=150)
     cases = {
         b'{"id": "a", "text": "caf\xe9"}': ("bad JSONL record", "not UTF-8 (byte 0xe9"),
         b"[1, 2]": ("bad JSONL record", "expected a JSON object, got an array"),
         b'{"id": "a", "text": "  "}': ("empty", '"text" is empty'),
-        b'{"id": "a", "text": "' + b"x" * 100 + b'"}': ("too large", "larger than the limit"),
-        b'{"id": "a", "text": "Der Bundestag hat heute das Gesetz mit einer Mehrheit '
-        b'beschlossen und die Regierung"}': ("not English", "does not look like English"),
+        b'{"id": "a", "text": "' + b"x" * 200 + b'"}': ("too large", "larger than the limit"),
+        '{"id": "a", "text": "Москва и Токио снова обсуждают мирный договор"}'.encode():
+            ("not English", "does not look like English"),
     }
     for line, (kind, message) in cases.items():
         item = parse_line(line, "n.jsonl", 2, options)

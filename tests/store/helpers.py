@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from dyad.store.backend import Backend
+from dyad.store.events import event_words
 from dyad.store.schema import EVENT_COLUMNS
 
 #: Eight one-sentence documents and the events the coder gives them (merged: 7 events).
@@ -38,7 +41,8 @@ def snapshot(backend: Backend) -> list[tuple[Any, ...]]:
 
 def clear(backend: Backend) -> None:
     """Empty the store's tables."""
-    for table in ("documents", "sentences", "mentions", "events", "knowledge"):
+    for table in ("documents", "sentences", "mentions", "events", "knowledge", "event_words",
+                  "event_days"):
         backend.execute(f"DELETE FROM {table}")
 
 
@@ -51,3 +55,24 @@ def check_consistent(backend: Backend) -> None:
     per_doc = backend.rows("SELECT count(*) FROM documents d WHERE n_events <> "
                            "(SELECT count(*) FROM mentions m WHERE m.doc_id = d.doc_id)")
     assert per_doc[0][0] == 0
+    check_derived(backend)
+
+
+def check_derived(backend: Backend) -> None:
+    """`event_words` and `event_days` hold exactly what the events and their sentences give."""
+    sentences = backend.rows("SELECT m.event_id, e.date, m.sentence FROM event_mentions m "
+                             "JOIN events e ON e.event_id = m.event_id")
+    stored = backend.rows("SELECT word, event_id, date FROM event_words")
+    assert sorted(stored, key=str) == sorted(
+        event_words((str(i), d, str(t)) for i, d, t in sentences), key=str)
+    days: dict[tuple[str, str, Any], list[float]] = {}
+    for source, target, day, quad, gold in backend.rows(
+            "SELECT source, target, date, quad_class, goldstein FROM events "
+            "WHERE date IS NOT NULL"):
+        sums = days.setdefault((source, target, day), [0, 0, 0, 0, 0, 0.0])
+        sums[0] += 1
+        sums[quad] += 1
+        sums[5] += gold
+    summed = {(s, t, d): [n, q1, q2, q3, q4, pytest.approx(g)]
+              for s, t, d, n, q1, q2, q3, q4, g in backend.rows("SELECT * FROM event_days")}
+    assert summed == days

@@ -20,7 +20,7 @@ from dyad.store.backend import Backend, open_backend
 from dyad.store.handle import EventStore, open_store
 from dyad.store.ingest import IngestOptions, IngestReport, ingest
 from dyad.store.knowledge import delete_knowledge, load_knowledge, save_knowledge
-from dyad.store.schema import check_schema, create_schema
+from dyad.store.schema import SCHEMA_VERSION, check_schema, create_schema
 from dyad.store.workers import AnalysedDocument, CodingFailure, DocumentAnalyser, code_chunk
 from tests.conftest import EXAMPLES
 from tests.store.corpus import write_jsonl
@@ -220,7 +220,7 @@ def test_knowledge_store_of_an_older_schema_is_refused(store_url: str) -> None:
         create_schema(backend)
         backend.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
         with pytest.raises(StoreError, match="store schema version 1, but this dyad reads "
-                                             "version 2"):
+                                             f"version {SCHEMA_VERSION}"):
             check_schema(backend)
     finally:
         backend.close()

@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from dyad.errors import DyadError
 from dyad.store.backend import DEFAULT_DB, redact
+from dyad.web.cache import DEFAULT_CACHE_BYTES
 from dyad.web.limits import DEFAULT_MAX_BODY
 
 DbOption = Annotated[str, typer.Option(
@@ -38,6 +39,9 @@ def serve_command(
     max_body: Annotated[int, typer.Option(
         "--max-body", min=1024, help="Refuse request bodies larger than this many bytes (413)."
     )] = DEFAULT_MAX_BODY,
+    cache_mb: Annotated[int, typer.Option(
+        "--cache-mb", min=0, help="Keep answers to API reads of a read-only DuckDB store, up "
+        "to this many MB (0: keep none).")] = DEFAULT_CACHE_BYTES // (1024 * 1024),
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI docs at /docs) over a store.
 
@@ -53,7 +57,8 @@ def serve_command(
 
     from dyad.web.app import create_app
 
-    app = create_app(db, allow_writes=allow_writes, token=token, max_body=max_body)
+    app = create_app(db, allow_writes=allow_writes, token=token, max_body=max_body,
+                     cache_bytes=cache_mb * 1024 * 1024)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     shown = f"[{host}]" if ":" in host else host
     mode = "reads and writes (token needed)" if allow_writes else "read-only"

@@ -26,7 +26,8 @@ from dyad.io.text import MAX_DOCUMENT_BYTES
 
 app = typer.Typer(
     name="spark",
-    help="Run the coder and the event merge on Apache Spark (needs the spark extra and Java 17).",
+    help="Run the coder and the event merge on Apache Spark (needs the spark extra and "
+    "Java 17).\n\nExample: dyad spark code news.jsonl out/ --master local[2]",
     no_args_is_help=True,
 )
 

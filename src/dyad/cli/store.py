@@ -71,7 +71,8 @@ SinceFilter = Annotated[str | None, typer.Option(
 UntilFilter = Annotated[str | None, typer.Option(
     "--until", help="Events on or before this day (YYYY-MM-DD).", show_default=False)]
 WordsFilter = Annotated[str, typer.Option(
-    "--q", help="Words that must all occur in one of the event's sentences.")]
+    "--q", help="Words that must all be found in the sentences of the event's mentions: each "
+    "starts a word there, case aside ('sanction' finds 'Sanctions'; 'anction' finds nothing).")]
 WhereFilter = Annotated[list[str] | None, typer.Option(
     "--where", help="COLUMN OP VALUE (OP: = != < <= > >= ~), e.g. 'quad_class=4'; repeatable.",
     show_default=False)]

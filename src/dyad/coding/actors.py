@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import compress, count
+from operator import or_
 from typing import Any
 
 from dyad.coding.phrases import PhraseIndex
@@ -71,6 +73,9 @@ class ActorResolver:
     agents: AgentDictionary
     _actor_index: PhraseIndex[Any] = field(init=False)
     _agent_index: PhraseIndex[AgentCode] = field(init=False)
+    _codes: dict[tuple[Phrase, date | None], tuple[str, ...]] = field(
+        init=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         actors = ActorDictionary()
@@ -85,40 +90,43 @@ class ActorResolver:
 
     def mentions(self, sent: Any, day: date | None) -> dict[int, Mention]:
         """Mentions in a sentence span, keyed by each token index they cover."""
-        if isinstance(sent, PlainSentence):
-            words = sent.words
-        else:
-            words = [token_key(t) for t in sent]
+        words = sent.words if isinstance(sent, PlainSentence) else [token_key(t) for t in sent]
         base = sent.start
         found: dict[int, Mention] = {}
-        actor_index, agent_index = self._actor_index, self._agent_index
-        actor_starts, agent_starts = actor_index.first_words, agent_index.first_words
-        i = 0
-        while i < len(words):
-            word = words[i]
-            if word in actor_starts:
-                length = actor_index.longest_at(words, i)
-                if length:
-                    codes = self.actors.codes_for(tuple(words[i : i + length]), day)
-                    if codes:
-                        mention = Mention(base + i, base + i + length, "actor", tuple(codes))
-                        self._add(found, mention)
-                        i += length
-                        continue
-            if word in agent_starts:
-                length = agent_index.longest_at(words, i)
-                if length:
-                    agent = agent_index.get(tuple(words[i : i + length]))
-                    self._add(found, Mention(base + i, base + i + length, "agent", agent=agent))
-                    i += length
+        actor_lengths = self._actor_index.longest_everywhere(words)
+        agent_lengths = self._agent_index.longest_everywhere(words)
+        free = 0  # words before this one belong to a mention found already
+        for i in compress(count(), map(or_, actor_lengths, agent_lengths)):
+            if i < free:
+                continue
+            length = actor_lengths[i]
+            if length:
+                codes = self._codes_on(tuple(words[i : i + length]), day)
+                if codes:
+                    self._add(found, Mention(base + i, base + i + length, "actor", codes))
+                    free = i + length
                     continue
-            i += 1
+            length = agent_lengths[i]
+            if length:
+                agent = self._agent_index.get(tuple(words[i : i + length]))
+                self._add(found, Mention(base + i, base + i + length, "agent", agent=agent))
+                free = i + length
         for ent in sent.ents:
             if ent.label_ in NAMED_ENTITY_TYPES and not any(
                 k in found for k in range(ent.start, ent.end)
             ):
                 self._add(found, Mention(ent.start, ent.end, "entity", ("",)))
         return found
+
+    def _codes_on(self, phrase: Phrase, day: date | None) -> tuple[str, ...]:
+        """The actor codes of a known phrase on `day` (remembered; () when none)."""
+        key = (phrase, day)
+        codes = self._codes.get(key)
+        if codes is None:
+            if len(self._codes) >= 100_000:
+                self._codes.clear()
+            codes = self._codes[key] = tuple(self.actors.codes_for(phrase, day) or ())
+        return codes
 
     @staticmethod
     def _add(found: dict[int, Mention], mention: Mention) -> None:

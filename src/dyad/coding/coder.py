@@ -74,11 +74,13 @@ class EventCoder:
         memory = DocumentMemory()
         sentence_id = 0
         for paragraph in parsed.paragraphs:
-            for sent in PlainDoc(paragraph.doc, paragraph.mapping.text).sents:
+            plain = PlainDoc(paragraph.doc, paragraph.mapping.text)
+            for sent in plain.sents:
                 if not sent.text.strip():
                     continue
                 self._code_sentence(coded, paragraph, sent, sentence_id, memory, story_discard)
                 sentence_id += 1
+            plain.release()
         return coded
 
     def _code_sentence(
@@ -119,10 +121,11 @@ class EventCoder:
                 if key not in seen:
                     seen.add(key)
                     coded.events.append(record)
+        doc = sent.doc
         actors = sorted(
             {
-                f"{m.codes[0] or '?'}:{sent.doc[m.start : m.end].text}"
-                for m in mentions.values()
+                f"{m.codes[0] or '?'}:{doc.text_between(m.start, m.end)}"
+                for m in {id(m): m for m in mentions.values()}.values()
                 if m.kind != "agent"
             }
         )
@@ -219,19 +222,20 @@ class EventCoder:
 
     @staticmethod
     def _remember(sent: Any, participants: ParticipantResolver, memory: DocumentMemory) -> None:
+        # a noun is remembered only with the actors named under it: none without actors
+        actors_named = any(m.kind == "actor" for m in participants.mentions.values())
         for token in sent:
-            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+            pos = token.pos_
+            if token.dep_ in ("nsubj", "nsubjpass") and pos in ("NOUN", "PROPN"):
                 actors = participants.actors(token)
                 memory.remember_subject(token, [a.code for a in actors if a.code])
-            if token.pos_ == "NOUN":
+            if pos == "NOUN" and actors_named:
                 memory.remember_noun(
                     str(token.lemma_).lower(), participants.codes_in_subtree(token)
                 )
 
 
-def _token_span(
-    paragraph: ParsedParagraph, doc: PlainDoc, start: int, end: int
-) -> tuple[int, int]:
+def _token_span(paragraph: ParsedParagraph, doc: PlainDoc, start: int, end: int) -> tuple[int, int]:
     """Original character span of tokens [start, end) of the paragraph (`token_span` on the
     plain copy of its Doc)."""
     first, last = doc.tokens[start], doc.tokens[end - 1]

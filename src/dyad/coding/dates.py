@@ -298,35 +298,44 @@ _FIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]  # fmt: skip
 
 
-# For each pattern, words one of which every match contains (lower case; "" stands for a
-# digit): a pattern none of whose words occur in a text cannot match it, and is not run.
-_PATTERN_WORDS: dict[str, tuple[str, ...]] = {
-    "iso": ("",),
-    "full": ("",),
-    "month": tuple(name[:3] for name in _MONTH_NAMES),
-    "relative": ("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"),
-    "weekday": _DAY_NAMES,
-    "period": ("week", "month", "year"),
-    "ago": ("ago",),
-    "year": ("",),
+# For each pattern, groups of words (lower case) such that every match contains a word of
+# each group: a pattern that lacks a group in a text cannot match it, and is not run.
+_DIGITS = tuple("0123456789")
+_MONTH_STARTS = tuple(name[:3] for name in _MONTH_NAMES)  # "sep" for "sept" and "september"
+_PATTERN_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "iso": (_DIGITS, ("-",)),
+    "full": (_DIGITS, _MONTH_STARTS),
+    "month": (_MONTH_STARTS,),
+    "relative": (("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"),),
+    "weekday": (_DAY_NAMES,),
+    "period": (("last", "past", "this", "next"), ("week", "month", "year")),
+    "ago": (("ago",),),
+    "year": (("19", "20"),),
 }
-_DIGIT = re.compile(r"\d")
 
 
-def _patterns_that_may_match(text: str) -> list[tuple[str, re.Pattern[str]]]:
-    """The find patterns that can match `text` (all of them unless it is ASCII, where
-    case-insensitive matching is plain ASCII lower-casing and a digit is 0-9)."""
+# The same patterns, case-sensitive, for the lower-cased copy of an ASCII text: there,
+# case-insensitive matching is plain ASCII lower-casing (and a digit is 0-9), so they find
+# the same spans, faster.
+_LOWER_CASE_PATTERNS = [
+    (kind, re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE))
+    for kind, pattern in _FIND_PATTERNS
+]
+
+
+def _matches(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Matches of the find patterns in `text`, pattern by pattern, skipping those that lack a
+    word group (`_PATTERN_WORDS`) in an ASCII text."""
     if not text.isascii():
-        return _FIND_PATTERNS
+        return [(kind, m) for kind, pattern in _FIND_PATTERNS for m in pattern.finditer(text)]
     lowered = text.lower()
-    digit = _DIGIT.search(text) is not None
-    found = []
-    for kind, pattern in _FIND_PATTERNS:
-        for word in _PATTERN_WORDS[kind]:
-            if (word in lowered) if word else digit:
-                found.append((kind, pattern))
-                break
-    return found
+    present = lowered.__contains__
+    return [
+        (kind, m)
+        for kind, pattern in _LOWER_CASE_PATTERNS
+        if all(any(map(present, group)) for group in _PATTERN_WORDS[kind])
+        for m in pattern.finditer(lowered)
+    ]
 
 
 def _word_before(text: str, start: int) -> str:
@@ -393,10 +402,9 @@ def find_date_expressions(text: str) -> list[tuple[int, int]]:
     Bare month names need a capital; "May" and "March" alone also need a date word before them.
     """
     candidates: list[tuple[int, int, str]] = []
-    for kind, pattern in _patterns_that_may_match(text):
-        for m in pattern.finditer(text):
-            if kind == "year" or _keep(kind, text, m.start(), m.end()):
-                candidates.append((m.start(), m.end(), kind))
+    for kind, m in _matches(text):
+        if kind == "year" or _keep(kind, text, m.start(), m.end()):
+            candidates.append((m.start(), m.end(), kind))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     spans: list[tuple[int, int]] = []
     for start, end, kind in candidates:

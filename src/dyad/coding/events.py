@@ -12,7 +12,7 @@ from dyad.coding.actors import Actor, Mention
 from dyad.coding.dates import find_date_expressions, resolve_date
 from dyad.coding.frames import INTENT_HEADS, Frame, according_to, frame_of
 from dyad.coding.participants import PERSONAL_PRONOUNS, ParticipantResolver
-from dyad.coding.syntax import VERBAL_POS, clause_tokens, phrase_tokens_after, predicate_roles
+from dyad.coding.syntax import VERBAL_POS, in_clause, phrase_tokens_after, predicate_roles
 from dyad.coding.verbs import VerbMatch, VerbMatcher
 from dyad.dictionaries.model import Slot
 
@@ -344,9 +344,9 @@ def predicate_date(
     """The date a predicate's own clause states, else its donor's, else the document's."""
     node: Token | None = verb
     seen = 0
+    tokens = verb.doc
     while dates and node is not None and seen < 4:
-        own = {t.i for t in clause_tokens(node)}
-        found = next((d for d in dates if d.root in own), None)
+        found = next((d for d in dates if in_clause(tokens[d.root], node)), None)
         if found is not None:
             return found.date, found.text, found.span
         seen += 1

@@ -7,11 +7,13 @@ document named before.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from dyad.coding.actors import Actor, Mention, compose
 from dyad.coding.frames import REPORTING_VERBS
 from dyad.coding.syntax import coordinated, np_tokens, pobj_of
+from dyad.coding.tokens import PlainDoc
 
 Token = Any
 # Prepositions through which a role noun takes its country: "ambassadors of Arnor".
@@ -45,7 +47,7 @@ class DocumentMemory:
 
     def remember_countries(self, mentions: dict[int, Mention], doc: Token) -> None:
         """Remember the countries named, in order, and whether each named a subject."""
-        for mention in sorted(set(mentions.values()), key=lambda m: m.start):
+        for mention in sorted(_distinct(mentions), key=_start):
             for code in mention.codes:
                 if mention.kind == "actor" and len(code) == 3 and code.isalpha():
                     subject = any(
@@ -70,7 +72,7 @@ class DocumentMemory:
     def with_aliases(self, mentions: dict[int, Mention], doc: Token) -> dict[int, Mention]:
         """Unknown names that repeat the last word of an earlier actor name take its codes."""
         result = dict(mentions)
-        for mention in set(mentions.values()):
+        for mention in _distinct(mentions):
             if mention.kind != "entity":
                 continue
             codes = self.aliases.get(str(doc[mention.end - 1].text).upper())
@@ -118,6 +120,21 @@ class DocumentMemory:
         return None
 
 
+def _distinct(mentions: dict[int, Mention]) -> list[Mention]:
+    """The mentions of a sentence, each once (a mention is one object for all its tokens)."""
+    return list({id(m): m for m in mentions.values()}.values())
+
+
+_start = attrgetter("start")
+
+
+def _text(doc: Any, start: int, end: int) -> str:
+    """Text of tokens [start, end) of a spaCy Doc or a PlainDoc."""
+    if type(doc) is PlainDoc:
+        return doc.text_between(start, end)
+    return str(doc[start:end].text)
+
+
 def _vague(code: str) -> bool:
     """An unknown entity ("") or a role without a country ("---GOV")."""
     return not code or code.startswith("---")
@@ -130,6 +147,7 @@ class ParticipantResolver:
     mentions: dict[int, Mention]
     memory: DocumentMemory
     _cache: dict[tuple[int, bool], tuple[Actor, ...]] = field(default_factory=dict, init=False)
+    _above: set[int] | None = field(default=None, init=False)  # see `_above_actors`
 
     def actors(self, head: Token, *, nested: bool = True) -> list[Actor]:
         """Actors named by the phrase headed by `head`, one per coordinated member.
@@ -238,31 +256,54 @@ class ParticipantResolver:
 
     def _mentions_in(self, tokens: list[Token]) -> list[Mention]:
         seen: list[Mention] = []
+        pronouns: list[Token] = []
+        mentions = self.mentions
         for token in tokens:
-            mention = self.mentions.get(token.i)
-            if mention is not None and mention not in seen:
+            mention = mentions.get(token.i)
+            if mention is None:
+                if token.lower_ in PERSONAL_PRONOUNS:
+                    pronouns.append(token)
+            elif mention not in seen:
                 seen.append(mention)
-        for pron in tokens:
-            if pron.lower_ in PERSONAL_PRONOUNS and pron.i not in self.mentions:
-                codes = self._earlier_subject(pron) or self.memory.pronoun(str(pron.lower_))
-                if codes:
-                    seen.insert(0, Mention(pron.i, pron.i + 1, "actor", tuple(codes)))
+        for pron in pronouns:
+            codes = self._earlier_subject(pron) or self.memory.pronoun(str(pron.lower_))
+            if codes:
+                seen.insert(0, Mention(pron.i, pron.i + 1, "actor", tuple(codes)))
         return seen
 
     @staticmethod
     def _actor(code: str, tokens: list[Token], head: Token) -> Actor:
-        words = [t for t in tokens if t.dep_ != "det" or t.i == head.i]
-        while words and words[-1].dep_ == "case" and words[-1].i != head.i:
+        i = head.i
+        words = [t for t in tokens if t.dep_ != "det" or t.i == i]
+        while words and words[-1].dep_ == "case" and words[-1].i != i:
             words.pop()
         start = words[0].i if words else head.i
         end = (words[-1].i + 1) if words else head.i + 1
-        return Actor(code, str(head.doc[start:end].text), start, end, head.i)
+        return Actor(code, _text(head.doc, start, end), start, end, head.i)
+
+    def _above_actors(self, doc: Any) -> set[int]:
+        """Tokens (indices) that have a token of an actor mention in their subtree."""
+        if self._above is None:
+            above: set[int] = set()
+            for k, mention in self.mentions.items():
+                if mention.kind == "actor":
+                    token = doc[k]
+                    while token.i not in above:
+                        above.add(token.i)
+                        if token.head.i == token.i:
+                            break
+                        token = token.head
+            self._above = above
+        return self._above
 
     def codes_in_subtree(self, head: Token) -> list[str]:
         """Distinct actor codes named anywhere under `head` (for remembering nouns)."""
         codes: list[str] = []
+        mentions = self.mentions
+        if head.i not in self._above_actors(head.doc):
+            return codes
         for token in head.subtree:
-            mention = self.mentions.get(token.i)
+            mention = mentions.get(token.i)
             if mention is not None and mention.kind == "actor":
                 for code in mention.codes:
                     if code and code not in codes:

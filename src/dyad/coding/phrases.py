@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import compress, count
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -17,29 +18,63 @@ class PhraseIndex(Generic[V]):
 
     def __init__(self, entries: Mapping[tuple[str, ...], V]) -> None:
         self._entries = entries
-        self.first_words = frozenset(phrase[0] for phrase in entries if phrase)
+        self._single_words = frozenset(phrase[0] for phrase in entries if len(phrase) == 1)
+        # for each word that starts a phrase, the words that can follow it in one
+        second: dict[str, set[str]] = {}
+        for phrase in entries:
+            if phrase:
+                following = second.setdefault(phrase[0], set())
+                if len(phrase) > 1:
+                    following.add(phrase[1])
+        self._second_words = {word: frozenset(words) for word, words in second.items()}
+        self.first_words = frozenset(second)  # a phrase can start only at these words
         # every proper prefix of a phrase: the words read so far may still grow into one
-        self._continued = frozenset(
-            phrase[:k] for phrase in entries for k in range(1, len(phrase))
-        )
+        self._continued = frozenset(phrase[:k] for phrase in entries for k in range(2, len(phrase)))
 
     def longest_at(self, words: Sequence[str], start: int, stop: int | None = None) -> int:
         """Length of the longest phrase at `start` (0 when none), not running past `stop`."""
-        if words[start] not in self.first_words:
-            return 0
+        first = words[start]
+        second = self._second_words.get(first)
         limit = len(words) if stop is None else stop
-        entries, continued = self._entries, self._continued
-        longest = 0
+        if second is None or start >= limit:
+            return 0
+        longest = 1 if first in self._single_words else 0
         end = start + 1
-        prefix: tuple[str, ...] = (words[start],)
-        while end <= limit:
+        if end == limit or words[end] not in second:
+            return longest
+        entries, continued = self._entries, self._continued
+        prefix: tuple[str, ...] = (first, words[end])
+        end += 1
+        while True:
             if prefix in entries:
                 longest = end - start
             if end == limit or prefix not in continued:
-                break
+                return longest
             prefix += (words[end],)
             end += 1
-        return longest
+
+    def longest_everywhere(self, words: Sequence[str]) -> list[int]:
+        """`longest_at` for every position of `words`."""
+        lengths = [0] * len(words)
+        second_words, single_words = self._second_words, self._single_words
+        entries, continued = self._entries, self._continued
+        limit = len(words)
+        for start in compress(count(), map(second_words.__contains__, words)):
+            first = words[start]
+            longest = 1 if first in single_words else 0
+            end = start + 1
+            if end < limit and words[end] in second_words[first]:
+                prefix: tuple[str, ...] = (first, words[end])
+                end += 1
+                while True:
+                    if prefix in entries:
+                        longest = end - start
+                    if end == limit or prefix not in continued:
+                        break
+                    prefix += (words[end],)
+                    end += 1
+            lengths[start] = longest
+        return lengths
 
     def get(self, phrase: tuple[str, ...]) -> V | None:
         return self._entries.get(phrase)

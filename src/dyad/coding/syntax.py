@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
-Token = Any  # spacy.tokens.Token
+from dyad.coding.tokens import memo_of
+
+Token = Any  # spacy.tokens.Token, or dyad.coding.tokens.PlainToken
+_position = attrgetter("i")
 
 NP_DEPS = frozenset(
     {
@@ -34,15 +38,27 @@ VERBAL_POS = frozenset({"VERB", "AUX"})
 
 def np_tokens(head: Token) -> list[Token]:
     """Tokens of the noun phrase headed by `head`, without clauses or prepositional phrases."""
+    memo = memo_of(head)
+    if memo is None:
+        return _np_tokens(head)
+    found = memo.get("np_tokens")
+    if found is None:
+        found = memo["np_tokens"] = _np_tokens(head)
+    return list(found)
+
+
+def _np_tokens(head: Token) -> list[Token]:
     found = [head]
     stack = [head]
     while stack:
         token = stack.pop()
         for child in token.children:
-            if child.dep_ in NP_DEPS and not (child.dep_ == "punct" and child.text in ",;:()"):
+            dep = child.dep_
+            if dep in NP_DEPS and not (dep == "punct" and child.text in ",;:()"):
                 found.append(child)
                 stack.append(child)
-    found.sort(key=lambda t: t.i)
+    if len(found) > 1:
+        found.sort(key=_position)
     return found
 
 
@@ -52,17 +68,28 @@ def coordinated(head: Token) -> list[Token]:
     for other in head.conjuncts:
         if other.pos_ in NOMINAL_POS or other.pos_ == "ADJ":
             heads.append(other)
-    heads.sort(key=lambda t: t.i)
+    if len(heads) > 1:
+        heads.sort(key=_position)
     return heads
 
 
 def pobj_of(prep: Token) -> Token | None:
     """The object of a preposition (or of a two-word preposition such as "due to")."""
+    memo = memo_of(prep)
+    if memo is None:
+        return _pobj_of(prep)
+    if "pobj" not in memo:
+        memo["pobj"] = _pobj_of(prep)
+    found: Token | None = memo["pobj"]
+    return found
+
+
+def _pobj_of(prep: Token) -> Token | None:
     for child in prep.children:
         if child.dep_ in ("pobj", "pcomp") and child.pos_ != "VERB":
             return child
         if child.dep_ == "pcomp" and child.tag_ == "IN":
-            return pobj_of(child)
+            return _pobj_of(child)
     return None
 
 
@@ -71,9 +98,10 @@ def children(token: Token, *deps: str) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
+    for child in verb.children:
+        if child.dep_ in ("nsubjpass", "auxpass"):
+            return True
+    return bool(verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -99,7 +127,7 @@ def phrase_tokens_after(verb: Token) -> list[Token]:
             continue
         found.append(token)
         stack.extend(token.children)
-    found.sort(key=lambda t: t.i)
+    found.sort(key=_position)
     return found
 
 
@@ -115,6 +143,22 @@ def clause_tokens(root: Token) -> Iterator[Token]:
             if child.dep_ in ("conj", "cc") and token.i == root.i:
                 continue
             stack.append(child)
+
+
+def in_clause(token: Token, root: Token) -> bool:
+    """Whether `token` is one of `clause_tokens(root)`: the path down from `root` to it enters
+    no embedded clause (nor, from `root` itself, a coordinated one)."""
+    node = token
+    while node.i != root.i:
+        parent = node.head
+        if parent.i == node.i:
+            return False  # the top of the sentence, and `root` not met
+        if node.dep_ in CLAUSE_DEPS and node.pos_ in VERBAL_POS:
+            return False
+        if parent.i == root.i and node.dep_ in ("conj", "cc"):
+            return False
+        node = parent
+    return True
 
 
 @dataclass
@@ -362,6 +406,9 @@ def _complement(verb: Token, roles: Roles) -> list[Token]:
     return [unique[i] for i in sorted(unique)]
 
 
+_EMBEDDED_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "appos"})
+
+
 def _phrase_tokens(top: Token) -> list[Token]:
     """A complement's tokens, stopping at embedded clauses with their own verb."""
     found = []
@@ -370,10 +417,7 @@ def _phrase_tokens(top: Token) -> list[Token]:
         token = stack.pop()
         found.append(token)
         for child in token.children:
-            if (
-                child.dep_ in ("relcl", "acl", "advcl", "ccomp", "appos")
-                and child.pos_ in VERBAL_POS
-            ):
+            if child.dep_ in _EMBEDDED_DEPS and child.pos_ in VERBAL_POS:
                 # keep a predicative "as unacceptable" the parser hung on the embedded verb
                 found.extend(t for t in child.subtree if t.pos_ == "ADJ" and t.head.lower_ == "as")
                 continue

@@ -3,28 +3,69 @@
 The coder looks at every token many times: its words, tags, head, children and subtree, for
 each predicate, pattern and phrase. On a spaCy `Doc` each such look creates a `Token` object
 and looks its strings up in the vocabulary. `PlainDoc` reads every attribute the coder uses
-once per paragraph into plain objects with the same attribute names (`text`, `lemma_`, `pos_`,
-`dep_`, `head`, `children`, `subtree`, `conjuncts`, `sent`, ...), so that the same code walks
-either, and adds the upper-case forms the dictionaries are keyed by (`upper`, `lemma_upper`).
+once per paragraph (one `Doc.to_array` call) into plain objects with the same attribute names
+(`text`, `lower_`, `lemma_`, `pos_`, `tag_`, `dep_`, `ent_type_`, `idx`, `i`, `head`,
+`children`, `subtree`, `conjuncts`, `sent`, `doc`, `nbor()`), so that the same code walks
+either, and adds the upper-case forms the dictionaries are keyed by (`upper`, `lemma_upper`,
+`forms`).
 
-Children, subtrees and conjuncts follow spaCy's own definitions (children between the token's
-left and right edges, in order; subtree = left children's subtrees, the token, right ones').
+Children, subtrees and conjuncts follow spaCy's own definitions: children in order (spaCy
+looks for them between the token's left and right edges, which always enclose them), the
+subtree as the left children's subtrees, the token, then the right children's subtrees, and
+conjuncts through the `conj` arcs from the first conjunct. Named entities and character spans
+(`PlainSentence.ents`, `char_span`) are spaCy's own `Span`s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from itertools import count, repeat
+from operator import or_
 from typing import Any, overload
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
+import numpy
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+    TAG,
+)
 
-# Columns of `Doc.to_array`, in the order of `PlainToken`'s string fields, then head and idx.
-_COLUMNS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, IDX]
-_WRAP, _HALF = 1 << 64, 1 << 63  # HEAD is a signed offset stored in an unsigned array
-# Strings by hash, shared by all documents (the vocabulary of a corpus is bounded; the cap
-# keeps a long-running process from growing without end on unbounded input).
-_NAMES: dict[int, str] = {}
-_MAX_NAMES = 500_000
+# Columns of `Doc.to_array`. HEAD is the signed offset to the head, in an unsigned array;
+# SENT_START is 1 where a sentence starts; ENT_IOB is 3 (B), 1 (I), 2 (O) or 0 (unset).
+_COLUMNS = [
+    ORTH,
+    LOWER,
+    LEMMA,
+    POS,
+    TAG,
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    SENT_START,
+    ENT_IOB,
+    IS_PUNCT,
+    IS_SPACE,
+]
+_HEAD = _COLUMNS.index(HEAD)
+# Shared by all documents (a string's hash is the same in every vocabulary), each capped so
+# that a long-running process on unbounded input does not grow without end:
+# strings by hash, for the tags, and the word fields of each (text, lower, lemma) by hashes.
+_MAX_ENTRIES = 500_000
+_STRINGS: dict[int, str] = {}
+Word = tuple[str, str, str, str, str, frozenset[str]]  # text, lower, upper, lemma, LEMMA, forms
+_WORDS: dict[tuple[int, int, int], Word] = {}
 
 
 def word_forms(upper: str, lemma_upper: str) -> frozenset[str]:
@@ -39,23 +80,40 @@ def word_forms(upper: str, lemma_upper: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def _word(key: tuple[int, int, int], strings: Any) -> Word:
+    """The word fields of a token whose (ORTH, LOWER, LEMMA) hashes are `key`."""
+    text, lower, lemma = strings[key[0]], strings[key[1]], strings[key[2]]
+    upper, lemma_upper = text.upper(), lemma.upper()
+    if len(_WORDS) >= _MAX_ENTRIES:
+        _WORDS.clear()
+    word = _WORDS[key] = (text, lower, upper, lemma, lemma_upper, word_forms(upper, lemma_upper))
+    return word
+
+
 class PlainToken:
-    """One token of a `PlainDoc`, with the attributes of a spaCy `Token` the coder reads."""
+    """One token of a `PlainDoc`, with the attributes of a spaCy `Token` the coder reads.
+
+    Besides spaCy's: `upper` (the text upper case, the key of the dictionaries), `lemma_upper`,
+    `forms` (the upper-case forms under which the token can match a dictionary word: its text,
+    its lemma, and its text without a plural ending, "TALKS" → TALK, "CRISES" → CRIS,
+    "PARTIES" → PARTY) and `memo` (see `memo_of`).
+    """
 
     __slots__ = (
         "_conjuncts",
-        "_forms",
         "_subtree",
         "children",
         "dep_",
         "doc",
         "ent_type_",
+        "forms",
         "head",
         "i",
         "idx",
         "lemma_",
         "lemma_upper",
         "lower_",
+        "memo",
         "pos_",
         "sent",
         "tag_",
@@ -63,26 +121,15 @@ class PlainToken:
         "upper",
     )
 
+    sent: PlainSentence
+
     def __init__(
-        self,
-        doc: PlainDoc,
-        i: int,
-        text: str,
-        lower: str,
-        lemma: str,
-        pos: str,
-        tag: str,
-        dep: str,
-        ent_type: str,
+        self, doc: PlainDoc, i: int, word: Word, pos: str, tag: str, dep: str, ent_type: str,
         idx: int,
-    ) -> None:
+    ) -> None:  # fmt: skip
         self.doc = doc
         self.i = i
-        self.text = text
-        self.lower_ = lower
-        self.upper = text.upper()
-        self.lemma_ = lemma
-        self.lemma_upper = lemma.upper()
+        self.text, self.lower_, self.upper, self.lemma_, self.lemma_upper, self.forms = word
         self.pos_ = pos
         self.tag_ = tag
         self.dep_ = dep
@@ -90,10 +137,10 @@ class PlainToken:
         self.idx = idx
         self.head: PlainToken = self
         self.children: tuple[PlainToken, ...] = ()
-        self.sent: PlainSentence | None = None
+        # computed when first asked for
         self._subtree: tuple[PlainToken, ...] | None = None
         self._conjuncts: tuple[PlainToken, ...] | None = None
-        self._forms: frozenset[str] | None = None
+        self.memo: dict[str, Any] | None = None
 
     def __repr__(self) -> str:
         return self.text
@@ -104,12 +151,12 @@ class PlainToken:
     @property
     def left_edge(self) -> PlainToken:
         """The first token of the subtree, as spaCy computed it."""
-        return self.doc.tokens[self.doc.spacy_doc[self.i].left_edge.i]
+        return self.doc.tokens[int(self.doc.spacy_doc[self.i].left_edge.i)]
 
     @property
     def right_edge(self) -> PlainToken:
         """The last token of the subtree, as spaCy computed it."""
-        return self.doc.tokens[self.doc.spacy_doc[self.i].right_edge.i]
+        return self.doc.tokens[int(self.doc.spacy_doc[self.i].right_edge.i)]
 
     @property
     def lefts(self) -> Iterator[PlainToken]:
@@ -122,43 +169,40 @@ class PlainToken:
     @property
     def subtree(self) -> tuple[PlainToken, ...]:
         """The token and its descendants, in spaCy's order."""
-        if self._subtree is None:
-            found: list[PlainToken] = []
-            for child in self.children:
-                if child.i < self.i:
-                    found.extend(child.subtree)
-            found.append(self)
-            for child in self.children:
-                if child.i > self.i:
-                    found.extend(child.subtree)
-            self._subtree = tuple(found)
+        if self._subtree is not None:
+            return self._subtree
+        if not self.children:
+            self._subtree = (self,)
+            return self._subtree
+        found: list[PlainToken] = []
+        i = self.i
+        for child in self.children:
+            if child.i < i:
+                found.extend(child.subtree)
+        found.append(self)
+        for child in self.children:
+            if child.i > i:
+                found.extend(child.subtree)
+        self._subtree = tuple(found)
         return self._subtree
 
     @property
     def conjuncts(self) -> tuple[PlainToken, ...]:
         """The tokens coordinated with this one, without itself (as spaCy gives them)."""
-        if self._conjuncts is None:
-            start = self
-            while start.head is not start and start.dep_ == "conj":
-                start = start.head
-            queue = [start]
-            output = [start]
-            for word in queue:
-                for child in word.children:
-                    if child.i > word.i and child.dep_ == "conj":
-                        output.append(child)
-                        queue.append(child)
-            self._conjuncts = tuple(w for w in output if w.i != self.i)
+        if self._conjuncts is not None:
+            return self._conjuncts
+        start = self
+        while start.head is not start and start.dep_ == "conj":
+            start = start.head
+        queue = [start]
+        output = [start]
+        for word in queue:
+            for child in word.children:
+                if child.i > word.i and child.dep_ == "conj":
+                    output.append(child)
+                    queue.append(child)
+        self._conjuncts = tuple(w for w in output if w.i != self.i)
         return self._conjuncts
-
-    @property
-    def forms(self) -> frozenset[str]:
-        """Upper-case forms under which the token can match a dictionary word: its text, its
-        lemma, and its text without a plural ending ("TALKS" → TALK, "CRISES" → CRIS,
-        "PARTIES" → PARTY)."""
-        if self._forms is None:
-            self._forms = word_forms(self.upper, self.lemma_upper)
-        return self._forms
 
     def nbor(self, offset: int = 1) -> PlainToken:
         """The token `offset` positions away (IndexError outside the document)."""
@@ -168,37 +212,81 @@ class PlainToken:
         return self.doc.tokens[k]
 
 
+def memo_of(token: Any) -> dict[str, Any] | None:
+    """Storage on a `PlainToken` for results that depend only on the parse (None for a spaCy
+    token, whose objects do not last)."""
+    if type(token) is not PlainToken:
+        return None
+    memo = token.memo
+    if memo is None:
+        memo = token.memo = {}
+    return memo
+
+
 class PlainSpan:
-    """Tokens [start, end) of a `PlainDoc`."""
+    """Tokens [start, end) of a `PlainDoc` (an entity carries its `label_`)."""
 
-    __slots__ = ("doc", "end", "start")
+    __slots__ = ("doc", "end", "label_", "start")
 
-    def __init__(self, doc: PlainDoc, start: int, end: int) -> None:
+    def __init__(self, doc: PlainDoc, start: int, end: int, label: str = "") -> None:
+        if not 0 <= start <= end <= len(doc.tokens):
+            raise IndexError(f"span [{start}, {end}) out of a document of {len(doc.tokens)}")
         self.doc = doc
         self.start = start
         self.end = end
+        self.label_ = label
 
     def __iter__(self) -> Iterator[PlainToken]:
         return iter(self.doc.tokens[self.start : self.end])
 
     def __len__(self) -> int:
-        return max(self.end - self.start, 0)
+        return self.end - self.start
 
     @property
     def text(self) -> str:
         return self.doc.text_between(self.start, self.end)
 
+    @property
+    def root(self) -> PlainToken:
+        """The token nearest the root of the sentence, the first one of a tie (spaCy's rule)."""
+        tokens = self.doc.tokens
+        for token in tokens[self.start : self.end]:
+            if token.head is token:
+                return token
+        best, root = len(tokens), None
+        for token in tokens[self.start : self.end]:
+            if self.start <= token.head.i < self.end:
+                continue
+            if self.doc._punct_or_space[token.i] and not token.children:
+                steps = len(tokens) - 1  # bare punctuation or space, only if nothing else
+            else:
+                steps = _steps_to_root(token, len(tokens))
+            if steps < best:
+                best, root = steps, token
+        return tokens[self.start] if root is None else root
+
+
+def _steps_to_root(token: PlainToken, limit: int) -> int:
+    steps = 0
+    while token.head is not token:
+        token = token.head
+        steps += 1
+        if steps >= limit:
+            raise RuntimeError("the dependency heads of the document form a cycle")
+    return steps
+
 
 class PlainSentence(PlainSpan):
-    """A sentence of a `PlainDoc`; entities and character spans come from the spaCy sentence."""
+    """A sentence of a `PlainDoc`, with its tokens and their upper-case texts (`words`)."""
 
-    __slots__ = ("_text", "tokens", "words")
+    __slots__ = ("_ents", "_text", "tokens", "words")
 
     def __init__(self, doc: PlainDoc, start: int, end: int) -> None:
         super().__init__(doc, start, end)
         self.tokens = doc.tokens[start:end]
-        self.words = [t.upper for t in self.tokens]  # upper-case texts, the dictionary keys
+        self.words = [t.upper for t in self.tokens]  # the keys of the dictionaries
         self._text: str | None = None
+        self._ents: list[PlainSpan] | None = None
 
     def __iter__(self) -> Iterator[PlainToken]:
         return iter(self.tokens)
@@ -210,76 +298,158 @@ class PlainSentence(PlainSpan):
         return self._text
 
     @property
-    def spacy_span(self) -> Any:
-        """The spaCy `Span` of this sentence."""
-        return self.doc.spacy_doc[self.start : self.end]
+    def ents(self) -> list[PlainSpan]:
+        """The named entities inside the sentence, as spaCy's `Span.ents` finds them."""
+        if self._ents is None:
+            found = []
+            for ent in self.doc.ents:
+                if ent.start >= self.start:
+                    if ent.end <= self.end:
+                        found.append(ent)
+                    else:
+                        break
+            self._ents = found
+        return list(self._ents)
 
-    @property
-    def ents(self) -> list[Any]:
-        """The named entities inside the sentence (spaCy `Span`s), as `Span.ents` finds them."""
-        found = []
-        for ent in self.doc.ents:
-            if ent.start >= self.start:
-                if ent.end <= self.end:
-                    found.append(ent)
-                else:
-                    break
-        return found
-
-    def char_span(self, start: int, end: int, **options: Any) -> Any:
-        """spaCy's `Span.char_span`: the spaCy `Span` of characters [start, end) of the sentence."""
-        return self.spacy_span.char_span(start, end, **options)
+    def char_span(self, start: int, end: int, alignment_mode: str = "strict") -> PlainSpan | None:
+        """The tokens of characters [start, end) of the sentence, as spaCy's `Span.char_span`."""
+        first = self.doc.tokens[self.start].idx if self.start < len(self.doc.tokens) else 0
+        return self.doc.char_span(start + first, end + first, alignment_mode)
 
 
 class PlainDoc:
     """All tokens and sentences of a spaCy `Doc` as plain objects (see the module docstring)."""
 
-    __slots__ = ("_ents", "sents", "spacy_doc", "text", "tokens")
+    __slots__ = (
+        "_ents", "_iobs", "_punct_or_space", "_starts", "sents", "spacy_doc", "text", "tokens",
+    )  # fmt: skip
 
     def __init__(self, spacy_doc: Any, text: str | None = None) -> None:
         """Copy `spacy_doc`; `text`, when given, is its text (saves joining the tokens)."""
         self.spacy_doc = spacy_doc
         self.text: str = spacy_doc.text if text is None else text
-        columns = spacy_doc.to_array(_COLUMNS).T.tolist() if len(spacy_doc) else [[]] * 9
-        *keys, heads, offsets = columns
-        names = _NAMES
-        missing = set().union(*keys).difference(names)
-        if missing:
-            if len(names) + len(missing) > _MAX_NAMES:
-                names.clear()
-                missing = set().union(*keys)
-            strings = spacy_doc.vocab.strings
-            for key in missing:
-                names[key] = strings[key]
-        texts, lowers, lemmas, pos, tags, deps, ent_types = (
-            list(map(names.__getitem__, column)) for column in keys
-        )
-        tokens = [
-            PlainToken(self, i, *fields)
-            for i, fields in enumerate(
-                zip(texts, lowers, lemmas, pos, tags, deps, ent_types, offsets, strict=True)
+        if len(spacy_doc):
+            array = spacy_doc.to_array(_COLUMNS)
+            # HEAD is the offset to the head, signed, in an unsigned array: make it an index
+            array[:, _HEAD] += numpy.arange(len(spacy_doc), dtype=numpy.uint64)
+            orths, lowers, lemmas, *tags, heads, offsets, starts, iobs, punct, space = (
+                array.T.tolist()
             )
-        ]
-        for token, head in zip(tokens, heads, strict=True):
-            if head:
-                # HEAD is the offset to the head, stored in an unsigned array
-                parent = token.head = tokens[token.i + (head - _WRAP if head >= _HALF else head)]
+        else:
+            orths, lowers, lemmas, heads, offsets, starts, iobs = [], [], [], [], [], [], []
+            punct, space = [], []
+            tags = [[]] * 4
+        try:
+            pos, tag, dep, ent_type = [list(map(_STRINGS.__getitem__, column)) for column in tags]
+        except KeyError:
+            _learn_strings(tags, spacy_doc.vocab.strings)
+            pos, tag, dep, ent_type = [list(map(_STRINGS.__getitem__, column)) for column in tags]
+        keys = list(zip(orths, lowers, lemmas, strict=True))
+        try:
+            words = list(map(_WORDS.__getitem__, keys))
+        except KeyError:
+            strings = spacy_doc.vocab.strings
+            words = [_WORDS.get(key) or _word(key, strings) for key in keys]
+        tokens = list(
+            map(PlainToken, repeat(self), count(), words, pos, tag, dep, ent_type, offsets)
+        )
+        for token, parent in zip(tokens, map(tokens.__getitem__, heads), strict=True):
+            if parent is not token:
+                token.head = parent
                 parent.children += (token,)
         self.tokens = tokens
-        self._ents: list[Any] | None = None
+        self._starts = offsets
+        self._iobs = iobs
+        self._punct_or_space = list(map(or_, punct, space))
+        self._ents: list[PlainSpan] | None = None
         self.sents: list[PlainSentence] = []
-        for span in spacy_doc.sents:
-            sentence = PlainSentence(self, span.start, span.end)
-            for token in sentence.tokens:
-                token.sent = sentence
-            self.sents.append(sentence)
+        if "sents" in spacy_doc.user_hooks or not spacy_doc.has_annotation("SENT_START"):
+            # sentences set by a hook, or spaCy's error when they are unknown
+            breaks = [span.start for span in spacy_doc.sents if span.start > 0]
+        else:
+            # spaCy's `Doc.sents`: a sentence starts at each token marked 1 after the first
+            breaks = [i for i, start in enumerate(starts) if start == 1 and i > 0]
+        for start, end in zip([0, *breaks], [*breaks, len(tokens)], strict=True):
+            if end > start:
+                sentence = PlainSentence(self, start, end)
+                for token in sentence.tokens:
+                    token.sent = sentence
+                self.sents.append(sentence)
 
     @property
-    def ents(self) -> list[Any]:
-        """The named entities of the document (spaCy `Span`s)."""
+    def ents(self) -> list[PlainSpan]:
+        """The named entities of the document with their labels, as spaCy's `Doc.ents` reads
+        them from the tokens' IOB tags and entity types."""
         if self._ents is None:
-            self._ents = list(self.spacy_doc.ents)
+            found: list[tuple[int, int, str]] = []
+            start, label, previous = -1, "", -1
+            iobs = self._iobs
+            for i in [k for k, iob in enumerate(iobs) if iob != 2]:  # the O tokens close
+                if start != -1 and i != previous + 1:
+                    found.append((start, previous + 1, label))
+                    start, label = -1, ""
+                iob, kind = iobs[i], self.tokens[i].ent_type_
+                if iob == 1:
+                    if start == -1:
+                        self.spacy_doc.ents  # noqa: B018  (spaCy's error: I without B)
+                elif iob == 0 or (iob == 3 and not kind):
+                    if start != -1:
+                        found.append((start, i, label))
+                    start, label = -1, ""
+                elif iob == 3:
+                    if start != -1:
+                        found.append((start, i, label))
+                    start, label = i, kind
+                previous = i
+            if start != -1:
+                found.append((start, previous + 1, label))
+            self._ents = [PlainSpan(self, a, b, name) for a, b, name in found if name]
         return self._ents
+
+    def char_span(
+        self, start_idx: int, end_idx: int, alignment_mode: str = "strict"
+    ) -> PlainSpan | None:
+        """The tokens of characters [start_idx, end_idx), as spaCy's `Doc.char_span` aligns them
+        ("strict", "contract" or "expand"); None when they do not align."""
+        if alignment_mode not in ("strict", "contract", "expand"):
+            raise ValueError(f"unknown alignment mode {alignment_mode!r}")
+        start = self._token_at(start_idx)
+        if start < 0 or (alignment_mode == "strict" and start_idx != self.tokens[start].idx):
+            return None
+        end = self._token_at(end_idx - 1)
+        last = self.tokens[end] if end >= 0 else None
+        if last is None or (alignment_mode == "strict" and end_idx != last.idx + len(last.text)):
+            return None
+        first = self.tokens[start]
+        if alignment_mode == "contract":
+            if first.idx < start_idx:
+                start += 1
+            if end_idx < last.idx + len(last.text):
+                end -= 1
+            if end < start:
+                return None
+        elif alignment_mode == "expand" and start_idx == first.idx + len(first.text):
+            start += 1  # the whitespace after a token is not part of it
+        return PlainSpan(self, start, end + 1)
+
+    def release(self) -> None:
+        """Break the references between the tokens, the sentences and this copy, and let go of
+        the spaCy Doc, so that all of it is freed at once rather than by the garbage collector.
+        The copy is unusable afterwards."""
+        for token in self.tokens:
+            del token.head, token.children, token.doc, token.sent
+            token._subtree = token._conjuncts = token.memo = None
+        for sentence in self.sents:
+            sentence.tokens = []
+        self.tokens = []
+        self.sents = []
+        self.spacy_doc = None
+
+    def _token_at(self, char: int) -> int:
+        """Index of the token whose text or following whitespace holds character `char`."""
+        if not 0 <= char < len(self.text):
+            return -1
+        return bisect_right(self._starts, char) - 1
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -305,3 +475,13 @@ class PlainDoc:
             return ""
         last = self.tokens[end - 1]
         return self.text[self.tokens[start].idx : last.idx + len(last.text)]
+
+
+def _learn_strings(columns: Sequence[list[int]], strings: Any) -> None:
+    """Add the strings of the hashes in `columns` to the shared table."""
+    missing = set().union(*columns).difference(_STRINGS)
+    if len(_STRINGS) + len(missing) > _MAX_ENTRIES:
+        _STRINGS.clear()
+        missing = set().union(*columns)
+    for key in missing:
+        _STRINGS[key] = strings[key]

@@ -112,11 +112,7 @@ class VerbMatcher:
         pos = verb.i
         for word in after:
             nxt = next(
-                (
-                    k
-                    for k in range(pos + 1, min(pos + 4, sent.end))
-                    if doc[k].upper == word
-                ),
+                (k for k in range(pos + 1, min(pos + 4, sent.end)) if doc[k].upper == word),
                 None,
             )
             if nxt is None:
@@ -234,13 +230,9 @@ class VerbMatcher:
                 tuple(alt for alt in (self._alternatives(i.element) for i in pattern.pre) if alt),
                 tuple(alt for alt in (self._alternatives(i.element) for i in pattern.post) if alt),
             )
-        for alternatives in needs[0]:
-            if alternatives.isdisjoint(pre):
-                return False
-        for alternatives in needs[1]:
-            if alternatives.isdisjoint(post):
-                return False
-        return True
+        return all(not alternatives.isdisjoint(pre) for alternatives in needs[0]) and all(
+            not alternatives.isdisjoint(post) for alternatives in needs[1]
+        )
 
     def _alternatives(self, element: Element) -> frozenset[str]:
         """Words one of which must occur for `element` to match (empty: no constraint)."""
@@ -350,10 +342,7 @@ class VerbMatcher:
                     return 0
             return 2 + 2 * len(element.modifiers)
         if isinstance(element, PrepPhrase):
-            if (
-                token.dep_ not in ("prep", "agent", "dative")
-                or token.upper != element.prep
-            ):
+            if token.dep_ not in ("prep", "agent", "dative") or token.upper != element.prep:
                 return 0
             if element.obj is None:
                 return 1

@@ -54,6 +54,12 @@ def check_master(master: str) -> str:
     return master.strip()
 
 
+#: JVM options in local mode, where the JVM shares the machine with the Python workers that do
+#: the coding: its work is light (shuffles, Parquet), so quick compilation and a single-threaded
+#: collector leave the cores to the coders (half the JVM's CPU time on a 2-core machine).
+_LOCAL_JVM = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+
+
 def is_local(master: str) -> bool:
     """Whether a master URL runs everything in this machine's one JVM."""
     return master == "local" or master.startswith("local[")
@@ -83,7 +89,9 @@ def _check_pyspark() -> None:
 def _log_config() -> Path:
     path = Path(tempfile.gettempdir()) / "dyad-spark-log4j2.properties"
     if not path.exists() or path.read_text(encoding="utf-8") != _LOG4J:
-        path.write_text(_LOG4J, encoding="utf-8")
+        scratch = path.with_name(f"{path.name}.{os.getpid()}")
+        scratch.write_text(_LOG4J, encoding="utf-8")
+        os.replace(scratch, path)  # whole, even with several jobs starting at once
     return path
 
 
@@ -116,7 +124,8 @@ def build_session(master: str | None, *, app_name: str = "dyad") -> SparkSession
                .config("spark.sql.session.timeZone", "UTC")
                .config("spark.ui.showConsoleProgress", str(sys.stderr.isatty()).lower())
                .config("spark.driver.extraJavaOptions",
-                       f"-Dlog4j2.configurationFile=file:{_log_config()}"))
+                       " ".join([f"-Dlog4j2.configurationFile=file:{_log_config()}",
+                                 *(_LOCAL_JVM if local else ())])))
     if local:
         builder = builder.config("spark.ui.enabled", "false")
     try:

@@ -1,17 +1,28 @@
 """Keep the events table in step with the mentions: merge new mentions into stored events.
 
 Only stored events within a day of a new mention can change, so only those are read back,
-merged with the new mentions (`dyad.store.merge`), deleted and written again.
+merged with the new mentions (`dyad.store.merge`), deleted and written again. The tables
+derived from the events follow in the same transaction: the rewritten events' rows of
+`event_words` are written again from their mentions' sentences, and the `event_days` rows of
+every (source, target, first day) an old or new event had are recomputed from the events.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from datetime import date
 
 from dyad.store.backend import Backend, Row
 from dyad.store.merge import WINDOW, Cluster, Evidence, Mention, merge_clusters
-from dyad.store.schema import EVENT_COLUMNS, PROBE_TABLE
+from dyad.store.query import MENTION_OF_EVENT, search_words
+from dyad.store.schema import (
+    DAY_PROBE_TABLE,
+    EVENT_COLUMNS,
+    EVENT_DAY_COLUMNS,
+    EVENT_WORD_COLUMNS,
+    PROBE_TABLE,
+)
 
 _IDS = 500  # event ids per DELETE statement
 
@@ -19,6 +30,19 @@ _TOUCHED = f"""SELECT {", ".join(EVENT_COLUMNS)} FROM events WHERE event_id IN (
     SELECT e.event_id FROM events e JOIN {PROBE_TABLE} p
       ON e.source = p.source AND e.target = p.target AND e.code = p.code
      AND ((e.date <= p.hi AND e.last_date >= p.lo) OR (e.date IS NULL AND p.lo IS NULL)))"""
+_SENTENCES_OF_EVENTS = f"""SELECT e.event_id, e.date, s.text FROM events e
+    JOIN mentions m ON {MENTION_OF_EVENT}
+    JOIN sentences s ON s.doc_id = m.doc_id AND s.sentence_id = m.sentence_id
+    WHERE e.event_id IN ({{marks}})"""
+_DAY_SUMS = """SELECT e.source, e.target, e.date, count(*),
+       count(*) FILTER (WHERE e.quad_class = 1), count(*) FILTER (WHERE e.quad_class = 2),
+       count(*) FILTER (WHERE e.quad_class = 3), count(*) FILTER (WHERE e.quad_class = 4),
+       sum(e.goldstein)
+    FROM events e {join}
+    WHERE e.date IS NOT NULL
+    GROUP BY e.source, e.target, e.date"""
+_DAY_JOIN = (f"JOIN {DAY_PROBE_TABLE} p "
+             "ON e.source = p.source AND e.target = p.target AND e.date = p.day")
 
 
 def cluster_row(cluster: Cluster) -> Row:
@@ -60,8 +84,50 @@ def update_events(backend: Backend, mentions: Sequence[Mention]) -> None:
     stored = [row_cluster(row) for row in backend.rows(_TOUCHED)]
     merged = merge_clusters([*stored, *(Cluster.of(m) for m in mentions)])
     old = [c.event_id for c in stored]
-    for start in range(0, len(old), _IDS):
-        part = old[start : start + _IDS]
-        backend.execute(f"DELETE FROM events WHERE event_id IN ({', '.join('?' * len(part))})",
-                        part)
+    for part in _chunks(old):
+        marks = ", ".join("?" * len(part))
+        backend.execute(f"DELETE FROM events WHERE event_id IN ({marks})", part)
+        backend.execute(f"DELETE FROM event_words WHERE event_id IN ({marks})", part)
     backend.insert("events", EVENT_COLUMNS, [cluster_row(c) for c in merged])
+    write_event_words(backend, [c.event_id for c in merged])
+    write_event_days(backend, {(c.key[0], c.key[1], c.first)
+                               for c in (*stored, *merged) if c.first is not None})
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), _IDS):
+        yield items[start : start + _IDS]
+
+
+def event_words(sentences: Iterable[tuple[str, date | None, str]]
+                ) -> list[tuple[str, str, date | None]]:
+    """The `event_words` rows (word, event id, date) of the (event id, event date, sentence
+    text) of events' mentions, distinct and sorted."""
+    found: set[tuple[str, str, date | None]] = set()
+    for event_id, day, text in sentences:
+        found.update((word, event_id, day) for word in search_words(text))
+    return sorted(found, key=lambda row: (row[0], row[1]))
+
+
+def write_event_words(backend: Backend, event_ids: Sequence[str]) -> None:
+    """Write the `event_words` rows of stored events (whose rows must not exist yet)."""
+    for part in _chunks(sorted(set(event_ids))):
+        found = backend.rows(_SENTENCES_OF_EVENTS.format(marks=", ".join("?" * len(part))),
+                             part)
+        backend.insert("event_words", EVENT_WORD_COLUMNS,
+                       event_words((str(i), d, str(t)) for i, d, t in found))
+
+
+def write_event_days(backend: Backend, days: Iterable[tuple[str, str, date]]) -> None:
+    """Recompute the `event_days` rows of these (source, target, day) from the events."""
+    keys = sorted(days)
+    if not keys:
+        return
+    backend.execute(f"DELETE FROM {DAY_PROBE_TABLE}")
+    backend.insert(DAY_PROBE_TABLE, ("source", "target", "day"), keys)
+    backend.execute(f"DELETE FROM event_days WHERE EXISTS (SELECT 1 FROM {DAY_PROBE_TABLE} p "
+                    "WHERE p.source = event_days.source AND p.target = event_days.target "
+                    "AND p.day = event_days.day)")
+    backend.execute(f"INSERT INTO event_days ({', '.join(EVENT_DAY_COLUMNS)}) "
+                    + _DAY_SUMS.format(join=_DAY_JOIN))
+

@@ -30,9 +30,28 @@ WHERE_COLUMNS: tuple[str, ...] = (
 _OPERATORS: dict[str, str] = {
     "=": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "~": "LIKE"}
 _CONDITION = re.compile(r"^\s*([a-z_]+)\s*(!=|<=|>=|=|<|>|~)\s*(.*?)\s*$", re.DOTALL)
-_MENTION_OF_EVENT = (
+#: SQL: the mention `m` belongs to the event `e`.
+MENTION_OF_EVENT = (
     "m.source = e.source AND m.target = e.target AND m.code = e.code AND "
     "((m.date >= e.date AND m.date <= e.last_date) OR (m.date IS NULL AND e.date IS NULL))")
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a text as text search sees them: lower-cased runs of letters and digits."""
+    return _WORD.findall(text.lower())
+
+
+def prefix_end(prefix: str) -> str:
+    """The least string after every string that starts with `prefix` (a non-empty string not
+    ending in the last code point), in code point order, which is UTF-8 byte order: strings
+    that start with `prefix` are exactly those `s` with `prefix <= s < prefix_end(prefix)`."""
+    following = ord(prefix[-1]) + 1
+    if 0xD800 <= following < 0xE000:  # surrogates are no characters of UTF-8 text
+        following = 0xE000
+    return prefix[:-1] + chr(min(following, 0x10FFFF))
 
 
 def like_prefix(text: str) -> str:
@@ -110,6 +129,14 @@ def parse_condition(text: str) -> Condition:
     return Condition(column, operator, value)
 
 
+def _word_prefix(dialect: str, prefix: str) -> tuple[str, list[Any]]:
+    """A test that `event_words.word` starts with `prefix`: on DuckDB a range of strings
+    (which the table's zone maps can skip row groups by), a LIKE prefix on PostgreSQL."""
+    if dialect == "duckdb":
+        return "word >= ? AND word < ?", [prefix, prefix_end(prefix)]
+    return "word LIKE ? ESCAPE '\\'", [like_prefix(prefix)]
+
+
 def _pair(dyad: str) -> tuple[str, str]:
     parts = dyad.upper().split(":")
     if len(parts) != 2 or not all(p.strip() for p in parts):
@@ -128,7 +155,7 @@ class EventFilter:
     code: str = ""  # CAMEO code prefix, e.g. "163"
     since: date | None = None  # the event's last date is on or after
     until: date | None = None  # the event's first date is on or before
-    words: str = ""  # every word occurs in one of the event's sentences
+    words: str = ""  # every word starts a word of a sentence of one of the event's mentions
     where: tuple[Condition, ...] = ()
 
     def sql(self, dialect: str) -> tuple[str, list[Any]]:
@@ -159,18 +186,29 @@ class EventFilter:
         if self.until is not None:
             parts.append("e.date <= ?")
             params.append(self.until)
-        words = [w.lower() for w in self.words.split()]
-        if words:
-            likes = " AND ".join(["lower(s.text) LIKE ? ESCAPE '\\'"] * len(words))
-            parts.append(
-                "EXISTS (SELECT 1 FROM mentions m JOIN sentences s ON s.doc_id = m.doc_id "
-                f"AND s.sentence_id = m.sentence_id WHERE {_MENTION_OF_EVENT} AND {likes})")
-            params += ["%" + _escape_like(w) + "%" for w in words]
+        if search_words(self.words):
+            hits, values = self.word_hits(dialect)
+            parts.append(f"e.event_id IN (SELECT event_id FROM ({hits}) h)")
+            params += values
+        elif self.words.strip():
+            parts.append("FALSE")  # text without a word in it (e.g. "%") matches nothing
         for condition in self.where:
             text, values = condition.sql()
             parts.append(text)
             params += values
         return (" AND ".join(parts) or "TRUE"), params
+
+    def word_hits(self, dialect: str) -> tuple[str, list[Any]]:
+        """SQL giving (event_id, date) of the events every word of `words` is found in: each
+        word starts a word (as `search_words` splits text) of a sentence of one of the event's
+        mentions; and its parameters."""
+        found: list[str] = []
+        params: list[Any] = []
+        for word in sorted(set(search_words(self.words))):
+            test, values = _word_prefix(dialect, word)
+            found.append(f"SELECT DISTINCT event_id, date FROM event_words WHERE {test}")
+            params += values
+        return " INTERSECT ".join(found), params
 
 
 def events_sql(backend: Backend, where: EventFilter, *, columns: Sequence[str] = LISTING_COLUMNS,

@@ -7,9 +7,16 @@
     mentions    one row per coded event record: (doc_id, ordinal) in coding order
     events      mentions merged into real-world events (see `dyad.store.merge`), each with
                 the fields of its best mention and GDELT's NumMentions/NumSources/NumArticles
+    event_words the words of the sentences of each event's mentions, one row per (word,
+                event), with the event's first date: what a text search looks words up in
+    event_days  per (source, target, day): how many events started that day, per QuadClass,
+                and their summed Goldstein score: what dyad timelines add up
     knowledge   one row per agreement, institution or claim a document states, as the
                 document states it (`dyad.store.knowledge`); merged across documents on load
     meta        key/value pairs: the schema version
+
+`event_words` and `event_days` follow the events table: `dyad.store.events.update_events`
+rewrites their rows for every event it rewrites, in the same transaction.
 
 A mention belongs to the event of its (source, target, code) whose date range holds its date
 (undated mentions of a key form one undated event); the `event_mentions` view spells that out.
@@ -20,7 +27,7 @@ from __future__ import annotations
 from dyad.errors import StoreError
 from dyad.store.backend import Backend
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 DOCUMENT_COLUMNS: tuple[str, ...] = (
     "doc_id", "content_hash", "date", "url", "source", "title", "origin", "outlet", "text",
@@ -33,6 +40,10 @@ MENTION_COLUMNS: tuple[str, ...] = (
     "doc_id", "ordinal", "sentence_id", "source", "source_text", "target", "target_text",
     "code", "root", "plover", "goldstein", "quad_class", "mode", "date", "date_text",
     "attribution", "trigger", "spans", "outlet",
+)
+EVENT_WORD_COLUMNS: tuple[str, ...] = ("word", "event_id", "date")
+EVENT_DAY_COLUMNS: tuple[str, ...] = (
+    "source", "target", "day", "events", "quad1", "quad2", "quad3", "quad4", "goldstein",
 )
 KNOWLEDGE_COLUMNS: tuple[str, ...] = (
     "doc_id", "item_id", "type", "kind", "name", "codes", "data",
@@ -124,6 +135,22 @@ TABLES: tuple[str, ...] = (
         trigger TEXT NOT NULL,
         spans TEXT NOT NULL
     )""",
+    """CREATE TABLE IF NOT EXISTS event_words (
+        word TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        date DATE
+    )""",
+    """CREATE TABLE IF NOT EXISTS event_days (
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        day DATE NOT NULL,
+        events INTEGER NOT NULL,
+        quad1 INTEGER NOT NULL,
+        quad2 INTEGER NOT NULL,
+        quad3 INTEGER NOT NULL,
+        quad4 INTEGER NOT NULL,
+        goldstein DOUBLE PRECISION NOT NULL
+    )""",
     """CREATE TABLE IF NOT EXISTS knowledge (
         doc_id TEXT NOT NULL,
         item_id TEXT NOT NULL,
@@ -153,6 +180,10 @@ POSTGRES_INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS events_date ON events (date)",
     "CREATE INDEX IF NOT EXISTS events_pair ON events (source text_pattern_ops, "
     "target text_pattern_ops)",
+    "CREATE INDEX IF NOT EXISTS event_words_word ON event_words (word text_pattern_ops)",
+    "CREATE INDEX IF NOT EXISTS event_words_event ON event_words (event_id)",
+    "CREATE INDEX IF NOT EXISTS event_days_pair ON event_days (source text_pattern_ops, "
+    "target text_pattern_ops, day)",
     "CREATE INDEX IF NOT EXISTS knowledge_type ON knowledge (type)",
 )
 
@@ -164,6 +195,14 @@ PROBE = f"""CREATE TEMP TABLE IF NOT EXISTS {PROBE_TABLE} (
     code TEXT NOT NULL,
     lo DATE,
     hi DATE
+)"""
+#: The per-connection scratch table that lists the (source, target, day) whose `event_days`
+#: row an update recomputes.
+DAY_PROBE_TABLE = "dyad_day_probe"
+DAY_PROBE = f"""CREATE TEMP TABLE IF NOT EXISTS {DAY_PROBE_TABLE} (
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    day DATE NOT NULL
 )"""
 
 
@@ -183,6 +222,7 @@ def create_schema(backend: Backend) -> None:
         elif found[0][0] != SCHEMA_VERSION:
             raise _version_error(backend, str(found[0][0]))
     backend.execute(PROBE)
+    backend.execute(DAY_PROBE)
 
 
 def check_schema(backend: Backend) -> None:

@@ -1,36 +1,33 @@
 """A dyad's timeline: per period and direction, events per QuadClass and summed Goldstein score.
 
 Actors match by code prefix (`RUS` takes in `RUSGOV`); an event counts in the period of its
-first date. Periods run without gaps from the first to the last one with events.
+first date. Periods run without gaps from the first to the last one with events. The counts
+come from the `event_days` table (events per source, target and first day), which the store
+keeps in step with the events; each direction is read on its own, so that a range of codes
+(`source >= 'RUS' AND source < 'RUT'`) lets DuckDB skip the parts of the table outside it.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 from typing import Any
 
 from dyad.errors import QueryError
 from dyad.store.backend import Backend
-from dyad.store.query import directed, either_way
+from dyad.store.query import like_prefix, prefix_end
 
 PERIODS: tuple[str, ...] = ("day", "week", "month", "year")
 #: The columns of a timeline listing, in order.
 TIMELINE_COLUMNS: tuple[str, ...] = (
     "period", "source", "target", "events", "quad1", "quad2", "quad3", "quad4", "goldstein")
 
-_SQL = """SELECT CAST(date_trunc(?, e.date) AS DATE) AS period,
-       CASE WHEN {forward} THEN 0 ELSE 1 END AS direction,
-       count(*) AS events,
-       count(*) FILTER (WHERE e.quad_class = 1) AS quad1,
-       count(*) FILTER (WHERE e.quad_class = 2) AS quad2,
-       count(*) FILTER (WHERE e.quad_class = 3) AS quad3,
-       count(*) FILTER (WHERE e.quad_class = 4) AS quad4,
-       sum(e.goldstein) AS goldstein
-FROM events e
-WHERE e.date IS NOT NULL AND {pair} {dates}
-GROUP BY 1, 2"""
+_SQL = """SELECT CAST(date_trunc(?, d.day) AS DATE) AS period, {direction} AS direction,
+       sum(d.events), sum(d.quad1), sum(d.quad2), sum(d.quad3), sum(d.quad4), sum(d.goldstein)
+FROM event_days d
+WHERE {pair} {dates}
+GROUP BY 1"""
 
 
 @dataclass(frozen=True)
@@ -49,9 +46,10 @@ class TimelineRow:
 
     def to_dict(self) -> dict[str, Any]:
         """The row with the period as an ISO date."""
-        data = asdict(self)
-        data["period"] = self.period.isoformat()
-        return data
+        return {"period": self.period.isoformat(), "source": self.source,
+                "target": self.target, "events": self.events, "quad1": self.quad1,
+                "quad2": self.quad2, "quad3": self.quad3, "quad4": self.quad4,
+                "goldstein": self.goldstein}
 
 
 def period_start(day: date, by: str) -> date:
@@ -84,19 +82,23 @@ def timeline(backend: Backend, first: str, second: str, *, by: str = "month",
     a, b = first.strip().upper(), second.strip().upper()
     if not a or not b:
         raise QueryError("a timeline needs two actor codes, e.g. RUS JPN")
-    forward, forward_params = directed(backend.dialect, a, b)
-    pair, pair_params = either_way(backend.dialect, a, b)
     dates = ""
-    params: list[Any] = [by, *forward_params, *pair_params]
+    limits: list[Any] = []
     if since is not None:
-        dates += " AND e.date >= ?"
-        params.append(since)
+        dates += " AND d.day >= ?"
+        limits.append(since)
     if until is not None:
-        dates += " AND e.date <= ?"
-        params.append(until)
+        dates += " AND d.day <= ?"
+        limits.append(until)
+    forward, forward_params = _directed(backend.dialect, a, b)
+    backward, backward_params = _directed(backend.dialect, b, a)
+    # An event both ways (A–A, or prefixes that overlap) counts once, as A → B.
+    sql = " UNION ALL ".join((
+        _SQL.format(direction=0, pair=forward, dates=dates),
+        _SQL.format(direction=1, pair=f"{backward} AND NOT ({forward})", dates=dates)))
+    params = [by, *forward_params, *limits, by, *backward_params, *forward_params, *limits]
     found: dict[tuple[date, int], tuple[Any, ...]] = {}
-    for period, direction, *counts in backend.rows(
-            _SQL.format(forward=forward, pair=pair, dates=dates), params):
+    for period, direction, *counts in backend.rows(sql, params):
         found[(period, int(direction))] = tuple(counts)
     if not found:
         return []
@@ -110,6 +112,15 @@ def timeline(backend: Backend, first: str, second: str, *, by: str = "month",
                                     int(q4), round(float(gold or 0.0), 3)))
         start = next_period(start, by)
     return rows
+
+
+def _directed(dialect: str, source: str, target: str) -> tuple[str, list[Any]]:
+    """Rows of `event_days` whose source starts with `source` and target with `target`."""
+    if dialect == "duckdb":
+        return ("(d.source >= ? AND d.source < ? AND d.target >= ? AND d.target < ?)",
+                [source, prefix_end(source), target, prefix_end(target)])
+    return ("(d.source LIKE ? ESCAPE '\\' AND d.target LIKE ? ESCAPE '\\')",
+            [like_prefix(source), like_prefix(target)])
 
 
 def plot_timeline(rows: list[TimelineRow], path: str, *, title: str = "") -> None:

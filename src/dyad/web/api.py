@@ -90,7 +90,9 @@ def list_events(
                                description="CAMEO code prefix, e.g. 163.")] = "",
     since: Since = None, until: Until = None,
     q: Annotated[str, Query(max_length=500,
-                            description="Words that must all occur in a sentence.")] = "",
+                            description="Words that must all be found in the sentences of the "
+                            "event's mentions: each starts a word there, case aside "
+                            "('sanction' finds 'Sanctions').")] = "",
     where: Annotated[list[str] | None, Query(
         description="COLUMN OP VALUE (OP: = != < <= > >= ~), repeatable.")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,

@@ -16,9 +16,11 @@ from fastapi.templating import Jinja2Templates
 
 from dyad.coding.coder import EventCoder
 from dyad.errors import DyadError
+from dyad.store.backend import is_postgres_url
 from dyad.store.workers import CoderSpec
 from dyad.web import api, pages
 from dyad.web.access import StoreAccess
+from dyad.web.cache import DEFAULT_CACHE_BYTES, KeptAnswers, ResponseCache
 from dyad.web.coding import MAX_TEXT_BYTES, TextAnalyser
 from dyad.web.context import STATIC, TEMPLATES, Settings, WebContext
 from dyad.web.errors import install_error_handlers
@@ -38,13 +40,16 @@ def _templates(settings: Settings) -> Jinja2Templates:
 
 def create_app(store_location: str, *, allow_writes: bool = False, token: str | None = None,
                max_body: int = DEFAULT_MAX_BODY, coder: EventCoder | None = None,
-               spec: CoderSpec | None = None) -> FastAPI:
+               spec: CoderSpec | None = None, cache_bytes: int = DEFAULT_CACHE_BYTES
+               ) -> FastAPI:
     """The app over one store (DuckDB file or PostgreSQL URL).
 
     Reads only, unless `allow_writes`, which needs a `token`: POST /api/documents and the
     code page's "save" then store documents for requests that carry it. Request bodies over
     `max_body` bytes are refused with 413. `coder` (or `spec`) sets the dictionaries used to
-    code pasted text; by default the shipped ones, loaded on first use.
+    code pasted text; by default the shipped ones, loaded on first use. A DuckDB file served
+    read-only cannot change, so answers to GET /api requests are kept (`dyad.web.cache`), up to
+    `cache_bytes` in all (0 keeps none).
     """
     if allow_writes and not token:
         raise DyadError("writing needs a token", hint="pass --token TOKEN or set DYAD_TOKEN")
@@ -67,6 +72,8 @@ def create_app(store_location: str, *, allow_writes: bool = False, token: str | 
     app.state.dyad = context
     install_error_handlers(app)
     app.add_middleware(BodyLimit, limit=max_body)
+    if cache_bytes > 0 and not allow_writes and not is_postgres_url(store_location):
+        app.add_middleware(ResponseCache, answers=KeptAnswers(cache_bytes))
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -12,13 +12,13 @@ import base64
 import binascii
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from dyad.errors import DocumentNotFoundError, QueryError
-from dyad.store.backend import Backend
-from dyad.store.query import LISTING_COLUMNS, EventFilter, record
+from dyad.store.backend import Backend, Row
+from dyad.store.query import LISTING_COLUMNS, EventFilter, record, search_words
 from dyad.store.timeline import PERIODS
 
 _EVENT_COLUMNS = ", ".join(f"e.{c}" for c in LISTING_COLUMNS)
@@ -71,6 +71,8 @@ def page_events(backend: Backend, criteria: EventFilter, *, limit: int = 50, off
 
     On DuckDB the page is found first (row ids of the events, sorted by date and id) and only
     its rows are read in full; PostgreSQL does the same with its indexes by itself."""
+    if backend.dialect == "duckdb" and search_words(criteria.words):
+        return _page_by_words(backend, criteria, limit=limit, offset=offset, cursor=cursor)
     condition, params = criteria.sql(backend.dialect)
     parts = [condition]
     if cursor is not None:
@@ -88,6 +90,10 @@ def page_events(backend: Backend, criteria: EventFilter, *, limit: int = 50, off
         sql = (f"SELECT {_EVENT_COLUMNS} FROM events e WHERE {where} ORDER BY {order} "
                "LIMIT ? OFFSET ?")
     columns, rows = backend.fetch(sql, [*params, limit + 1, offset])
+    return _page(columns, rows, limit)
+
+
+def _page(columns: list[str], rows: Sequence[Row], limit: int) -> EventPage:
     events = [record(columns, row) for row in rows[:limit]]
     following = None
     if len(rows) > limit and events:
@@ -95,6 +101,53 @@ def page_events(backend: Backend, criteria: EventFilter, *, limit: int = 50, off
         following = Cursor(date.fromisoformat(last["date"]) if last["date"] else None,
                            last["event_id"])
     return EventPage(events, following)
+
+
+def _page_by_words(backend: Backend, criteria: EventFilter, *, limit: int, offset: int,
+                   cursor: Cursor | None) -> EventPage:
+    """A page of events that a text search (and maybe more) selects, on DuckDB.
+
+    `event_words` gives the matching events' ids and dates; the page is looked for among the
+    first `n` of them in the listing's order, joined to the events by id and date (which lets
+    DuckDB skip the row groups of the events table outside those dates), with `n` growing
+    until the page is full or every match has been tried. Only then are the page's events
+    read in full, by row id."""
+    hits, hit_params = criteria.word_hits(backend.dialect)
+    rest, rest_params = replace(criteria, words="").sql(backend.dialect)
+    after, after_params = "TRUE", list[Any]()
+    if cursor is not None:
+        after, after_params = _after(backend, cursor)
+    order = f"e.date NULLS LAST, e.event_id{backend.text_order}"
+    find = (f"WITH cand AS (SELECT e.event_id, e.date FROM ({hits}) e WHERE {after} "
+            f"ORDER BY {order} LIMIT ?) "
+            f"SELECT e.rowid FROM events e JOIN cand c "
+            f"ON e.event_id = c.event_id AND e.date IS NOT DISTINCT FROM c.date "
+            f"WHERE {rest} ORDER BY {order} LIMIT ? OFFSET ?")
+    tried = max(_FIRST_TRY, 4 * (offset + limit + 1))
+    while True:
+        found = backend.rows(find, [*hit_params, *after_params, tried, *rest_params,
+                                    limit + 1, offset])
+        if len(found) > limit or _hit_count(backend, hits, hit_params, after, after_params,
+                                            tried) < tried:
+            break
+        tried *= 8
+    if not found:
+        return EventPage([], None)
+    columns, rows = backend.fetch(
+        f"SELECT {_EVENT_COLUMNS} FROM events e JOIN (SELECT unnest(?::BIGINT[]) AS r) p "
+        f"ON e.rowid = p.r ORDER BY {order}", [[int(r[0]) for r in found]])
+    return _page(columns, rows, limit)
+
+
+#: How many text-search matches a page is first looked for among.
+_FIRST_TRY = 1000
+
+
+def _hit_count(backend: Backend, hits: str, params: list[Any], after: str,
+               after_params: list[Any], most: int) -> int:
+    """How many matches (after the cursor) there are, counting up to `most`."""
+    return int(backend.rows(f"SELECT count(*) FROM (SELECT 1 FROM ({hits}) e WHERE {after} "
+                            "LIMIT ?) n", [*params, *after_params, most])[0][0])
 
 
 def recent_events(backend: Backend, limit: int = 10) -> list[dict[str, Any]]:

@@ -1,0 +1,117 @@
+"""Keep the answers of GET /api requests while the store cannot change.
+
+A DuckDB file served read-only cannot change while the server has it open (DuckDB lets no
+process write a file that another has open), so the answer to the same request is the same
+bytes every time. `ResponseCache` keeps successful answers (status 200) of GET requests under
+/api, keyed by path, query string and Accept header, up to a total size, and drops the least
+recently used ones first. A kept answer is sent again without running the app.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+#: The default total size of the kept answers, in bytes.
+DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
+#: Answers larger than this are not kept.
+MAX_ENTRY_BYTES = 2 * 1024 * 1024
+
+Key = tuple[str, bytes, bytes]
+
+
+@dataclass(frozen=True)
+class Kept:
+    """One kept answer: its status line's headers and its body."""
+
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+
+
+class KeptAnswers:
+    """A size-bounded store of answers, least recently used dropped first (thread-safe)."""
+
+    def __init__(self, max_bytes: int = DEFAULT_CACHE_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._items: OrderedDict[Key, Kept] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Key) -> Kept | None:
+        """The answer kept for `key`, if any (now the most recently used)."""
+        with self._lock:
+            kept = self._items.get(key)
+            if kept is not None:
+                self._items.move_to_end(key)
+            return kept
+
+    def put(self, key: Key, kept: Kept) -> None:
+        """Keep an answer, dropping the least recently used ones to stay within the size."""
+        if len(kept.body) > min(MAX_ENTRY_BYTES, self.max_bytes):
+            return
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.size -= len(old.body)
+            self._items[key] = kept
+            self.size += len(kept.body)
+            while self.size > self.max_bytes:
+                _, dropped = self._items.popitem(last=False)
+                self.size -= len(dropped.body)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+class ResponseCache:
+    """ASGI middleware: answer GET requests under /api from `answers` when it has them."""
+
+    def __init__(self, app: ASGIApp, answers: KeptAnswers) -> None:
+        self.app = app
+        self.answers = answers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (scope["type"] != "http" or scope["method"] != "GET"
+                or not scope["path"].startswith("/api/")):
+            await self.app(scope, receive, send)
+            return
+        key = _key(scope)
+        kept = self.answers.get(key)
+        if kept is not None:
+            await send({"type": "http.response.start", "status": 200,
+                        "headers": kept.headers})
+            await send({"type": "http.response.body", "body": kept.body})
+            return
+        start: Message | None = None
+        parts: list[bytes] = []
+
+        async def keep(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body" and start is not None:
+                parts.append(bytes(message.get("body", b"")))
+                if not message.get("more_body", False) and start["status"] == 200:
+                    self.answers.put(key, Kept(list(start.get("headers", [])),
+                                               b"".join(parts)))
+            await send(message)
+
+        await self.app(scope, receive, keep)
+
+
+def _key(scope: Scope) -> Key:
+    accept = b""
+    for name, value in scope.get("headers", ()):
+        if name == b"accept":
+            accept = value
+            break
+    return (scope["path"], scope.get("query_string", b""), accept)

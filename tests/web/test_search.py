@@ -1,0 +1,78 @@
+"""Text search through the API: the events whose mentions' sentences hold every word (as a
+word prefix), in the listing's order, whichever way the pages are walked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dyad.store.backend import Backend, open_backend
+from dyad.store.query import EventFilter, search_words
+from dyad.web import queries
+from dyad.web.queries import page_events
+
+
+def _expected(backend: Backend, words: str, dyad: str = "") -> list[str]:
+    """Event ids, in listing order, whose mentions' sentences hold every word as a prefix."""
+    wanted = search_words(words)
+    found: dict[str, set[str]] = {}
+    for event_id, sentence in backend.rows("SELECT event_id, sentence FROM event_mentions"):
+        found.setdefault(str(event_id), set()).update(search_words(str(sentence)))
+    source, _, target = dyad.partition(":")
+    rows = backend.rows("SELECT event_id, source, target FROM events "
+                        "ORDER BY date NULLS LAST, event_id")
+    return [str(i) for i, s, t in rows
+            if all(any(w.startswith(x) for w in found.get(str(i), ())) for x in wanted)
+            and str(s).startswith(source) and str(t).startswith(target)]
+
+
+def _walk(client: TestClient, **params: Any) -> list[str]:
+    seen: list[str] = []
+    url: str | None = "/api/events"
+    query: dict[str, Any] | None = {**params, "limit": 2}
+    while url:
+        body = client.get(url, params=query).json()
+        seen += [e["event_id"] for e in body["events"]]
+        url, query = body["next"], None
+    return seen
+
+
+@pytest.fixture
+def backend(store_path: Path) -> Any:
+    opened = open_backend(str(store_path), read_only=True)
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize(("words", "dyad"), [
+    ("japan", ""), ("JAPAN china", ""), ("minist", ""), ("japan", "RUS:JPN"), ("apan", ""),
+    ("the", "JPN:RUS"), ("zzzz", ""),
+])
+def test_text_search_pages_hold_every_match_in_order(client: TestClient, backend: Backend,
+                                                     words: str, dyad: str) -> None:
+    expected = _expected(backend, words, dyad)
+    params = {"q": words, **({"dyad": dyad} if dyad else {})}
+    assert _walk(client, **params) == expected
+    body = client.get("/api/events", params={**params, "limit": 3, "offset": 1}).json()
+    assert [e["event_id"] for e in body["events"]] == expected[1:4]
+
+
+def test_text_search_finds_words_as_prefixes(backend: Backend) -> None:
+    assert _expected(backend, "japan", "") and not _expected(backend, "apan", "")
+    assert _expected(backend, "japan", "") == _expected(backend, "Jap", "")
+
+
+def test_text_search_widens_its_look_until_the_page_is_full(
+        backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(queries, "_FIRST_TRY", 1)
+    expected = _expected(backend, "the", "RUS:JPN")
+    assert len(expected) > 2
+    page = page_events(backend, EventFilter(words="the", dyad="RUS:JPN"), limit=2, offset=1)
+    assert [e["event_id"] for e in page.events] == expected[1:3]
+
+
+def test_text_without_a_word_matches_nothing(client: TestClient) -> None:
+    assert client.get("/api/events", params={"q": "%%"}).json()["events"] == []
