@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from dyad.coding.tokens import PlainDoc, PlainToken, word_forms
-from dyad.nlp import load_pipeline
+from dyad.nlp import load_pipeline, parse_documents
+from dyad.record import Document
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SENTENCES = [
@@ -106,3 +108,20 @@ def test_nbor_stays_inside_the_document(docs: list[Any]) -> None:
 )
 def test_word_forms(upper: str, lemma: str, forms: set[str]) -> None:
     assert word_forms(upper, lemma) == forms
+
+
+def test_release_breaks_the_references(docs: list[Any]) -> None:
+    plain = PlainDoc(docs[0])
+    tokens = list(plain)
+    assert tokens[1].head is not None and plain.spacy_doc is docs[0]
+    plain.release()
+    assert plain.tokens == [] and plain.sents == [] and plain.spacy_doc is None
+    assert not any(hasattr(t, "head") or hasattr(t, "doc") for t in tokens)
+
+
+def test_coding_a_parsed_document_twice_gives_the_same(coder: Any) -> None:
+    text = (EXAMPLES / "japan-centers.txt").read_text(encoding="utf-8")
+    parsed = next(iter(parse_documents([Document("t", text, date(2024, 7, 2))])))
+    first, second = coder.code_parsed(parsed), coder.code_parsed(parsed)
+    assert first.events == second.events and first.sentences == second.sentences
+    assert first.events
