@@ -21,6 +21,14 @@ def _touches(codes: Iterable[str], countries: frozenset[str]) -> int:
     return len({country(c) for c in codes if c} & countries)
 
 
+def _agreement_hits(agreement: Agreement, countries: frozenset[str]) -> int:
+    """How many of the pair's countries an agreement binds, or 0 if it is another pair's: a
+    Japan–Australia pact is not about Japan and Russia, a pact of Japan, Russia and others is."""
+    parties = {country(c) for c in agreement.party_codes if c}
+    hits = len(parties & countries)
+    return hits if hits == len(countries) or parties <= countries else 0
+
+
 def _institution_codes(institution: Institution) -> list[str]:
     codes = [f.code for f in institution.facts if f.code]
     if institution.owner is not None and institution.owner.code:
@@ -40,7 +48,8 @@ def _ranked(items: Iterable[tuple[T, int]]) -> tuple[T, ...]:
 
 @dataclass(frozen=True)
 class DyadKnowledge:
-    """Agreements, institutions and claims with a party from either country (both first)."""
+    """Agreements of the pair (or binding both), and institutions and claims with a party
+    from either country (both first)."""
 
     agreements: tuple[Agreement, ...]
     institutions: tuple[Institution, ...]
@@ -51,7 +60,7 @@ def dyad_knowledge(kb: KnowledgeBase, first: str, second: str) -> DyadKnowledge:
     """What the knowledge base holds about either of two countries."""
     countries = frozenset({country(first), country(second)})
     return DyadKnowledge(
-        _ranked((a, _touches(a.party_codes, countries)) for a in kb.agreements),
+        _ranked((a, _agreement_hits(a, countries)) for a in kb.agreements),
         _ranked((i, _touches(_institution_codes(i), countries)) for i in kb.institutions),
         _ranked((c, _touches(_claim_codes(c), countries)) for c in kb.claims),
     )
