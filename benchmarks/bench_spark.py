@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import psutil
+import psutil  # type: ignore[import-untyped]
 
 ROOT = Path(__file__).resolve().parent
 CORPUS = ROOT / "corpus" / "news-5000.jsonl"
@@ -76,7 +76,7 @@ class PeakMemory:
 
     @staticmethod
     def kind(process: psutil.Process) -> str:
-        name = process.name()
+        name = str(process.name())
         if name == "java":
             return "spark JVM"
         command = " ".join(process.cmdline())
@@ -106,19 +106,23 @@ class PeakMemory:
 
     @property
     def cpu(self) -> dict[str, float]:
-        """CPU seconds used while sampling, per kind of process."""
-        total: dict[str, float] = {}
+        """CPU seconds used while sampling, per kind of process (this one: "main")."""
+        total: dict[str, float] = {"main": self.own_cpu}
         for kind, first, last in self._cpu.values():
             total[kind] = total.get(kind, 0.0) + last - first
         return total
 
     def __enter__(self) -> PeakMemory:
+        times = psutil.Process().cpu_times()
+        self._own = times.user + times.system
         self._thread.start()
         return self
 
     def __exit__(self, *_: object) -> None:
         self._stop.set()
         self._thread.join()
+        times = psutil.Process().cpu_times()
+        self.own_cpu = times.user + times.system - self._own
 
 
 def load() -> float:
@@ -175,7 +179,7 @@ def bench_ingest(source: Path, work: Path, documents: int, workers: int) -> dict
         with PeakMemory() as memory:
             seconds, report = timed(lambda: ingest(backend, [str(source)],
                                                    IngestOptions(workers=workers)))
-        kinds = ("python worker",)
+        kinds = ("main", "python worker")
     finally:
         backend.close()
     assert report.coded == documents, report
@@ -186,7 +190,7 @@ def bench_ingest(source: Path, work: Path, documents: int, workers: int) -> dict
             "cpu_s": _main(memory.cpu, kinds)}
 
 
-_KINDS = ("spark JVM", "pyspark daemon", "python worker")
+_KINDS = ("main", "spark JVM", "pyspark daemon", "python worker")
 
 
 def _main(values: dict[str, float], kinds: tuple[str, ...] = _KINDS) -> dict[str, float]:
@@ -203,6 +207,10 @@ def summary(rows: list[dict[str, Any]]) -> dict[str, float]:
         out["scaling_efficiency"] = out["speedup_2_over_1"] / 2
     if "spark local[2]" in rate and "ingest, 2 workers" in rate:
         out["spark2_over_ingest2"] = rate["spark local[2]"] / rate["ingest, 2 workers"]
+    cpu = {r["run"]: r["documents"] / sum(r["cpu_s"].values()) for r in rows}
+    if "spark local[2]" in cpu and "ingest, 2 workers" in cpu:
+        out["spark2_over_ingest2_per_cpu_second"] = (
+            cpu["spark local[2]"] / cpu["ingest, 2 workers"])
     return out
 
 
@@ -212,9 +220,12 @@ def print_table(rows: list[dict[str, Any]], totals: dict[str, float]) -> None:
     for r in rows:
         print(f"{r['run']:<20} {r['documents']:>7,} {r['mentions']:>9,} {r['seconds']:>8.1f} "
               f"{r['docs_per_s']:>7.1f} {r['load_before']:>5.1f}")
-        for kind in sorted(r["peak_mb"]):
-            print(f"{'':<20} {kind}: peak RSS {r['peak_mb'][kind]:,.0f} MB, USS "
-                  f"{r['peak_uss_mb'][kind]:,.0f} MB, CPU {r['cpu_s'][kind]:,.1f} s")
+        for kind in sorted(r["cpu_s"]):
+            memory = (f"peak RSS {r['peak_mb'][kind]:,.0f} MB, USS "
+                      f"{r['peak_uss_mb'][kind]:,.0f} MB, " if kind in r["peak_mb"] else "")
+            print(f"{'':<20} {kind}: {memory}CPU {r['cpu_s'][kind]:,.1f} s")
+        cpu = sum(r["cpu_s"].values())
+        print(f"{'':<20} all: CPU {cpu:,.1f} s, {r['documents'] / cpu:.1f} docs per CPU second")
         if "merge_seconds" in r:
             print(f"{'':<20} session start {r['start_seconds']:.1f} s, {r['partitions']} "
                   f"partitions, merge {r['merge_seconds']:.1f} s -> {r['events']:,} events")
