@@ -12,6 +12,7 @@ Measured, after loading the model and the dictionaries once and warming up:
   model and dictionaries once in its initializer and warming up; the documents are split into
   chunks and every event record comes back to the parent. Timed from the moment all workers
   are ready until the last record is back;
+- after loading, `prepare_for_bulk_coding` prepares the garbage collector as the CLI does;
 - peak resident memory (ru_maxrss) of this process after the end-to-end run and after holding
   the whole parsed corpus, and of every worker; and the load times of model and dictionaries.
 
@@ -34,7 +35,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dyad.coding.coder import EventCoder
+from dyad.coding.coder import EventCoder, prepare_for_bulk_coding
 from dyad.dictionaries.defaults import load_dictionaries
 from dyad.nlp import ParsedDocument, load_pipeline, parse_documents
 from dyad.record import Document, EventRecord
@@ -175,6 +176,7 @@ def load_coder() -> tuple[Any, EventCoder, dict[str, float]]:
     model = time.perf_counter()
     coder = EventCoder(load_dictionaries(), nlp=nlp)
     done = time.perf_counter()
+    prepare_for_bulk_coding(nlp)  # as `dyad code`, `dyad ingest` and their workers do
     return nlp, coder, {"model": model - start, "dictionaries": done - model}
 
 

@@ -22,7 +22,7 @@ from dyad.cli.options import (
     parse_day,
 )
 from dyad.cli.output import FORMATS, render_table, write_csv, write_jsonl
-from dyad.coding.coder import CodedDocument, EventCoder
+from dyad.coding.coder import CodedDocument, EventCoder, prepare_for_bulk_coding
 from dyad.dictionaries.defaults import load_dictionaries
 from dyad.errors import DyadError, InputError
 from dyad.io import InputProblem, read_documents
@@ -65,6 +65,7 @@ def code_command(
                                      verbs=choice.verbs, discards=choice.discards,
                                      use_defaults=choice.use_defaults)
     coder = EventCoder(dictionaries)
+    prepare_for_bulk_coding()
     warnings = Console(stderr=True, highlight=False, soft_wrap=True)
     problems: list[str] = []
     documents = _documents(files, day, problems, warnings)

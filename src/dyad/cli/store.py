@@ -34,6 +34,7 @@ from dyad.cli.options import (
     dictionary_choice,
     parse_day,
 )
+from dyad.coding.coder import prepare_for_bulk_coding
 from dyad.errors import DyadError
 from dyad.io.jsonl import InputProblem
 from dyad.io.text import MAX_DOCUMENT_BYTES
@@ -188,6 +189,8 @@ def ingest_command(
                             batch_size=batch_size, spec=spec)
     err = _err()
     listener = _Listener(mode, err)
+    if workers <= 1:
+        prepare_for_bulk_coding()  # the coding runs in this process
     backend = open_backend(db, create=True)
     try:
         with listener.bar:

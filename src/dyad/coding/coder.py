@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,9 +14,37 @@ from dyad.coding.participants import DocumentMemory, ParticipantResolver
 from dyad.coding.tokens import PlainDoc
 from dyad.coding.verbs import VerbMatcher
 from dyad.dictionaries.defaults import DictionarySet
-from dyad.nlp import ParsedDocument, ParsedParagraph, parse_documents
+from dyad.nlp import (
+    ParsedDocument,
+    ParsedParagraph,
+    load_pipeline,
+    parse_documents,
+)
 from dyad.ontology import Ontology, load_ontology
 from dyad.record import Document, EventRecord
+
+BULK_GC_THRESHOLD = 20_000
+"""Allocations between young-generation collections while coding in bulk (Python's default: 700)."""
+
+
+def prepare_for_bulk_coding(nlp: Any = None) -> None:
+    """Make garbage collection cheap for a long coding run; call once, after loading.
+
+    Loads the default spaCy pipeline (the one `parse_documents` uses) unless `nlp` is given,
+    then moves everything loaded so far, the pipeline and any dictionaries, to the collector's
+    permanent generation (`gc.freeze`), so that collections no longer walk those hundreds of
+    thousands of long-lived objects again; and lets young collections run less often, since
+    the coder makes many short-lived objects and breaks its own reference cycles
+    (`PlainDoc.release`). Events and explanations do not change; only when memory held in
+    the few cycles left to the collector comes back. Meant for the edges that code in bulk
+    (the CLI commands, worker processes, benchmarks), not for library calls.
+    """
+    if nlp is None:
+        load_pipeline()
+    gc.collect()
+    gc.freeze()
+    young, middle, old = gc.get_threshold()
+    gc.set_threshold(max(young, BULK_GC_THRESHOLD), middle, old)
 
 
 @dataclass(frozen=True)

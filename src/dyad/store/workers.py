@@ -17,7 +17,7 @@ from itertools import islice
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 
-from dyad.coding.coder import CodedDocument, EventCoder
+from dyad.coding.coder import CodedDocument, EventCoder, prepare_for_bulk_coding
 from dyad.dictionaries.defaults import load_dictionaries
 from dyad.knowledge.extract import KnowledgeExtractor
 from dyad.knowledge.model import KnowledgeBase
@@ -101,6 +101,7 @@ _WORKER = _Worker()  # the analyser of a pool worker process, built once by `_in
 
 def _initialise(spec: CoderSpec) -> None:
     _WORKER.analyser = spec.build_analyser()
+    prepare_for_bulk_coding()
 
 
 def code_chunk(analyser: DocumentAnalyser, documents: list[Document]) -> list[Result]:
