@@ -152,6 +152,27 @@ def test_document_page_marks_events_and_explains_the_rest(client: TestClient) ->
     assert "no source actor" in reasons or "no verb pattern" in reasons
 
 
+def test_document_page_shows_the_knowledge_it_states(client: TestClient) -> None:
+    event = _events(client, dyad="RUS:JPN", root="16")[0]
+    page = _page(client, f"/document/{event['doc_id']}")
+    agreements = page.one("section", id="agreements").text
+    institutions = page.one("section", id="institutions").text
+    claims = page.one("section", id="claims").text
+    assert "2000" in agreements and "2003" in agreements and "suspended" in agreements
+    assert "Japan Center" in institutions and "operating" in institutions
+    assert "refuted" in claims and "RIA Novosti" in claims
+
+
+def test_document_without_knowledge_has_no_knowledge_sections(client: TestClient) -> None:
+    for row in client.get("/api/events", params={"limit": 1000}).json()["events"]:
+        page = _page(client, f"/document/{row['doc_id']}")
+        if "Japan" not in page.one(id="document-text").text:
+            sections = [s.attrs.get("id") for s in page.select("section")]
+            if "agreements" not in sections:
+                return
+    pytest.fail("every document states some knowledge")
+
+
 def test_status_page(client: TestClient) -> None:
     page = _page(client, "/status?q=Japan+Center")
     form = page.one("form", id="status-form")

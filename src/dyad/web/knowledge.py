@@ -64,3 +64,13 @@ def dyad_knowledge(kb: KnowledgeBase, first: str, second: str) -> DyadKnowledge:
         _ranked((i, _touches(_institution_codes(i), countries)) for i in kb.institutions),
         _ranked((c, _touches(_claim_codes(c), countries)) for c in kb.claims),
     )
+
+
+def document_knowledge(kb: KnowledgeBase, doc_id: str) -> DyadKnowledge:
+    """The agreements, institutions and claims a document states something about (each with
+    all its evidence, from this document and others)."""
+    return DyadKnowledge(
+        tuple(a for a in kb.agreements if any(e.doc_id == doc_id for e in a.mentions)),
+        tuple(i for i in kb.institutions if any(e.doc_id == doc_id for e in i.mentions)),
+        tuple(c for c in kb.claims if any(s.evidence.doc_id == doc_id for s in c.stances)),
+    )

@@ -23,7 +23,7 @@ from dyad.web.auth import check_write
 from dyad.web.charts import dyad_chart, overview_chart
 from dyad.web.coding import ALREADY_STORED, CONFLICT, MAX_TEXT_BYTES, pasted_document, save_document
 from dyad.web.context import WebContext, web_context
-from dyad.web.knowledge import dyad_knowledge
+from dyad.web.knowledge import document_knowledge, dyad_knowledge
 from dyad.web.markup import document_paragraphs
 from dyad.web.queries import (
     Cursor,
@@ -117,6 +117,7 @@ def document_page(request: Request, context: Context, doc_id: str) -> HTMLRespon
         "document": stored.document, "paragraphs": document_paragraphs(stored),
         "events": len({m["event_id"] for m in stored.mentions}),
         "sentences": len(stored.sentences),
+        "knowledge": document_knowledge(context.access.knowledge(), doc_id),
     })
 
 
