@@ -4,7 +4,6 @@ on a store made by `dyad ingest` from the founding article and a few other docum
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from dyad.cli import app, main
+from dyad.cli import app
 from tests.cli.conftest import EXAMPLE
 
 Run = Callable[..., tuple[int, str, str]]
@@ -26,19 +25,6 @@ OTHERS = (
      "text": "Russia closed the Finnish consulate in St. Petersburg on Monday."},
 )
 
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
-    """Run `dyad ARGS...` as the console script does: (exit code, stdout, stderr)."""
-
-    def call(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["dyad", *args])
-        with pytest.raises(SystemExit) as stopped:
-            main()
-        out, err = capsys.readouterr()
-        return int(stopped.value.code or 0), out, err
-
-    return call
 
 
 @pytest.fixture(scope="module")

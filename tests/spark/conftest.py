@@ -7,15 +7,13 @@ Tests that need Spark are skipped (with the reason) only where Java is not insta
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from dyad.cli import main
 from dyad.errors import DyadError
 from dyad.spark.session import find_java
 from dyad.store.backend import open_backend
@@ -134,18 +132,3 @@ def ingested(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Ingested
         backend.close()
     return Ingested(db, report)
 
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-        ) -> Callable[..., tuple[int, str, str]]:
-    """Run `dyad ARGS...` in this process as the console script does: (exit code, stdout,
-    stderr). Spark commands use the test session's SparkSession."""
-
-    def call(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["dyad", *args])
-        with pytest.raises(SystemExit) as stopped:
-            main()
-        out, err = capsys.readouterr()
-        return int(stopped.value.code or 0), out, err
-
-    return call

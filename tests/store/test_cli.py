@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from dyad.cli import app, main
+from dyad.cli import app
 from dyad.store.export import GDELT_COLUMNS
 from dyad.store.query import LISTING_COLUMNS
 from tests.store.corpus import write_jsonl
@@ -19,19 +18,6 @@ from tests.store.helpers import NEWS
 
 Run = Callable[..., tuple[int, str, str]]
 
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
-    """Run `dyad ARGS...` as the console script does: (exit code, stdout, stderr)."""
-
-    def call(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["dyad", *args])
-        with pytest.raises(SystemExit) as stopped:
-            main()
-        out, err = capsys.readouterr()
-        return int(stopped.value.code or 0), out, err
-
-    return call
 
 
 @pytest.fixture(scope="module")
