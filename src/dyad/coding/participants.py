@@ -149,6 +149,9 @@ class ParticipantResolver:
     _cache: dict[tuple[int, bool], tuple[Actor, ...]] = field(default_factory=dict, init=False)
     _above: set[int] | None = field(default=None, init=False)  # see `_above_actors`
 
+    def __post_init__(self) -> None:
+        self._above = None
+
     def actors(self, head: Token, *, nested: bool = True) -> list[Actor]:
         """Actors named by the phrase headed by `head`, one per coordinated member.
 

@@ -121,6 +121,9 @@ class PlainToken:
         "upper",
     )
 
+    # `PlainDoc.release` deletes these (compiled classes need to be told).
+    __deletable__ = ("children", "doc", "head", "sent")
+
     sent: PlainSentence
 
     def __init__(
