@@ -49,7 +49,7 @@ def _extensions() -> list[Any]:
     except ImportError:
         _warn("mypyc is not installed; installing the coder as pure Python")
         return []
-    return list(mypycify(COMPILED, opt_level="3"))
+    return list(mypycify(COMPILED, opt_level="3", debug_level="0"))
 
 
 setup(ext_modules=_extensions(), cmdclass={"build_ext": OptionalBuildExt})

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
 
 from dyad.coding.actors import ActorResolver, Mention, compose
+from dyad.coding.tokens import PlainDoc
 from dyad.dictionaries.defaults import load_dictionaries
 from dyad.dictionaries.model import ActorDictionary, AgentCode, AgentDictionary, CodeGroup
 from dyad.nlp import load_pipeline
@@ -59,8 +61,10 @@ def test_compose(mentions: list[Mention], codes: list[str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_pipeline()
+def nlp() -> Callable[[str], PlainDoc]:
+    """Text in, the plain copy of its parse out, as the coder walks it."""
+    pipeline = load_pipeline()
+    return lambda text: PlainDoc(pipeline(text))
 
 
 @pytest.fixture(scope="module")

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from dyad.coding.frames import Frame, according_to, frame_of, is_negated
+from dyad.coding.tokens import PlainDoc
 from dyad.nlp import load_pipeline
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_pipeline()
+def nlp() -> Callable[[str], PlainDoc]:
+    """Text in, the plain copy of its parse out, as the coder walks it."""
+    pipeline = load_pipeline()
+    return lambda text: PlainDoc(pipeline(text))
 
 
 def token(nlp: Any, sentence: str, word: str) -> Any:

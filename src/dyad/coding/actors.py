@@ -15,10 +15,10 @@ from operator import or_
 from typing import Any
 
 from dyad.coding.phrases import PhraseIndex
-from dyad.coding.tokens import PlainSentence
+from dyad.coding.tokens import PlainSentence, PlainToken
 from dyad.dictionaries.model import ActorDictionary, AgentCode, AgentDictionary, Phrase
 
-Token = Any  # spacy.tokens.Token
+Token = PlainToken
 NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
@@ -88,7 +88,7 @@ class ActorResolver:
         self._actor_index = PhraseIndex(self.actors.entries)
         self._agent_index = PhraseIndex(self.agents.entries)
 
-    def mentions(self, sent: Any, day: date | None) -> dict[int, Mention]:
+    def mentions(self, sent: PlainSentence, day: date | None) -> dict[int, Mention]:
         """Mentions in a sentence span, keyed by each token index they cover."""
         words = sent.words if isinstance(sent, PlainSentence) else [token_key(t) for t in sent]
         base = sent.start

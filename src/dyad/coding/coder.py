@@ -11,7 +11,7 @@ from dyad.coding.actors import Actor, ActorResolver
 from dyad.coding.discards import DiscardMatcher, names_a_period
 from dyad.coding.events import Candidate, SentenceCoder, attribution_of, intent_code
 from dyad.coding.participants import DocumentMemory, ParticipantResolver
-from dyad.coding.tokens import PlainDoc
+from dyad.coding.tokens import PlainDoc, PlainSentence
 from dyad.coding.verbs import VerbMatcher
 from dyad.dictionaries.defaults import DictionarySet
 from dyad.nlp import (
@@ -116,7 +116,7 @@ class EventCoder:
         self,
         coded: CodedDocument,
         paragraph: ParsedParagraph,
-        sent: Any,
+        sent: PlainSentence,
         sentence_id: int,
         memory: DocumentMemory,
         story_discard: str,
@@ -165,7 +165,7 @@ class EventCoder:
         memory.remember_names(mentions, sent.doc)
         memory.remember_countries(mentions, sent.doc)
 
-    def _sentence_discard(self, sent: Any) -> str:
+    def _sentence_discard(self, sent: PlainSentence) -> str:
         """The first discard phrase that voids the sentence.
 
         A phrase used attributively inside a noun phrase ("a World War II peace treaty",
@@ -250,7 +250,9 @@ class EventCoder:
             )
 
     @staticmethod
-    def _remember(sent: Any, participants: ParticipantResolver, memory: DocumentMemory) -> None:
+    def _remember(
+        sent: PlainSentence, participants: ParticipantResolver, memory: DocumentMemory
+    ) -> None:
         # a noun is remembered only with the actors named under it: none without actors
         actors_named = any(m.kind == "actor" for m in participants.mentions.values())
         for token in sent:

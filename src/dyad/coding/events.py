@@ -6,17 +6,17 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 from dyad.coding.actors import Actor, Mention
 from dyad.coding.dates import find_date_expressions, resolve_date
 from dyad.coding.frames import INTENT_HEADS, Frame, according_to, frame_of
 from dyad.coding.participants import PERSONAL_PRONOUNS, ParticipantResolver
 from dyad.coding.syntax import VERBAL_POS, in_clause, phrase_tokens_after, predicate_roles
+from dyad.coding.tokens import PlainSentence, PlainToken
 from dyad.coding.verbs import VerbMatch, VerbMatcher
 from dyad.dictionaries.model import Slot
 
-Token = Any
+Token = PlainToken
 SKIPPED_LEMMAS = frozenset(
     {"be", "do", "will", "would", "can", "could", "may", "might", "shall", "should", "must"}
 )
@@ -94,7 +94,7 @@ class SentenceCoder:
 
     def code(
         self,
-        sent: Any,
+        sent: PlainSentence,
         mentions: dict[int, Mention],
         participants: ParticipantResolver,
         document_date: date | None,
@@ -318,7 +318,7 @@ class DateMention:
     date: date
 
 
-def sentence_dates(sent: Any, document_date: date | None) -> list[DateMention]:
+def sentence_dates(sent: PlainSentence, document_date: date | None) -> list[DateMention]:
     """Date expressions of a sentence (NER dates, then pattern matches the NER missed)."""
     if document_date is None:
         return []

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-Token = Any
+from dyad.coding.tokens import PlainToken
+
+Token = PlainToken
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 DENIAL_VERBS = frozenset(

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Any
 
 from dyad.coding.actors import Actor, Mention, compose
 from dyad.coding.frames import REPORTING_VERBS
 from dyad.coding.syntax import coordinated, np_tokens, pobj_of
-from dyad.coding.tokens import PlainDoc
+from dyad.coding.tokens import PlainDoc, PlainToken
 
-Token = Any
+Token = PlainToken
 # Prepositions through which a role noun takes its country: "ambassadors of Arnor".
 ROLE_PREPOSITIONS = frozenset({"of", "in", "from"})
 PRONOUNS_SINGULAR = frozenset({"it", "its", "itself"})
@@ -45,7 +44,7 @@ class DocumentMemory:
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     countries: list[tuple[str, bool]] = field(default_factory=list)  # (code, named a subject)
 
-    def remember_countries(self, mentions: dict[int, Mention], doc: Token) -> None:
+    def remember_countries(self, mentions: dict[int, Mention], doc: PlainDoc) -> None:
         """Remember the countries named, in order, and whether each named a subject."""
         for mention in sorted(_distinct(mentions), key=_start):
             for code in mention.codes:
@@ -63,13 +62,13 @@ class DocumentMemory:
                 return [code]
         return [self.countries[-1][0]] if self.countries else []
 
-    def remember_names(self, mentions: dict[int, Mention], doc: Token) -> None:
+    def remember_names(self, mentions: dict[int, Mention], doc: PlainDoc) -> None:
         """Remember the last word of multi-word actor names ("Mishustin", "Council")."""
         for mention in set(mentions.values()):
             if mention.kind == "actor" and mention.end - mention.start >= 2 and mention.codes:
                 self.aliases[str(doc[mention.end - 1].text).upper()] = mention.codes
 
-    def with_aliases(self, mentions: dict[int, Mention], doc: Token) -> dict[int, Mention]:
+    def with_aliases(self, mentions: dict[int, Mention], doc: PlainDoc) -> dict[int, Mention]:
         """Unknown names that repeat the last word of an earlier actor name take its codes."""
         result = dict(mentions)
         for mention in _distinct(mentions):
@@ -128,7 +127,7 @@ def _distinct(mentions: dict[int, Mention]) -> list[Mention]:
 _start = attrgetter("start")
 
 
-def _text(doc: Any, start: int, end: int) -> str:
+def _text(doc: PlainDoc, start: int, end: int) -> str:
     """Text of tokens [start, end) of a spaCy Doc or a PlainDoc."""
     if type(doc) is PlainDoc:
         return doc.text_between(start, end)
@@ -284,7 +283,7 @@ class ParticipantResolver:
         end = (words[-1].i + 1) if words else head.i + 1
         return Actor(code, _text(head.doc, start, end), start, end, head.i)
 
-    def _above_actors(self, doc: Any) -> set[int]:
+    def _above_actors(self, doc: PlainDoc) -> set[int]:
         """Tokens (indices) that have a token of an actor mention in their subtree."""
         if self._above is None:
             above: set[int] = set()

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Any
 
-from dyad.coding.tokens import memo_of
+from dyad.coding.tokens import PlainToken, memo_of
 
-Token = Any  # spacy.tokens.Token, or dyad.coding.tokens.PlainToken
+Token = PlainToken
 _position = attrgetter("i")
 
 NP_DEPS = frozenset(

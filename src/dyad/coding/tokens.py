@@ -5,9 +5,11 @@ each predicate, pattern and phrase. On a spaCy `Doc` each such look creates a `T
 and looks its strings up in the vocabulary. `PlainDoc` reads every attribute the coder uses
 once per paragraph (one `Doc.to_array` call) into plain objects with the same attribute names
 (`text`, `lower_`, `lemma_`, `pos_`, `tag_`, `dep_`, `ent_type_`, `idx`, `i`, `head`,
-`children`, `subtree`, `conjuncts`, `sent`, `doc`, `nbor()`), so that the same code walks
-either, and adds the upper-case forms the dictionaries are keyed by (`upper`, `lemma_upper`,
-`forms`).
+`children`, `subtree`, `conjuncts`, `sent`, `doc`, `nbor()`; the rarely read `like_num`,
+`whitespace_`, `left_edge` and `right_edge` ask spaCy), and adds the upper-case forms the
+dictionaries are keyed by (`upper`, `lemma_upper`, `forms`). The coder and the knowledge
+extractor both walk these copies, and the coder's modules are typed with them: compiled
+(setup.py), they read a token's attributes as fields of a C structure.
 
 Children, subtrees and conjuncts follow spaCy's own definitions: children in order (spaCy
 looks for them between the token's left and right edges, which always enclose them), the
@@ -160,6 +162,24 @@ class PlainToken:
     def right_edge(self) -> PlainToken:
         """The last token of the subtree, as spaCy computed it."""
         return self.doc.tokens[int(self.doc.spacy_doc[self.i].right_edge.i)]
+
+    @property
+    def like_num(self) -> bool:
+        return bool(self.doc.spacy_doc[self.i].like_num)
+
+    @property
+    def whitespace_(self) -> str:
+        return str(self.doc.spacy_doc[self.i].whitespace_)
+
+    @property
+    def ancestors(self) -> Iterator[PlainToken]:
+        """The heads above this token, nearest first."""
+        found: list[PlainToken] = []
+        token = self
+        while token.head is not token:
+            token = token.head
+            found.append(token)
+        return iter(found)
 
     @property
     def lefts(self) -> Iterator[PlainToken]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from dyad.coding.actors import ActorResolver
 from dyad.coding.participants import DocumentMemory, ParticipantResolver
+from dyad.coding.tokens import PlainDoc
 from dyad.dictionaries.defaults import DictionarySet
 from dyad.knowledge.agreements import AgreementMention, find_agreements
 from dyad.knowledge.claims import ClaimMention, Informant, find_claims, find_informants
@@ -38,7 +39,8 @@ class KnowledgeExtractor:
         memory = DocumentMemory()
         sentence_id = 0
         for paragraph in parsed.paragraphs:
-            for sent in paragraph.doc.sents:
+            plain = PlainDoc(paragraph.doc, paragraph.mapping.text)
+            for sent in plain.sents:
                 if not sent.text.strip():
                     continue
                 mentions = self.resolver.mentions(sent, parsed.document.date)
