@@ -4,10 +4,13 @@ by mypyc imports the shared library of its group, so a partial build would not i
 from __future__ import annotations
 
 import importlib
+import pickle
+from collections.abc import Callable
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 import dyad.coding
+from dyad.coding.coder import CodedDocument
 
 FOLDER = Path(dyad.coding.__file__).parent
 MODULES = sorted(p.stem for p in FOLDER.glob("*.py") if p.stem != "__init__")
@@ -26,3 +29,13 @@ def test_the_coder_modules_are_all_compiled_or_all_pure() -> None:
 def test_every_compiled_module_has_its_source_beside_it() -> None:
     for path in FOLDER.glob("*.so"):
         assert (FOLDER / f"{path.name.split('.')[0]}.py").exists(), path.name
+
+
+def test_coded_documents_cross_process_boundaries(
+    code_document: Callable[..., CodedDocument],
+) -> None:
+    """Ingest workers send coded documents back by pickle; compiled frozen dataclasses need
+    their own `__reduce__` for that."""
+    coded = code_document("Russia suspended talks with Japan on Monday. Tokyo protested.")
+    assert coded.sentences and coded.events
+    assert pickle.loads(pickle.dumps(coded)) == coded
