@@ -274,15 +274,21 @@ class Server:
             return ""
 
     def cpu_seconds(self) -> float | None:
-        """User plus system CPU time of the server process so far (Linux /proc)."""
+        """User plus system CPU time of the server process and its worker processes (those of
+        `--workers`) so far (Linux /proc)."""
         if self.process is None:
             return None
-        try:
-            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
+        stats = _process_stats()
+        if self.process.pid not in stats:
             return None
-        ticks = os.sysconf("SC_CLK_TCK")
-        return (int(fields[11]) + int(fields[12])) / ticks
+        family = {self.process.pid}
+        grown = True
+        while grown:
+            children = {pid for pid, (parent, _) in stats.items()
+                        if parent in family and pid not in family}
+            family |= children
+            grown = bool(children)
+        return sum(stats[pid][1] for pid in family)
 
     def stop(self) -> None:
         """Stop the server: SIGTERM, then SIGKILL after 10 s."""
@@ -294,6 +300,21 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=10)
+
+
+def _process_stats() -> dict[int, tuple[int, float]]:
+    """Every process's parent id and CPU seconds (user plus system), from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    found: dict[int, tuple[int, float]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        found[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / ticks)
+    return found
 
 
 def drive(url: str, queries: Iterator[Query], *, requests: int, seconds: float,
@@ -453,6 +474,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache-mb", type=int, default=None,
                         help="Pass --cache-mb to the server (0: it keeps no answers, so every "
                         "request is answered from the store).")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="Pass --workers to the server (processes answering requests).")
     parser.add_argument("--seed", type=int, default=20240702)
     parser.add_argument("--json", action="store_true", help="Print one JSON object.")
     args = parser.parse_args(argv)
@@ -464,10 +487,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("bench_web: error: --requests, --concurrency and --seconds must be positive",
               file=sys.stderr)
         return 2
+    server_args = [] if args.cache_mb is None else ["--cache-mb", str(args.cache_mb)]
+    if args.workers is not None:
+        server_args += ["--workers", str(args.workers)]
     report = run(args.db, requests=args.requests, seconds=args.seconds,
                  concurrency=args.concurrency, warmup=args.warmup,
                  phases=args.phase or PHASES, seed=args.seed, without=args.without,
-                 server_args=[] if args.cache_mb is None else ["--cache-mb", str(args.cache_mb)])
+                 server_args=server_args)
     print(json.dumps(report) if args.json else format_report(report))
     return 0
 

@@ -146,6 +146,7 @@ def test_profile_times_every_kind_and_explains_one(
     assert [r["kind"] for r in data["requests"]] == list(profile.KINDS)
     for result in data["requests"]:
         assert 0 < result["sql_ms"] <= result["ms"]
+        assert result["cpu_ms"] > 0
     assert profile.main(["--db", str(small_store), "--explain", "words"]) == 0
     plan = capsys.readouterr().out
     assert plan.startswith("/api/events?q=") and "SELECT" in plan and "Total Time" in plan
@@ -171,3 +172,16 @@ def test_command_lines(small_store: Path, tmp_path: Path,
     [phase] = report["phases"]
     assert phase["requests"] == 12 and phase["errors"] == 0
     assert not {k["kind"] for k in phase["kinds"]} & {"words", "dyad+words"}
+
+
+def test_load_test_of_two_workers_counts_their_cpu(small_store: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    bench = _module("bench_web")
+    assert bench.main(["--db", str(small_store), "--phase", "timeline", "--requests", "30",
+                       "--concurrency", "2", "--warmup", "0", "--cache-mb", "0",
+                       "--workers", "2", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["server_args"] == ["--cache-mb", "0", "--workers", "2"]
+    [phase] = report["phases"]
+    assert phase["requests"] == 30 and phase["errors"] == 0
+    assert phase["server_cpu_seconds"] > 0  # the answers come from the worker processes

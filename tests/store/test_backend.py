@@ -10,7 +10,13 @@ import pytest
 
 from dyad.errors import StoreError
 from dyad.store.backend import Backend, is_postgres_url, open_backend, redact
-from dyad.store.schema import SCHEMA_VERSION, check_schema, create_schema
+from dyad.store.schema import (
+    EVENT_COLUMNS,
+    SCHEMA_VERSION,
+    check_schema,
+    create_schema,
+    table_statements,
+)
 
 
 @pytest.mark.parametrize(
@@ -88,3 +94,37 @@ def test_backend_postgres_unreachable() -> None:
         open_backend("postgresql://nobody:pw@127.0.0.1:1/none?connect_timeout=2")
     assert caught.value.message.startswith("postgresql://nobody:***@127.0.0.1:1/none")
     assert "cannot connect" in caught.value.message
+
+
+_POINT_READ = ("event_id", "doc_id", "sentence", "source_text", "target_text", "spans")
+
+
+def test_only_duckdb_stores_the_long_event_texts_uncompressed() -> None:
+    for statement in table_statements("postgresql"):
+        assert "{point_read}" not in statement and "COMPRESSION" not in statement
+    events = next(s for s in table_statements("duckdb") if "TABLE IF NOT EXISTS events" in s)
+    kept = {line.split()[0] for line in events.splitlines() if "USING COMPRESSION" in line}
+    assert kept == set(_POINT_READ)
+
+
+def test_duckdb_keeps_the_long_event_texts_uncompressed(tmp_path: Path) -> None:
+    backend = open_backend(str(tmp_path / "events.duckdb"), create=True)
+    try:
+        create_schema(backend)
+        values = ", ".join(
+            "CAST(range AS VARCHAR)" if c in ("event_id", "doc_id") else
+            "'a fairly long sentence, the same in every row of the table'" if c in _POINT_READ
+            else "CURRENT_DATE" if c in ("date", "last_date") else
+            "0" if c in ("goldstein", "quad_class", "num_mentions", "num_sources",
+                         "num_articles", "ordinal", "sentence_id") else "'x'"
+            for c in EVENT_COLUMNS)
+        backend.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
+                        f"SELECT {values} FROM range(5000)")
+        backend.execute("CHECKPOINT")
+        found = dict(backend.rows(
+            "SELECT column_name, string_agg(DISTINCT compression, ',') "
+            "FROM pragma_storage_info('events') WHERE segment_type = 'VARCHAR' GROUP BY 1"))
+    finally:
+        backend.close()
+    assert all(found[c] == "Uncompressed" for c in _POINT_READ), found
+    assert found["source"] != "Uncompressed"

@@ -16,6 +16,8 @@ from dyad.store.query import (
     event_detail,
     list_events,
     parse_condition,
+    record,
+    records,
 )
 
 
@@ -128,3 +130,13 @@ def test_query_unknown_event(news: Backend) -> None:
         event_detail(news, "0123456789abcdef")
     assert caught.value.status_code == 404
     assert caught.value.message == "no event with id '0123456789abcdef'"
+
+
+def test_records_convert_as_record_does() -> None:
+    columns = ["event_id", "date", "last_date", "spans", "document_date", "goldstein"]
+    rows = [("a", date(2024, 7, 2), None, '{"source": [0, 3]}', date(2024, 7, 1), -2.0),
+            ("b", None, None, "{}", None, 1.5)]
+    assert records(columns, rows) == [record(columns, row) for row in rows]
+    assert records(columns, rows)[1] == {"event_id": "b", "date": "", "last_date": "",
+                                         "spans": {}, "document_date": None, "goldstein": 1.5}
+    assert records(columns, []) == []

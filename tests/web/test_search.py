@@ -11,7 +11,6 @@ from fastapi.testclient import TestClient
 
 from dyad.store.backend import Backend, open_backend
 from dyad.store.query import EventFilter, search_words
-from dyad.web import queries
 from dyad.web.queries import page_events
 
 
@@ -65,13 +64,15 @@ def test_text_search_finds_words_as_prefixes(backend: Backend) -> None:
     assert _expected(backend, "japan", "") == _expected(backend, "Jap", "")
 
 
-def test_text_search_widens_its_look_until_the_page_is_full(
-        backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(queries, "_FIRST_TRY", 1)
-    expected = _expected(backend, "the", "RUS:JPN")
+@pytest.mark.parametrize("dyad", ["", "RUS:JPN"])
+def test_text_search_pages_alone_or_with_other_criteria(backend: Backend, dyad: str
+                                                         ) -> None:
+    expected = _expected(backend, "the", dyad)
     assert len(expected) > 2
-    page = page_events(backend, EventFilter(words="the", dyad="RUS:JPN"), limit=2, offset=1)
+    page = page_events(backend, EventFilter(words="the", dyad=dyad), limit=2, offset=1)
     assert [e["event_id"] for e in page.events] == expected[1:3]
+    last = page_events(backend, EventFilter(words="the", dyad=dyad), limit=len(expected))
+    assert [e["event_id"] for e in last.events] == expected and last.next_cursor is None
 
 
 def test_text_without_a_word_matches_nothing(client: TestClient) -> None:

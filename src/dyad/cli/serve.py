@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import os
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -10,8 +11,12 @@ from rich.markup import escape
 
 from dyad.errors import DyadError
 from dyad.store.backend import DEFAULT_DB, redact
+from dyad.store.handle import open_store
 from dyad.web.cache import DEFAULT_CACHE_BYTES
 from dyad.web.limits import DEFAULT_MAX_BODY
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 DbOption = Annotated[str, typer.Option(
     "--db", envvar="DYAD_DB", help="DuckDB file or postgresql:// URL (or set DYAD_DB).")]
@@ -42,13 +47,16 @@ def serve_command(
     cache_mb: Annotated[int, typer.Option(
         "--cache-mb", min=0, help="Keep answers to API reads of a read-only DuckDB store, up "
         "to this many MB (0: keep none).")] = DEFAULT_CACHE_BYTES // (1024 * 1024),
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="Processes answering requests. More than 1 only for a "
+        "read-only DuckDB store: each opens the file and keeps its share of --cache-mb.")] = 1,
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI docs at /docs) over a store.
 
     Pages: overview, dyads, events, documents, status, code text. Reads only unless
     --allow-writes is given with a token.
 
-    Example: dyad serve --db news.duckdb --port 8000
+    Example: dyad serve --db news.duckdb --port 8000 --workers 2
     """
     if allow_writes and not token:
         raise DyadError("--allow-writes needs a token",
@@ -56,15 +64,31 @@ def serve_command(
     import uvicorn
 
     from dyad.web.app import create_app
+    from dyad.web.launch import check_workers, run_workers, serve_environment
 
-    app = create_app(db, allow_writes=allow_writes, token=token, max_body=max_body,
-                     cache_bytes=cache_mb * 1024 * 1024)
+    check_workers(workers, db, allow_writes=allow_writes)
+    cache_bytes = cache_mb * 1024 * 1024
+    app: FastAPI | None = None
+    if workers == 1:
+        app = create_app(db, allow_writes=allow_writes, token=token, max_body=max_body,
+                         cache_bytes=cache_bytes)
+    else:  # every worker builds its own app (from the environment); here the store is checked
+        open_store(db, read_only=True).close()
+        os.environ.update(serve_environment(db, workers=workers, token=token,
+                                            max_body=max_body, cache_bytes=cache_bytes))
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     shown = f"[{host}]" if ":" in host else host
     mode = "reads and writes (token needed)" if allow_writes else "read-only"
+    if workers > 1:
+        mode += f", {workers} worker processes"
     err.print(f"dyad: serving {escape(redact(db))} ({mode}) on http://{escape(shown)}:{port}/ "
               f"— API docs at /docs; Ctrl-C stops")
     if host not in LOOPBACK:
         err.print(f"dyad: warning: listening on {escape(host)}, not only on this machine")
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
-                server_header=False, proxy_headers=False)
+    options: dict[str, Any] = {"host": host, "port": port, "log_level": "warning",
+                               "access_log": False, "server_header": False,
+                               "proxy_headers": False}
+    if app is None:
+        run_workers(workers, **options)
+    else:
+        uvicorn.run(app, **options)

@@ -229,16 +229,28 @@ def events_sql(backend: Backend, where: EventFilter, *, columns: Sequence[str] =
 
 def record(columns: Sequence[str], row: Row) -> dict[str, Any]:
     """A stored row as plain values: dates as ISO strings ("" for none), spans as a dict."""
-    value: dict[str, Any] = {}
-    for name, item in zip(columns, row, strict=True):
-        if isinstance(item, date):
-            item = item.isoformat()
-        elif item is None and name in _DATE:
-            item = ""
-        elif name == "spans" and isinstance(item, str):
-            item = json.loads(item)
-        value[name] = item
-    return value
+    return {name: _plain(name, item) for name, item in zip(columns, row, strict=True)}
+
+
+def records(columns: Sequence[str], rows: Sequence[Row]) -> list[dict[str, Any]]:
+    """`record` of every row, converting only the columns that need it."""
+    found = [dict(zip(columns, row, strict=True)) for row in rows]
+    for index, name in enumerate(columns):
+        values = [row[index] for row in rows]
+        if name == "spans" or name in _DATE or any(isinstance(v, date) for v in values):
+            for value, item in zip(found, values, strict=True):
+                value[name] = _plain(name, item)
+    return found
+
+
+def _plain(name: str, item: Any) -> Any:
+    if isinstance(item, date):
+        return item.isoformat()
+    if item is None and name in _DATE:
+        return ""
+    if name == "spans" and isinstance(item, str):
+        return json.loads(item)
+    return item
 
 
 def list_events(backend: Backend, where: EventFilter, *, limit: int | None = None
@@ -246,7 +258,7 @@ def list_events(backend: Backend, where: EventFilter, *, limit: int | None = Non
     """The filtered events as records with LISTING_COLUMNS."""
     sql, params = events_sql(backend, where, limit=limit)
     columns, rows = backend.fetch(sql, params)
-    return [record(columns, row) for row in rows]
+    return records(columns, rows)
 
 
 def count_events(backend: Backend, where: EventFilter) -> int:
@@ -291,4 +303,4 @@ def event_detail(backend: Backend, event_id: str) -> EventDetail:
         dates, params = "m.date >= ? AND m.date <= ?", [raw["date"], raw["last_date"]]
     sql = _MENTIONS.format(dates=dates, order=backend.text_order)
     columns, rows = backend.fetch(sql, [raw["source"], raw["target"], raw["code"], *params])
-    return EventDetail(event, [record(columns, row) for row in rows])
+    return EventDetail(event, records(columns, rows))

@@ -4,7 +4,8 @@ Modules: `app` (the app factory), `api` (JSON under /api), `pages` (HTML pages),
 (store queries for pages of events, overview figures, documents), `markup` (highlighted
 text), `charts` (Vega-Lite specifications), `knowledge` (what concerns a dyad), `coding`
 (pasted text), `access` (connections and the writer lock), `auth` (the write token),
-`limits` (request size), `errors` (failures as JSON or pages), `context` (shared state).
+`limits` (request size), `errors` (failures as JSON or pages), `context` (shared state),
+`cache` (kept answers), `launch` (`dyad serve --workers`: the app in each worker process).
 """
 
 from __future__ import annotations

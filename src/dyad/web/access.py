@@ -50,6 +50,11 @@ class StoreAccess:
         backend.con = base.con.cursor()
         return EventStore(backend)
 
+    def limit_threads(self, threads: int) -> None:
+        """Let DuckDB run a query on at most `threads` threads (PostgreSQL: no effect)."""
+        if not self._postgres:
+            self._base.backend.execute(f"SET threads TO {max(1, int(threads))}")
+
     def reader(self) -> EventStore:
         """This thread's connection to the store."""
         store: EventStore | None = getattr(self._local, "store", None)

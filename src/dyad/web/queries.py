@@ -18,7 +18,7 @@ from typing import Any
 
 from dyad.errors import DocumentNotFoundError, QueryError
 from dyad.store.backend import Backend, Row
-from dyad.store.query import LISTING_COLUMNS, EventFilter, record, search_words
+from dyad.store.query import LISTING_COLUMNS, EventFilter, record, records, search_words
 from dyad.store.timeline import PERIODS
 
 _EVENT_COLUMNS = ", ".join(f"e.{c}" for c in LISTING_COLUMNS)
@@ -94,7 +94,7 @@ def page_events(backend: Backend, criteria: EventFilter, *, limit: int = 50, off
 
 
 def _page(columns: list[str], rows: Sequence[Row], limit: int) -> EventPage:
-    events = [record(columns, row) for row in rows[:limit]]
+    events = records(columns, rows[:limit])
     following = None
     if len(rows) > limit and events:
         last = events[-1]
@@ -107,47 +107,35 @@ def _page_by_words(backend: Backend, criteria: EventFilter, *, limit: int, offse
                    cursor: Cursor | None) -> EventPage:
     """A page of events that a text search (and maybe more) selects, on DuckDB.
 
-    `event_words` gives the matching events' ids and dates; the page is looked for among the
-    first `n` of them in the listing's order, joined to the events by id and date (which lets
-    DuckDB skip the row groups of the events table outside those dates), with `n` growing
-    until the page is full or every match has been tried. Only then are the page's events
-    read in full, by row id."""
+    `event_words` gives the matching events' ids and dates. With no other criterion every
+    match is a stored event (the store keeps `event_words` in step with the events), so the
+    page's ids are the matches' own page in the listing's order; with other criteria (a dyad,
+    a root, ...) the matches are joined by id and date to the events the criteria select.
+    Then the page's events are read in full by id (the events table's index finds them)."""
     hits, hit_params = criteria.word_hits(backend.dialect)
-    rest, rest_params = replace(criteria, words="").sql(backend.dialect)
+    others = replace(criteria, words="")
+    rest, rest_params = others.sql(backend.dialect)
     after, after_params = "TRUE", list[Any]()
     if cursor is not None:
         after, after_params = _after(backend, cursor)
     order = f"e.date NULLS LAST, e.event_id{backend.text_order}"
-    find = (f"WITH cand AS (SELECT e.event_id, e.date FROM ({hits}) e WHERE {after} "
-            f"ORDER BY {order} LIMIT ?) "
-            f"SELECT e.rowid FROM events e JOIN cand c "
-            f"ON e.event_id = c.event_id AND e.date IS NOT DISTINCT FROM c.date "
-            f"WHERE {rest} ORDER BY {order} LIMIT ? OFFSET ?")
-    tried = max(_FIRST_TRY, 4 * (offset + limit + 1))
-    while True:
-        found = backend.rows(find, [*hit_params, *after_params, tried, *rest_params,
-                                    limit + 1, offset])
-        if len(found) > limit or _hit_count(backend, hits, hit_params, after, after_params,
-                                            tried) < tried:
-            break
-        tried *= 8
+    if others != EventFilter():
+        found = backend.rows(
+            f"SELECT e.event_id FROM ({hits}) h JOIN events e ON e.event_id = h.event_id "
+            f"AND e.date IS NOT DISTINCT FROM h.date WHERE {rest} AND {after} "
+            f"ORDER BY {order} LIMIT ? OFFSET ?",
+            [*hit_params, *rest_params, *after_params, limit + 1, offset])
+    else:
+        found = backend.rows(
+            f"SELECT e.event_id FROM ({hits}) e WHERE {after} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*hit_params, *after_params, limit + 1, offset])
     if not found:
         return EventPage([], None)
+    ids = [str(r[0]) for r in found]
     columns, rows = backend.fetch(
-        f"SELECT {_EVENT_COLUMNS} FROM events e JOIN (SELECT unnest(?::BIGINT[]) AS r) p "
-        f"ON e.rowid = p.r ORDER BY {order}", [[int(r[0]) for r in found]])
+        f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.event_id IN "
+        f"({', '.join('?' * len(ids))}) ORDER BY {order}", ids)
     return _page(columns, rows, limit)
-
-
-#: How many text-search matches a page is first looked for among.
-_FIRST_TRY = 1000
-
-
-def _hit_count(backend: Backend, hits: str, params: list[Any], after: str,
-               after_params: list[Any], most: int) -> int:
-    """How many matches (after the cursor) there are, counting up to `most`."""
-    return int(backend.rows(f"SELECT count(*) FROM (SELECT 1 FROM ({hits}) e WHERE {after} "
-                            "LIMIT ?) n", [*params, *after_params, most])[0][0])
 
 
 def recent_events(backend: Backend, limit: int = 10) -> list[dict[str, Any]]:
