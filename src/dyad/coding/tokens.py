@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from itertools import count, repeat
 from operator import or_
 from typing import Any, overload
 
@@ -373,13 +372,21 @@ class PlainDoc:
         except KeyError:
             strings = spacy_doc.vocab.strings
             words = [_WORDS.get(key) or _word(key, strings) for key in keys]
-        tokens = list(
-            map(PlainToken, repeat(self), count(), words, pos, tag, dep, ent_type, offsets)
-        )
-        for token, parent in zip(tokens, map(tokens.__getitem__, heads), strict=True):
+        # plain loops over typed lists: compiled, each step is a direct call and field write
+        tokens: list[PlainToken] = []
+        for i in range(len(words)):
+            tokens.append(PlainToken(self, i, words[i], pos[i], tag[i], dep[i], ent_type[i],
+                                     offsets[i]))  # fmt: skip
+        head_of: list[int] = heads
+        kids: list[list[PlainToken]] = [[] for _ in tokens]
+        for token in tokens:
+            parent = tokens[head_of[token.i]]
             if parent is not token:
                 token.head = parent
-                parent.children += (token,)
+                kids[parent.i].append(token)
+        for token in tokens:
+            if kids[token.i]:
+                token.children = tuple(kids[token.i])
         self.tokens = tokens
         self._starts = offsets
         self._iobs = iobs
