@@ -167,7 +167,7 @@ class EventCoder:
         coded.sentences.append(
             SentenceReport(sentence_id, text, span, tuple(actors), tuple(explanations))
         )
-        self._remember(sent, participants, memory)
+        memory.remember_sentence(sent, participants)
         memory.remember_names(mentions, sent.doc)
         memory.remember_countries(mentions, sent.doc)
 
@@ -254,22 +254,6 @@ class EventCoder:
                     "trigger": trigger_span,
                 },
             )
-
-    @staticmethod
-    def _remember(
-        sent: PlainSentence, participants: ParticipantResolver, memory: DocumentMemory
-    ) -> None:
-        # a noun is remembered only with the actors named under it: none without actors
-        actors_named = any(m.kind == "actor" for m in participants.mentions.values())
-        for token in sent:
-            pos = token.pos_
-            if token.dep_ in ("nsubj", "nsubjpass") and pos in ("NOUN", "PROPN"):
-                actors = participants.actors(token)
-                memory.remember_subject(token, [a.code for a in actors if a.code])
-            if pos == "NOUN" and actors_named:
-                memory.remember_noun(
-                    str(token.lemma_).lower(), participants.codes_in_subtree(token)
-                )
 
 
 def _token_span(paragraph: ParsedParagraph, doc: PlainDoc, start: int, end: int) -> tuple[int, int]:

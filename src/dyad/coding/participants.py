@@ -12,7 +12,7 @@ from operator import attrgetter
 from dyad.coding.actors import Actor, Mention, compose
 from dyad.coding.frames import REPORTING_VERBS
 from dyad.coding.syntax import coordinated, np_tokens, pobj_of
-from dyad.coding.tokens import PlainDoc, PlainToken
+from dyad.coding.tokens import PlainDoc, PlainSentence, PlainToken
 
 Token = PlainToken
 # Prepositions through which a role noun takes its country: "ambassadors of Arnor".
@@ -80,6 +80,18 @@ class DocumentMemory:
                 for k in range(mention.start, mention.end):
                     result[k] = known
         return result
+
+    def remember_sentence(self, sent: PlainSentence, participants: ParticipantResolver) -> None:
+        """Remember the sentence's subjects and the nouns with actors named under them."""
+        # a noun is remembered only with the actors named under it: none without actors
+        actors_named = any(m.kind == "actor" for m in participants.mentions.values())
+        for token in sent:
+            pos = token.pos_
+            if token.dep_ in ("nsubj", "nsubjpass") and pos in ("NOUN", "PROPN"):
+                actors = participants.actors(token)
+                self.remember_subject(token, [a.code for a in actors if a.code])
+            if pos == "NOUN" and actors_named:
+                self.remember_noun(str(token.lemma_).lower(), participants.codes_in_subtree(token))
 
     def remember_subject(self, head: Token, codes: list[str]) -> None:
         self.subjects.append(

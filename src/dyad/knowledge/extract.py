@@ -47,7 +47,7 @@ class KnowledgeExtractor:
                 participants = ParticipantResolver(mentions, memory)
                 yield SentenceContext(parsed.document, paragraph, sent, sentence_id, mentions,
                                       participants)  # fmt: skip
-                remember(sent, participants, memory)
+                memory.remember_sentence(sent, participants)
                 sentence_id += 1
 
     def extract(self, parsed: ParsedDocument) -> KnowledgeBase:
@@ -70,16 +70,6 @@ class KnowledgeExtractor:
         for parsed in parse_documents(documents, nlp=self.nlp, batch_size=batch_size):
             base = base.merge(self.extract(parsed))
         return base
-
-
-def remember(sent: Any, participants: ParticipantResolver, memory: DocumentMemory) -> None:
-    """Record the sentence's subjects and actor-bearing nouns, as the event coder does."""
-    for token in sent:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
-            actors = participants.actors(token)
-            memory.remember_subject(token, [a.code for a in actors if a.code])
-        if token.pos_ == "NOUN":
-            memory.remember_noun(str(token.lemma_).lower(), participants.codes_in_subtree(token))
 
 
 _cache: tuple[weakref.ref[DictionarySet], KnowledgeExtractor] | None = None
