@@ -60,11 +60,6 @@ def tokenised(phrase: Phrase) -> Phrase:
     return tuple(words)
 
 
-def token_key(token: Token) -> str:
-    """The dictionary key of a token: its text, upper case."""
-    return str(token.text).upper()
-
-
 @dataclass
 class ActorResolver:
     """Finds actor and agent mentions in sentences, honouring date-limited roles."""
@@ -90,7 +85,7 @@ class ActorResolver:
 
     def mentions(self, sent: PlainSentence, day: date | None) -> dict[int, Mention]:
         """Mentions in a sentence span, keyed by each token index they cover."""
-        words = sent.words if isinstance(sent, PlainSentence) else [token_key(t) for t in sent]
+        words = sent.words
         base = sent.start
         found: dict[int, Mention] = {}
         actor_lengths = self._actor_index.longest_everywhere(words)

@@ -139,13 +139,6 @@ def _distinct(mentions: dict[int, Mention]) -> list[Mention]:
 _start = attrgetter("start")
 
 
-def _text(doc: PlainDoc, start: int, end: int) -> str:
-    """Text of tokens [start, end) of a spaCy Doc or a PlainDoc."""
-    if type(doc) is PlainDoc:
-        return doc.text_between(start, end)
-    return str(doc[start:end].text)
-
-
 def _vague(code: str) -> bool:
     """An unknown entity ("") or a role without a country ("---GOV")."""
     return not code or code.startswith("---")
@@ -161,6 +154,7 @@ class ParticipantResolver:
     _above: set[int] | None = field(default=None, init=False)  # see `_above_actors`
 
     def __post_init__(self) -> None:
+        # compiled by mypyc, an `init=False` field is not set from its default
         self._above = None
 
     def actors(self, head: Token, *, nested: bool = True) -> list[Actor]:
@@ -293,7 +287,7 @@ class ParticipantResolver:
             words.pop()
         start = words[0].i if words else head.i
         end = (words[-1].i + 1) if words else head.i + 1
-        return Actor(code, _text(head.doc, start, end), start, end, head.i)
+        return Actor(code, head.doc.text_between(start, end), start, end, head.i)
 
     def _above_actors(self, doc: PlainDoc) -> set[int]:
         """Tokens (indices) that have a token of an actor mention in their subtree."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from itertools import compress, count
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -55,26 +54,9 @@ class PhraseIndex(Generic[V]):
 
     def longest_everywhere(self, words: Sequence[str]) -> list[int]:
         """`longest_at` for every position of `words`."""
-        lengths = [0] * len(words)
-        second_words, single_words = self._second_words, self._single_words
-        entries, continued = self._entries, self._continued
-        limit = len(words)
-        for start in compress(count(), map(second_words.__contains__, words)):
-            first = words[start]
-            longest = 1 if first in single_words else 0
-            end = start + 1
-            if end < limit and words[end] in second_words[first]:
-                prefix: tuple[str, ...] = (first, words[end])
-                end += 1
-                while True:
-                    if prefix in entries:
-                        longest = end - start
-                    if end == limit or prefix not in continued:
-                        break
-                    prefix += (words[end],)
-                    end += 1
-            lengths[start] = longest
-        return lengths
+        first_words = self.first_words
+        return [self.longest_at(words, k) if word in first_words else 0
+                for k, word in enumerate(words)]  # fmt: skip
 
     def get(self, phrase: tuple[str, ...]) -> V | None:
         return self._entries.get(phrase)

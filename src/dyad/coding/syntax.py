@@ -38,8 +38,6 @@ VERBAL_POS = frozenset({"VERB", "AUX"})
 def np_tokens(head: Token) -> list[Token]:
     """Tokens of the noun phrase headed by `head`, without clauses or prepositional phrases."""
     memo = memo_of(head)
-    if memo is None:
-        return _np_tokens(head)
     found = memo.get("np_tokens")
     if found is None:
         found = memo["np_tokens"] = _np_tokens(head)
@@ -75,8 +73,6 @@ def coordinated(head: Token) -> list[Token]:
 def pobj_of(prep: Token) -> Token | None:
     """The object of a preposition (or of a two-word preposition such as "due to")."""
     memo = memo_of(prep)
-    if memo is None:
-        return _pobj_of(prep)
     if "pobj" not in memo:
         memo["pobj"] = _pobj_of(prep)
     found: Token | None = memo["pobj"]

@@ -234,11 +234,8 @@ class PlainToken:
         return self.doc.tokens[k]
 
 
-def memo_of(token: Any) -> dict[str, Any] | None:
-    """Storage on a `PlainToken` for results that depend only on the parse (None for a spaCy
-    token, whose objects do not last)."""
-    if type(token) is not PlainToken:
-        return None
+def memo_of(token: PlainToken) -> dict[str, Any]:
+    """Storage on a token for results that depend only on the parse."""
     memo = token.memo
     if memo is None:
         memo = token.memo = {}
