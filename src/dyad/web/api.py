@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -37,6 +37,7 @@ from dyad.web.coding import (
 )
 from dyad.web.context import WebContext, web_context
 from dyad.web.queries import Cursor, page_events, stored_document
+from dyad.web.responses import JSONAnswer
 
 router = APIRouter(prefix="/api", tags=["api"])
 Context = Annotated[WebContext, Depends(web_context)]
@@ -114,7 +115,7 @@ def list_events(
     if _wants_csv(request, format):
         headers = {"Link": f'<{following}>; rel="next"'} if following else {}
         return _csv(LISTING_COLUMNS, page.events, headers)
-    return JSONResponse({"events": page.events, "count": len(page.events), "limit": limit,
+    return JSONAnswer({"events": page.events, "count": len(page.events), "limit": limit,
                          "next": following})
 
 
@@ -137,7 +138,7 @@ def dyad_timeline(
                                           since=since, until=until)]
     if _wants_csv(request, format):
         return _csv(TIMELINE_COLUMNS, rows, {})
-    return JSONResponse({"a": a.upper(), "b": b.upper(), "by": by, "rows": rows})
+    return JSONAnswer({"a": a.upper(), "b": b.upper(), "by": by, "rows": rows})
 
 
 @router.get("/documents/{doc_id:path}",
@@ -229,7 +230,7 @@ async def code_text(body: TextIn, context: Context) -> dict[str, Any]:
 async def store_document(
     body: TextIn, context: Context,
     authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
-) -> JSONResponse:
+) -> JSONAnswer:
     settings = context.settings
     check_write(settings.allow_writes, settings.token, bearer_token(authorization))
     document = _document(body)
@@ -245,4 +246,4 @@ async def store_document(
                             "stored with different text")
     summary = {"status": outcome, "doc_id": document.id, "events": len(analysed.events),
                "url": f"/api/documents/{quote(document.id, safe='')}"}
-    return JSONResponse(summary, status_code=200 if outcome == ALREADY_STORED else 201)
+    return JSONAnswer(summary, status_code=200 if outcome == ALREADY_STORED else 201)

@@ -26,6 +26,7 @@ from dyad.web.context import STATIC, TEMPLATES, Settings, WebContext
 from dyad.web.errors import install_error_handlers
 from dyad.web.limits import DEFAULT_MAX_BODY, BodyLimit
 from dyad.web.markup import mention_sentence
+from dyad.web.responses import JSONAnswer
 
 
 def _templates(settings: Settings) -> Jinja2Templates:
@@ -68,7 +69,8 @@ def create_app(store_location: str, *, allow_writes: bool = False, token: str | 
         title="dyad",
         summary="Political event data from English news: events, dyads, documents, "
                 "agreements, institutions and claims.",
-        version=_version(), docs_url=None, redoc_url=None, lifespan=lifespan)
+        version=_version(), docs_url=None, redoc_url=None, lifespan=lifespan,
+        default_response_class=JSONAnswer)
     app.state.dyad = context
     install_error_handlers(app)
     app.add_middleware(BodyLimit, limit=max_body)

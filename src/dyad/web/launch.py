@@ -5,8 +5,7 @@ the settings travel in environment variables: `serve_environment` writes them an
 `app_from_environment` (the factory Uvicorn imports) reads them back. Several processes may
 open one DuckDB file only read-only, so more than one worker is refused for PostgreSQL stores
 and for `--allow-writes` (`check_workers`). Each worker keeps its own answers, a share of the
-total size given, and lets DuckDB use its share of the processors: the workers answer requests
-side by side, so a query spread over more threads would only make them wait for each other.
+total size given.
 """
 
 from __future__ import annotations
@@ -31,7 +30,6 @@ DB = "DYAD_SERVE_DB"
 TOKEN = "DYAD_SERVE_TOKEN"
 MAX_BODY = "DYAD_SERVE_MAX_BODY"
 CACHE_BYTES = "DYAD_SERVE_CACHE_BYTES"
-THREADS = "DYAD_SERVE_THREADS"
 
 
 def check_workers(workers: int, store_location: str, *, allow_writes: bool) -> None:
@@ -51,31 +49,24 @@ def check_workers(workers: int, store_location: str, *, allow_writes: bool) -> N
 def serve_environment(store_location: str, *, workers: int, token: str | None,
                       max_body: int, cache_bytes: int) -> dict[str, str]:
     """The environment variables that give every worker the app's settings (reads only);
-    the answers kept and the processors are shared out, so that all workers together keep at
-    most `cache_bytes` and run DuckDB on about as many threads as there are processors."""
+    the answers kept are shared out, so that all workers together keep at most `cache_bytes`."""
     share = max(1, workers)
     return {DB: store_location, TOKEN: token or "", MAX_BODY: str(max_body),
-            CACHE_BYTES: str(cache_bytes // share),
-            THREADS: str(max(1, (os.cpu_count() or 1) // share))}
+            CACHE_BYTES: str(cache_bytes // share)}
 
 
 def app_from_environment(environ: Mapping[str, str] | None = None) -> FastAPI:
     """The read-only app `serve_environment` describes (Uvicorn's factory in a worker)."""
     from dyad.web.app import create_app
     from dyad.web.cache import DEFAULT_CACHE_BYTES
-    from dyad.web.context import WebContext
     from dyad.web.limits import DEFAULT_MAX_BODY
 
     env = os.environ if environ is None else environ
     if not env.get(DB):
         raise DyadError(f"{DB} is not set", hint="start the server with: dyad serve --db PATH")
-    app = create_app(env[DB], token=env.get(TOKEN) or None,
-                     max_body=int(env.get(MAX_BODY) or DEFAULT_MAX_BODY),
-                     cache_bytes=int(env.get(CACHE_BYTES) or DEFAULT_CACHE_BYTES))
-    if env.get(THREADS):
-        context: WebContext = app.state.dyad
-        context.access.limit_threads(int(env[THREADS]))
-    return app
+    return create_app(env[DB], token=env.get(TOKEN) or None,
+                      max_body=int(env.get(MAX_BODY) or DEFAULT_MAX_BODY),
+                      cache_bytes=int(env.get(CACHE_BYTES) or DEFAULT_CACHE_BYTES))
 
 
 class TcpConfig(Config):
