@@ -528,9 +528,9 @@ def write_derived(con: Any) -> None:
     dyad, so that DuckDB's zone maps narrow a look-up to a few row groups."""
     con.execute("SET preserve_insertion_order = true")
     con.execute(r"""
-        INSERT INTO event_words (word, event_id, date)
+        INSERT INTO event_words (word, event_id, date, source, target)
         SELECT DISTINCT unnest(regexp_extract_all(lower(m.sentence), '[\pL\pN]+')) AS word,
-               m.event_id, e.date
+               m.event_id, e.date, e.source, e.target
         FROM event_mentions m JOIN events e ON e.event_id = m.event_id
         ORDER BY word, m.event_id""")
     con.execute("""

@@ -60,11 +60,12 @@ def check_consistent(backend: Backend) -> None:
 
 def check_derived(backend: Backend) -> None:
     """`event_words` and `event_days` hold exactly what the events and their sentences give."""
-    sentences = backend.rows("SELECT m.event_id, e.date, m.sentence FROM event_mentions m "
-                             "JOIN events e ON e.event_id = m.event_id")
-    stored = backend.rows("SELECT word, event_id, date FROM event_words")
+    sentences = backend.rows("SELECT m.event_id, e.date, e.source, e.target, m.sentence "
+                             "FROM event_mentions m JOIN events e ON e.event_id = m.event_id")
+    stored = backend.rows("SELECT word, event_id, date, source, target FROM event_words")
     assert sorted(stored, key=str) == sorted(
-        event_words((str(i), d, str(t)) for i, d, t in sentences), key=str)
+        event_words((str(i), d, str(s), str(t), str(x)) for i, d, s, t, x in sentences),
+        key=str)
     days: dict[tuple[str, str, Any], list[float]] = {}
     for source, target, day, quad, gold in backend.rows(
             "SELECT source, target, date, quad_class, goldstein FROM events "

@@ -77,3 +77,26 @@ def test_text_search_pages_alone_or_with_other_criteria(backend: Backend, dyad: 
 
 def test_text_without_a_word_matches_nothing(client: TestClient) -> None:
     assert client.get("/api/events", params={"q": "%%"}).json()["events"] == []
+
+
+@pytest.mark.parametrize("others", [
+    {"actor": "JPN"}, {"dyad": "JPN:RUS"}, {"pair": "RUS:JPN"}, {"until": "2019-01-01"},
+    {"dyad": "RUS:JPN", "until": "2030-01-01"}, {"root": "16"}, {"since": "2019-01-01"},
+    {"actor": "RUS", "code": "1"},
+])
+def test_text_search_with_other_criteria_pages_what_the_listing_selects(
+        backend: Backend, others: dict[str, str]) -> None:
+    from datetime import date
+
+    from dyad.store.query import list_events
+
+    values: dict[str, Any] = {k: date.fromisoformat(v) if k in ("since", "until") else v
+                              for k, v in others.items()}
+    criteria = EventFilter(words="the", **values)
+    expected = [e["event_id"] for e in list_events(backend, criteria)]
+    assert expected, "the store should hold matches for this filter"
+    page = page_events(backend, criteria, limit=len(expected) + 1)
+    assert [e["event_id"] for e in page.events] == expected
+    first = page_events(backend, criteria, limit=1)
+    rest = page_events(backend, criteria, limit=len(expected), cursor=first.next_cursor)
+    assert [e["event_id"] for e in first.events + rest.events] == expected

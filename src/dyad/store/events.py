@@ -30,7 +30,7 @@ _TOUCHED = f"""SELECT {", ".join(EVENT_COLUMNS)} FROM events WHERE event_id IN (
     SELECT e.event_id FROM events e JOIN {PROBE_TABLE} p
       ON e.source = p.source AND e.target = p.target AND e.code = p.code
      AND ((e.date <= p.hi AND e.last_date >= p.lo) OR (e.date IS NULL AND p.lo IS NULL)))"""
-_SENTENCES_OF_EVENTS = f"""SELECT e.event_id, e.date, s.text FROM events e
+_SENTENCES_OF_EVENTS = f"""SELECT e.event_id, e.date, e.source, e.target, s.text FROM events e
     JOIN mentions m ON {MENTION_OF_EVENT}
     JOIN sentences s ON s.doc_id = m.doc_id AND s.sentence_id = m.sentence_id
     WHERE e.event_id IN ({{marks}})"""
@@ -99,13 +99,17 @@ def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
         yield items[start : start + _IDS]
 
 
-def event_words(sentences: Iterable[tuple[str, date | None, str]]
-                ) -> list[tuple[str, str, date | None]]:
-    """The `event_words` rows (word, event id, date) of the (event id, event date, sentence
-    text) of events' mentions, distinct and sorted."""
-    found: set[tuple[str, str, date | None]] = set()
-    for event_id, day, text in sentences:
-        found.update((word, event_id, day) for word in search_words(text))
+#: An event's sentence as `event_words` takes it: (event id, date, source, target, text).
+EventSentence = tuple[str, date | None, str, str, str]
+#: An `event_words` row: (word, event id, date, source, target).
+EventWord = tuple[str, str, date | None, str, str]
+
+
+def event_words(sentences: Iterable[EventSentence]) -> list[EventWord]:
+    """The `event_words` rows of the sentences of events' mentions, distinct and sorted."""
+    found: set[EventWord] = set()
+    for event_id, day, source, target, text in sentences:
+        found.update((word, event_id, day, source, target) for word in search_words(text))
     return sorted(found, key=lambda row: (row[0], row[1]))
 
 
@@ -115,7 +119,8 @@ def write_event_words(backend: Backend, event_ids: Sequence[str]) -> None:
         found = backend.rows(_SENTENCES_OF_EVENTS.format(marks=", ".join("?" * len(part))),
                              part)
         backend.insert("event_words", EVENT_WORD_COLUMNS,
-                       event_words((str(i), d, str(t)) for i, d, t in found))
+                       event_words((str(i), d, str(s), str(t), str(x))
+                                   for i, d, s, t, x in found))
 
 
 def write_event_days(backend: Backend, days: Iterable[tuple[str, str, date]]) -> None:

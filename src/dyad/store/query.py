@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -198,16 +198,25 @@ class EventFilter:
             params += values
         return (" AND ".join(parts) or "TRUE"), params
 
+    def on_words_alone(self) -> bool:
+        """Whether `event_words` can answer the criteria other than words by itself: it holds
+        each event's source, target and first date (so actor, dyad, pair and until)."""
+        return replace(self, words="", actor="", dyad="", pair="", until=None) == EventFilter()
+
     def word_hits(self, dialect: str) -> tuple[str, list[Any]]:
         """SQL giving (event_id, date) of the events every word of `words` is found in: each
         word starts a word (as `search_words` splits text) of a sentence of one of the event's
-        mentions; and its parameters."""
+        mentions; and its parameters. With `on_words_alone`, the other criteria hold too."""
+        rest, rest_params = "", list[Any]()
+        if self.on_words_alone():
+            condition, rest_params = replace(self, words="").sql(dialect)
+            rest = "" if condition == "TRUE" else f" AND {condition}"
         found: list[str] = []
         params: list[Any] = []
         for word in sorted(set(search_words(self.words))):
             test, values = _word_prefix(dialect, word)
-            found.append(f"SELECT DISTINCT event_id, date FROM event_words WHERE {test}")
-            params += values
+            found.append(f"SELECT DISTINCT event_id, date FROM event_words e WHERE {test}{rest}")
+            params += [*values, *rest_params]
         return " INTERSECT ".join(found), params
 
 

@@ -8,7 +8,9 @@
     events      mentions merged into real-world events (see `dyad.store.merge`), each with
                 the fields of its best mention and GDELT's NumMentions/NumSources/NumArticles
     event_words the words of the sentences of each event's mentions, one row per (word,
-                event), with the event's first date: what a text search looks words up in
+                event), with the event's first date, source and target: what a text search
+                looks words up in (by words, dyad, actor and first date alone without
+                reading the events)
     event_days  per (source, target, day): how many events started that day, per QuadClass,
                 and their summed Goldstein score: what dyad timelines add up
     knowledge   one row per agreement, institution or claim a document states, as the
@@ -32,7 +34,7 @@ from __future__ import annotations
 from dyad.errors import StoreError
 from dyad.store.backend import Backend
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 DOCUMENT_COLUMNS: tuple[str, ...] = (
     "doc_id", "content_hash", "date", "url", "source", "title", "origin", "outlet", "text",
@@ -46,7 +48,7 @@ MENTION_COLUMNS: tuple[str, ...] = (
     "code", "root", "plover", "goldstein", "quad_class", "mode", "date", "date_text",
     "attribution", "trigger", "spans", "outlet",
 )
-EVENT_WORD_COLUMNS: tuple[str, ...] = ("word", "event_id", "date")
+EVENT_WORD_COLUMNS: tuple[str, ...] = ("word", "event_id", "date", "source", "target")
 EVENT_DAY_COLUMNS: tuple[str, ...] = (
     "source", "target", "day", "events", "quad1", "quad2", "quad3", "quad4", "goldstein",
 )
@@ -143,7 +145,9 @@ TABLES: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS event_words (
         word TEXT NOT NULL,
         event_id TEXT NOT NULL,
-        date DATE
+        date DATE,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL
     )""",
     """CREATE TABLE IF NOT EXISTS event_days (
         source TEXT NOT NULL,

@@ -107,19 +107,20 @@ def _page_by_words(backend: Backend, criteria: EventFilter, *, limit: int, offse
                    cursor: Cursor | None) -> EventPage:
     """A page of events that a text search (and maybe more) selects, on DuckDB.
 
-    `event_words` gives the matching events' ids and dates. With no other criterion every
-    match is a stored event (the store keeps `event_words` in step with the events), so the
-    page's ids are the matches' own page in the listing's order; with other criteria (a dyad,
-    a root, ...) the matches are joined by id and date to the events the criteria select.
-    Then the page's events are read in full by id (the events table's index finds them)."""
+    `event_words` gives the matching events' ids and dates, and holds each event's source,
+    target and first date. Every match is a stored event (the store keeps `event_words` in
+    step with the events), so when the other criteria are on those columns alone (an actor, a
+    dyad, an end date) the page's ids are the matches' own page in the listing's order; with
+    other criteria (a root, a start date, ...) the matches are joined by id and date to the
+    events the criteria select. Then the page's events are read in full by id (the events
+    table's index finds them)."""
     hits, hit_params = criteria.word_hits(backend.dialect)
-    others = replace(criteria, words="")
-    rest, rest_params = others.sql(backend.dialect)
     after, after_params = "TRUE", list[Any]()
     if cursor is not None:
         after, after_params = _after(backend, cursor)
     order = f"e.date NULLS LAST, e.event_id{backend.text_order}"
-    if others != EventFilter():
+    if not criteria.on_words_alone():
+        rest, rest_params = replace(criteria, words="").sql(backend.dialect)
         found = backend.rows(
             f"SELECT e.event_id FROM ({hits}) h JOIN events e ON e.event_id = h.event_id "
             f"AND e.date IS NOT DISTINCT FROM h.date WHERE {rest} AND {after} "
