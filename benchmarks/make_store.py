@@ -456,6 +456,19 @@ def _insert(con: Any, table: str, known: dict[str, str], source: str) -> None:
                 f"FROM {source}")
 
 
+_EVENT_ID_SQL = ("substr(sha256(source || '|' || target || '|' || code || '|' || "
+                 "strftime(first_day, '%Y-%m-%d')), 1, 16)")
+#: The `listing` column (`dyad.store.query.listing_json`): the listing record as JSON.
+_LISTING_SQL = f"""json_object(
+    'event_id', {_EVENT_ID_SQL}, 'doc_id', best_doc, 'sentence_id', best_sentence_id,
+    'sentence', best_sentence, 'source', source, 'source_text', best_source_text,
+    'target', target, 'target_text', best_target_text, 'code', code, 'root', root,
+    'plover', plover, 'goldstein', goldstein, 'quad_class', quad_class, 'mode', best_mode,
+    'date', strftime(first_day, '%Y-%m-%d'), 'date_text', '', 'attribution', best_attribution,
+    'trigger', best_trigger, 'spans', json(best_spans), 'num_mentions', num_mentions,
+    'num_sources', num_sources, 'num_articles', num_articles)::VARCHAR"""
+
+
 def _write(con: Any) -> None:
     """Copy the generated rows into the store's tables."""
     _insert(con, "documents", {
@@ -486,8 +499,7 @@ def _write(con: Any) -> None:
     best = ("arg_min({column}, struct_pack(m := mode <> '', a := attribution <> '', "
             "d := doc_id, o := ordinal))")
     _insert(con, "events", {
-        "event_id": "substr(sha256(source || '|' || target || '|' || code || '|' || "
-                    "strftime(first_day, '%Y-%m-%d')), 1, 16)",
+        "event_id": _EVENT_ID_SQL,
         "source": "source", "target": "target", "code": "code", "root": "root",
         "plover": "plover", "goldstein": "goldstein", "quad_class": "quad_class",
         "date": "first_day", "last_date": "last_day", "num_mentions": "num_mentions",
@@ -496,7 +508,7 @@ def _write(con: Any) -> None:
         "sentence_id": "best_sentence_id", "sentence": "best_sentence",
         "source_text": "best_source_text", "target_text": "best_target_text",
         "mode": "best_mode", "date_text": "''", "attribution": "best_attribution",
-        "trigger": "best_trigger", "spans": "best_spans",
+        "trigger": "best_trigger", "spans": "best_spans", "listing": _LISTING_SQL,
     }, f"""(SELECT ev, any_value(source) AS source, any_value(target) AS target,
                    any_value(code) AS code, any_value(root) AS root,
                    any_value(plover) AS plover, any_value(goldstein) AS goldstein,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 
 from dyad.store.backend import Backend
 from dyad.store.events import event_words
+from dyad.store.query import LISTING_COLUMNS, record
 from dyad.store.schema import EVENT_COLUMNS
 
 #: Eight one-sentence documents and the events the coder gives them (merged: 7 events).
@@ -59,7 +61,11 @@ def check_consistent(backend: Backend) -> None:
 
 
 def check_derived(backend: Backend) -> None:
-    """`event_words` and `event_days` hold exactly what the events and their sentences give."""
+    """`event_words` and `event_days` hold exactly what the events and their sentences give,
+    and each event's `listing` its listing record."""
+    columns, rows = backend.fetch(f"SELECT {', '.join(LISTING_COLUMNS)}, listing FROM events")
+    for row in rows:
+        assert json.loads(row[-1]) == record(columns[:-1], row[:-1])
     sentences = backend.rows("SELECT m.event_id, e.date, e.source, e.target, m.sentence "
                              "FROM event_mentions m JOIN events e ON e.event_id = m.event_id")
     stored = backend.rows("SELECT word, event_id, date, source, target FROM event_words")

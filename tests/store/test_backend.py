@@ -96,7 +96,8 @@ def test_backend_postgres_unreachable() -> None:
     assert "cannot connect" in caught.value.message
 
 
-_POINT_READ = ("event_id", "doc_id", "sentence", "source_text", "target_text", "spans")
+_POINT_READ = ("event_id", "doc_id", "sentence", "source_text", "target_text", "spans",
+               "listing")
 
 
 def test_only_duckdb_stores_the_long_event_texts_uncompressed() -> None:

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dyad.store.handle import open_store
-from dyad.store.query import LISTING_COLUMNS
+from dyad.store.query import LISTING_COLUMNS, EventFilter, list_events
 from tests.conftest import EXAMPLES
 
 
@@ -31,7 +31,8 @@ def _store_ids(store_path: Path, **criteria: Any) -> list[str]:
 def test_events_are_the_stored_events_in_listing_order(client: TestClient,
                                                        store_path: Path) -> None:
     events = _all_events(client)
-    assert [e["event_id"] for e in events] == _store_ids(store_path)
+    with open_store(store_path) as store:  # every field, as the store's listing gives it
+        assert events == list_events(store.backend, EventFilter())
     assert len(events) > 20
     assert all(list(e) == list(LISTING_COLUMNS) for e in events)
     assert all(isinstance(e["spans"], dict) for e in events)

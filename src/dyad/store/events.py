@@ -15,7 +15,7 @@ from datetime import date
 
 from dyad.store.backend import Backend, Row
 from dyad.store.merge import WINDOW, Cluster, Evidence, Mention, merge_clusters
-from dyad.store.query import MENTION_OF_EVENT, search_words
+from dyad.store.query import MENTION_OF_EVENT, listing_json, search_words
 from dyad.store.schema import (
     DAY_PROBE_TABLE,
     EVENT_COLUMNS,
@@ -49,12 +49,13 @@ def cluster_row(cluster: Cluster) -> Row:
     """An events-table row (EVENT_COLUMNS order) for a merged event."""
     best = cluster.best
     source, target, code = cluster.key
-    return (cluster.event_id, source, target, code, best.root, best.plover, best.goldstein,
-            best.quad_class, cluster.first, cluster.last, cluster.num_mentions,
-            cluster.num_sources, cluster.num_articles, json.dumps(sorted(cluster.doc_ids)),
-            json.dumps(sorted(cluster.outlets)), best.doc_id, best.ordinal, best.sentence_id,
-            best.sentence, best.source_text, best.target_text, best.mode, best.date_text,
-            best.attribution, best.trigger, best.spans)
+    row = (cluster.event_id, source, target, code, best.root, best.plover, best.goldstein,
+           best.quad_class, cluster.first, cluster.last, cluster.num_mentions,
+           cluster.num_sources, cluster.num_articles, json.dumps(sorted(cluster.doc_ids)),
+           json.dumps(sorted(cluster.outlets)), best.doc_id, best.ordinal, best.sentence_id,
+           best.sentence, best.source_text, best.target_text, best.mode, best.date_text,
+           best.attribution, best.trigger, best.spans)
+    return (*row, listing_json(dict(zip(EVENT_COLUMNS[:-1], row, strict=True))))
 
 
 def row_cluster(row: Row) -> Cluster:

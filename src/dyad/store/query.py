@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -239,6 +239,13 @@ def events_sql(backend: Backend, where: EventFilter, *, columns: Sequence[str] =
 def record(columns: Sequence[str], row: Row) -> dict[str, Any]:
     """A stored row as plain values: dates as ISO strings ("" for none), spans as a dict."""
     return {name: _plain(name, item) for name, item in zip(columns, row, strict=True)}
+
+
+def listing_json(values: Mapping[str, Any]) -> str:
+    """The listing record (LISTING_COLUMNS, converted as `record` converts them) of an event's
+    stored `values` as compact JSON: what the events table's `listing` column holds."""
+    return json.dumps(record(LISTING_COLUMNS, tuple(values[c] for c in LISTING_COLUMNS)),
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 def records(columns: Sequence[str], rows: Sequence[Row]) -> list[dict[str, Any]]:

@@ -6,7 +6,9 @@
                 or was not coded (JSON lists of strings)
     mentions    one row per coded event record: (doc_id, ordinal) in coding order
     events      mentions merged into real-world events (see `dyad.store.merge`), each with
-                the fields of its best mention and GDELT's NumMentions/NumSources/NumArticles
+                the fields of its best mention and GDELT's NumMentions/NumSources/NumArticles,
+                and `listing`: the event as a listing gives it (`dyad.store.query.
+                LISTING_COLUMNS`), as JSON, so that a page of events reads one column
     event_words the words of the sentences of each event's mentions, one row per (word,
                 event), with the event's first date, source and target: what a text search
                 looks words up in (by words, dyad, actor and first date alone without
@@ -21,7 +23,7 @@
 rewrites their rows for every event it rewrites, in the same transaction.
 
 On DuckDB the long or unique text columns of the events table (id, document id, sentence,
-actor texts, spans) are stored uncompressed: a page of events scattered over the table then
+actor texts, spans, listing) are stored uncompressed: a page of events scattered over the table then
 reads only its own rows of them, where a compressed column would decompress every vector of
 2,048 values that holds one (about ten times the time for a page of 100).
 
@@ -59,7 +61,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "event_id", "source", "target", "code", "root", "plover", "goldstein", "quad_class",
     "date", "last_date", "num_mentions", "num_sources", "num_articles", "doc_ids", "outlets",
     "doc_id", "ordinal", "sentence_id", "sentence", "source_text", "target_text", "mode",
-    "date_text", "attribution", "trigger", "spans",
+    "date_text", "attribution", "trigger", "spans", "listing",
 )
 
 TABLES: tuple[str, ...] = (
@@ -140,7 +142,8 @@ TABLES: tuple[str, ...] = (
         date_text TEXT NOT NULL,
         attribution TEXT NOT NULL,
         trigger TEXT NOT NULL,
-        spans TEXT{point_read} NOT NULL
+        spans TEXT{point_read} NOT NULL,
+        listing TEXT{point_read} NOT NULL
     )""",
     """CREATE TABLE IF NOT EXISTS event_words (
         word TEXT NOT NULL,

@@ -37,7 +37,7 @@ from dyad.web.coding import (
 )
 from dyad.web.context import WebContext, web_context
 from dyad.web.queries import Cursor, page_events, stored_document
-from dyad.web.responses import JSONAnswer
+from dyad.web.responses import JSONAnswer, events_answer
 
 router = APIRouter(prefix="/api", tags=["api"])
 Context = Annotated[WebContext, Depends(web_context)]
@@ -115,8 +115,7 @@ def list_events(
     if _wants_csv(request, format):
         headers = {"Link": f'<{following}>; rel="next"'} if following else {}
         return _csv(LISTING_COLUMNS, page.events, headers)
-    return JSONAnswer({"events": page.events, "count": len(page.events), "limit": limit,
-                         "next": following})
+    return events_answer(page.listings, count=len(page.listings), limit=limit, next=following)
 
 
 @router.get("/events/{event_id}", summary="One event with every mention")

@@ -18,10 +18,12 @@ from typing import Any
 
 from dyad.errors import DocumentNotFoundError, QueryError
 from dyad.store.backend import Backend, Row
-from dyad.store.query import LISTING_COLUMNS, EventFilter, record, records, search_words
+from dyad.store.query import LISTING_COLUMNS, EventFilter, record, search_words
 from dyad.store.timeline import PERIODS
 
 _EVENT_COLUMNS = ", ".join(f"e.{c}" for c in LISTING_COLUMNS)
+#: What a page reads of each event: the cursor's date and id, and the listing record as JSON.
+_PAGE_COLUMNS = "e.date, e.event_id, e.listing"
 
 
 @dataclass(frozen=True)
@@ -50,10 +52,16 @@ class Cursor:
 
 @dataclass(frozen=True)
 class EventPage:
-    """One page of events and the cursor of the next page (None on the last page)."""
+    """One page of events, as the JSON texts of their listing records (the events table's
+    `listing` column), and the cursor of the next page (None on the last page)."""
 
-    events: list[dict[str, Any]]
+    listings: list[str]
     next_cursor: Cursor | None
+
+    @property
+    def events(self) -> list[dict[str, Any]]:
+        """The page's events as records (LISTING_COLUMNS)."""
+        return [json.loads(text) for text in self.listings]
 
 
 def _after(backend: Backend, cursor: Cursor) -> tuple[str, list[Any]]:
@@ -84,23 +92,21 @@ def page_events(backend: Backend, criteria: EventFilter, *, limit: int = 50, off
     if backend.dialect == "duckdb":
         sql = (f"WITH page AS (SELECT e.rowid AS row_number FROM events e WHERE {where} "
                f"ORDER BY {order} LIMIT ? OFFSET ?) "
-               f"SELECT {_EVENT_COLUMNS} FROM events e JOIN page "
+               f"SELECT {_PAGE_COLUMNS} FROM events e JOIN page "
                f"ON e.rowid = page.row_number ORDER BY {order}")
     else:
-        sql = (f"SELECT {_EVENT_COLUMNS} FROM events e WHERE {where} ORDER BY {order} "
+        sql = (f"SELECT {_PAGE_COLUMNS} FROM events e WHERE {where} ORDER BY {order} "
                "LIMIT ? OFFSET ?")
-    columns, rows = backend.fetch(sql, [*params, limit + 1, offset])
-    return _page(columns, rows, limit)
+    return _page(backend.rows(sql, [*params, limit + 1, offset]), limit)
 
 
-def _page(columns: list[str], rows: Sequence[Row], limit: int) -> EventPage:
-    events = records(columns, rows[:limit])
+def _page(rows: Sequence[Row], limit: int) -> EventPage:
+    """The page of `rows` (_PAGE_COLUMNS, one more than `limit` if a page follows)."""
     following = None
-    if len(rows) > limit and events:
-        last = events[-1]
-        following = Cursor(date.fromisoformat(last["date"]) if last["date"] else None,
-                           last["event_id"])
-    return EventPage(events, following)
+    if len(rows) > limit and limit > 0:
+        day, event_id, _ = rows[limit - 1]
+        following = Cursor(day, str(event_id))
+    return EventPage([str(row[2]) for row in rows[:limit]], following)
 
 
 def _page_by_words(backend: Backend, criteria: EventFilter, *, limit: int, offset: int,
@@ -133,10 +139,9 @@ def _page_by_words(backend: Backend, criteria: EventFilter, *, limit: int, offse
     if not found:
         return EventPage([], None)
     ids = [str(r[0]) for r in found]
-    columns, rows = backend.fetch(
-        f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.event_id IN "
-        f"({', '.join('?' * len(ids))}) ORDER BY {order}", ids)
-    return _page(columns, rows, limit)
+    return _page(backend.rows(
+        f"SELECT {_PAGE_COLUMNS} FROM events e WHERE e.event_id IN "
+        f"({', '.join('?' * len(ids))}) ORDER BY {order}", ids), limit)
 
 
 def recent_events(backend: Backend, limit: int = 10) -> list[dict[str, Any]]:
