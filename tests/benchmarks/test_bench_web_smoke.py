@@ -127,6 +127,7 @@ def test_load_test_reports_sane_numbers(small_store: Path) -> None:
     assert [p["phase"] for p in report["phases"]] == ["events", "timeline"]
     for phase in report["phases"]:
         assert phase["requests"] == 40
+        assert 1 < phase["distinct_requests"] < 40  # the mix repeats some requests
         assert phase["errors"] == 0, phase["kinds"]
         assert phase["requests_per_second"] > 0
         assert 0 < phase["p50_ms"] <= phase["p95_ms"] <= phase["p99_ms"] <= phase["max_ms"]
