@@ -534,10 +534,11 @@ def _write(con: Any) -> None:
 
 
 def write_derived(con: Any) -> None:
-    """Fill the tables the store derives from its events (`event_words`, `event_days`), as
-    `dyad.store.events.update_events` would, in SQL: the words of a sentence are its lower-cased
-    runs of letters and digits (`dyad.store.query.search_words`). Sorted by word and by
-    dyad, so that DuckDB's zone maps narrow a look-up to a few row groups."""
+    """Fill the tables the store derives from its events (`event_words`, `event_days`,
+    `country_days`), as `dyad.store.events.update_events` would, in SQL: the words of a
+    sentence are its lower-cased runs of letters and digits (`dyad.store.query.search_words`).
+    Sorted by word and by dyad, so that DuckDB's zone maps narrow a look-up to a few row
+    groups."""
     con.execute("SET preserve_insertion_order = true")
     con.execute(r"""
         INSERT INTO event_words (word, event_id, date, source, target)
@@ -553,6 +554,12 @@ def write_derived(con: Any) -> None:
                count(*) FILTER (WHERE quad_class = 4), sum(goldstein)
         FROM events WHERE date IS NOT NULL
         GROUP BY source, target, date ORDER BY source, target, date""")
+    con.execute("""
+        INSERT INTO country_days (source, target, day, events, quad1, quad2, quad3, quad4,
+                                  goldstein)
+        SELECT substr(source, 1, 3), substr(target, 1, 3), day, sum(events), sum(quad1),
+               sum(quad2), sum(quad3), sum(quad4), sum(goldstein)
+        FROM event_days GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""")
 
 
 def build_store(out: Path, *, events: int = 1_000_000, seed: int = 20240702,

@@ -44,7 +44,7 @@ def snapshot(backend: Backend) -> list[tuple[Any, ...]]:
 def clear(backend: Backend) -> None:
     """Empty the store's tables."""
     for table in ("documents", "sentences", "mentions", "events", "knowledge", "event_words",
-                  "event_days"):
+                  "event_days", "country_days"):
         backend.execute(f"DELETE FROM {table}")
 
 
@@ -61,8 +61,8 @@ def check_consistent(backend: Backend) -> None:
 
 
 def check_derived(backend: Backend) -> None:
-    """`event_words` and `event_days` hold exactly what the events and their sentences give,
-    and each event's `listing` its listing record."""
+    """`event_words`, `event_days` and `country_days` hold exactly what the events and their
+    sentences give, and each event's `listing` its listing record."""
     columns, rows = backend.fetch(f"SELECT {', '.join(LISTING_COLUMNS)}, listing FROM events")
     for row in rows:
         assert json.loads(row[-1]) == record(columns[:-1], row[:-1])
@@ -83,3 +83,11 @@ def check_derived(backend: Backend) -> None:
     summed = {(s, t, d): [n, q1, q2, q3, q4, pytest.approx(g)]
               for s, t, d, n, q1, q2, q3, q4, g in backend.rows("SELECT * FROM event_days")}
     assert summed == days
+    countries: dict[tuple[str, str, Any], list[float]] = {}
+    for (source, target, day), sums in days.items():
+        into = countries.setdefault((source[:3], target[:3], day), [0, 0, 0, 0, 0, 0.0])
+        for index, value in enumerate(sums):
+            into[index] += value
+    summed = {(s, t, d): [n, q1, q2, q3, q4, pytest.approx(g)]
+              for s, t, d, n, q1, q2, q3, q4, g in backend.rows("SELECT * FROM country_days")}
+    assert summed == countries

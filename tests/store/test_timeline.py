@@ -68,3 +68,43 @@ def test_timeline_plot(news: Backend, tmp_path: Path, suffix: str) -> None:
     plot_timeline(timeline(news, "RUS", "JPN"), str(path), title="RUS – JPN")
     data = path.read_bytes()
     assert data.startswith(b"\x89PNG") if suffix == ".png" else b"<svg" in data[:2000]
+
+
+def _from_events(backend: Backend, a: str, b: str, by: str) -> list[tuple[object, ...]]:
+    """The timeline added up in Python from the events table (prefix match, A → B first)."""
+    sums: dict[tuple[date, int], list[float]] = {}
+    for source, target, day, quad, gold in backend.rows(
+            "SELECT source, target, date, quad_class, goldstein FROM events "
+            "WHERE date IS NOT NULL"):
+        if source.startswith(a) and target.startswith(b):
+            direction = 0
+        elif source.startswith(b) and target.startswith(a):
+            direction = 1
+        else:
+            continue
+        into = sums.setdefault((period_start(day, by), direction), [0, 0, 0, 0, 0, 0.0])
+        into[0] += 1
+        into[quad] += 1
+        into[5] += gold
+    if not sums:
+        return []
+    rows: list[tuple[object, ...]] = []
+    start, end = min(p for p, _ in sums), max(p for p, _ in sums)
+    while start <= end:
+        for direction, (source, target) in enumerate(((a, b), (b, a))):
+            n, q1, q2, q3, q4, gold = sums.get((start, direction), [0, 0, 0, 0, 0, 0.0])
+            rows.append((start.isoformat(), source, target, n, q1, q2, q3, q4,
+                         pytest.approx(gold)))
+        start = next_period(start, by)
+    return rows
+
+
+@pytest.mark.parametrize("by", ["day", "week", "month", "year"])
+@pytest.mark.parametrize(("a", "b"), [("RUS", "JPN"), ("JPN", "RUS"), ("CHN", "USA"),
+                                      ("RU", "JP"), ("RUS", "J"), ("USA", "USA")])
+def test_timeline_adds_up_the_events(news: Backend, a: str, b: str, by: str) -> None:
+    """Three-letter pairs come from `country_days`, other prefixes from `event_days`."""
+    expected = _from_events(news, a, b, by)
+    if a != b:
+        assert expected, "the news set should hold events of this dyad"
+    assert table(news, a, b, by=by) == expected

@@ -3,8 +3,9 @@
 Only stored events within a day of a new mention can change, so only those are read back,
 merged with the new mentions (`dyad.store.merge`), deleted and written again. The tables
 derived from the events follow in the same transaction: the rewritten events' rows of
-`event_words` are written again from their mentions' sentences, and the `event_days` rows of
-every (source, target, first day) an old or new event had are recomputed from the events.
+`event_words` are written again from their mentions' sentences, the `event_days` rows of
+every (source, target, first day) an old or new event had are recomputed from the events, and
+the `country_days` rows of their countries from `event_days`.
 """
 
 from __future__ import annotations
@@ -34,15 +35,19 @@ _SENTENCES_OF_EVENTS = f"""SELECT e.event_id, e.date, e.source, e.target, s.text
     JOIN mentions m ON {MENTION_OF_EVENT}
     JOIN sentences s ON s.doc_id = m.doc_id AND s.sentence_id = m.sentence_id
     WHERE e.event_id IN ({{marks}})"""
-_DAY_SUMS = """SELECT e.source, e.target, e.date, count(*),
+_DAY_SUMS = f"""SELECT e.source, e.target, e.date, count(*),
        count(*) FILTER (WHERE e.quad_class = 1), count(*) FILTER (WHERE e.quad_class = 2),
        count(*) FILTER (WHERE e.quad_class = 3), count(*) FILTER (WHERE e.quad_class = 4),
        sum(e.goldstein)
-    FROM events e {join}
-    WHERE e.date IS NOT NULL
+    FROM events e JOIN {DAY_PROBE_TABLE} p
+      ON e.source = p.source AND e.target = p.target AND e.date = p.day
     GROUP BY e.source, e.target, e.date"""
-_DAY_JOIN = (f"JOIN {DAY_PROBE_TABLE} p "
-             "ON e.source = p.source AND e.target = p.target AND e.date = p.day")
+_COUNTRY_SUMS = f"""SELECT substr(d.source, 1, 3), substr(d.target, 1, 3), d.day, sum(d.events),
+       sum(d.quad1), sum(d.quad2), sum(d.quad3), sum(d.quad4), sum(d.goldstein)
+    FROM event_days d JOIN {DAY_PROBE_TABLE} p
+      ON substr(d.source, 1, 3) = p.source AND substr(d.target, 1, 3) = p.target
+     AND d.day = p.day
+    GROUP BY 1, 2, 3"""
 
 
 def cluster_row(cluster: Cluster) -> Row:
@@ -125,15 +130,24 @@ def write_event_words(backend: Backend, event_ids: Sequence[str]) -> None:
 
 
 def write_event_days(backend: Backend, days: Iterable[tuple[str, str, date]]) -> None:
-    """Recompute the `event_days` rows of these (source, target, day) from the events."""
-    keys = sorted(days)
+    """Recompute the `event_days` rows of these (source, target, day) from the events, then
+    the `country_days` rows of their countries (first three letters) from `event_days`."""
+    keys = sorted(set(days))
     if not keys:
         return
+    _recompute(backend, "event_days", keys, _DAY_SUMS)
+    countries = sorted({(source[:3], target[:3], day) for source, target, day in keys})
+    _recompute(backend, "country_days", countries, _COUNTRY_SUMS)
+
+
+def _recompute(backend: Backend, table: str, keys: Sequence[tuple[str, str, date]],
+               sums: str) -> None:
+    """Replace the rows of `table` (EVENT_DAY_COLUMNS) at `keys` with what `sums` gives for
+    the keys (listed in the day probe table)."""
     backend.execute(f"DELETE FROM {DAY_PROBE_TABLE}")
     backend.insert(DAY_PROBE_TABLE, ("source", "target", "day"), keys)
-    backend.execute(f"DELETE FROM event_days WHERE EXISTS (SELECT 1 FROM {DAY_PROBE_TABLE} p "
-                    "WHERE p.source = event_days.source AND p.target = event_days.target "
-                    "AND p.day = event_days.day)")
-    backend.execute(f"INSERT INTO event_days ({', '.join(EVENT_DAY_COLUMNS)}) "
-                    + _DAY_SUMS.format(join=_DAY_JOIN))
+    backend.execute(f"DELETE FROM {table} WHERE EXISTS (SELECT 1 FROM {DAY_PROBE_TABLE} p "
+                    f"WHERE p.source = {table}.source AND p.target = {table}.target "
+                    f"AND p.day = {table}.day)")
+    backend.execute(f"INSERT INTO {table} ({', '.join(EVENT_DAY_COLUMNS)}) {sums}")
 

@@ -15,12 +15,15 @@
                 reading the events)
     event_days  per (source, target, day): how many events started that day, per QuadClass,
                 and their summed Goldstein score: what dyad timelines add up
+    country_days the same per country: the first three letters of the source and target
+                codes (`RUS` for `RUSGOV`); what timelines of two three-letter codes add up
     knowledge   one row per agreement, institution or claim a document states, as the
                 document states it (`dyad.store.knowledge`); merged across documents on load
     meta        key/value pairs: the schema version
 
-`event_words` and `event_days` follow the events table: `dyad.store.events.update_events`
-rewrites their rows for every event it rewrites, in the same transaction.
+`event_words`, `event_days` and `country_days` follow the events table:
+`dyad.store.events.update_events` rewrites their rows for every event it rewrites, in the same
+transaction.
 
 On DuckDB the long or unique text columns of the events table (id, document id, sentence,
 actor texts, spans, listing) are stored uncompressed: a page of events scattered over the table then
@@ -163,6 +166,17 @@ TABLES: tuple[str, ...] = (
         quad4 INTEGER NOT NULL,
         goldstein DOUBLE PRECISION NOT NULL
     )""",
+    """CREATE TABLE IF NOT EXISTS country_days (
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        day DATE NOT NULL,
+        events INTEGER NOT NULL,
+        quad1 INTEGER NOT NULL,
+        quad2 INTEGER NOT NULL,
+        quad3 INTEGER NOT NULL,
+        quad4 INTEGER NOT NULL,
+        goldstein DOUBLE PRECISION NOT NULL
+    )""",
     """CREATE TABLE IF NOT EXISTS knowledge (
         doc_id TEXT NOT NULL,
         item_id TEXT NOT NULL,
@@ -206,6 +220,7 @@ POSTGRES_INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS event_words_event ON event_words (event_id)",
     "CREATE INDEX IF NOT EXISTS event_days_pair ON event_days (source text_pattern_ops, "
     "target text_pattern_ops, day)",
+    "CREATE INDEX IF NOT EXISTS country_days_pair ON country_days (source, target, day)",
     "CREATE INDEX IF NOT EXISTS knowledge_type ON knowledge (type)",
 )
 
