@@ -12,10 +12,9 @@ per pair of full codes (RUS/JPN by week: about 3,400 rows to add up instead of 2
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from dyad.errors import QueryError
 from dyad.store.backend import Backend
@@ -37,9 +36,9 @@ WHERE {pair} {dates}
 GROUP BY 1"""
 
 
-@dataclass(frozen=True)
-class TimelineRow:
-    """One period of one direction of a dyad."""
+class TimelineRow(NamedTuple):
+    """One period of one direction of a dyad (a named tuple: a weekly timeline of five years
+    makes 520 of them a request)."""
 
     period: date
     source: str
@@ -116,11 +115,12 @@ def timeline(backend: Backend, first: str, second: str, *, by: str = "month",
     rows: list[TimelineRow] = []
     start = min(p for p, _ in found)
     end = max(p for p, _ in found)
+    none = (0, 0, 0, 0, 0, 0.0)
     while start <= end:
-        for direction, (source, target) in enumerate(((a, b), (b, a))):
-            n, q1, q2, q3, q4, gold = found.get((start, direction), (0, 0, 0, 0, 0, 0.0))
+        for direction, source, target in ((0, a, b), (1, b, a)):
+            n, q1, q2, q3, q4, gold = found.get((start, direction), none)
             rows.append(TimelineRow(start, source, target, int(n), int(q1), int(q2), int(q3),
-                                    int(q4), round(float(gold or 0.0), 3)))
+                                    int(q4), round(float(gold), 3)))
         start = next_period(start, by)
     return rows
 
