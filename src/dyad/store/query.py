@@ -178,8 +178,9 @@ class EventFilter:
             parts.append("e.root = ?")
             params.append(self.root.strip().zfill(2))
         if self.code:
-            parts.append("e.code LIKE ? ESCAPE '\\'")
-            params.append(like_prefix(self.code.strip()))
+            coded, prefix = starts_with(dialect, "e.code", self.code.strip())
+            parts.append(coded)
+            params.append(prefix)
         if self.since is not None:
             parts.append("e.last_date >= ?")
             params.append(self.since)
