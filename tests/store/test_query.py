@@ -140,3 +140,26 @@ def test_records_convert_as_record_does() -> None:
     assert records(columns, rows)[1] == {"event_id": "b", "date": "", "last_date": "",
                                          "spans": {}, "document_date": None, "goldstein": 1.5}
     assert records(columns, []) == []
+
+
+@pytest.mark.parametrize("criteria", [
+    {}, {"dyad": "RUS:JPN"}, {"words": "sanctions"}, {"words": "imposed", "root": "16"},
+    {"words": "the", "actor": "RUS"},
+])
+def test_web_pages_walk_the_listing_on_both_back_ends(news: Backend,
+                                                      criteria: dict[str, str]) -> None:
+    """`dyad.web.queries.page_events` (the API's pages) on DuckDB and PostgreSQL: walked two
+    at a time by cursor, and by offset, the pages give the listing, field for field."""
+    from dyad.web.queries import page_events
+
+    where = EventFilter(**criteria)
+    expected = list_events(news, where)
+    assert expected, "the news set should hold events for this filter"
+    walked: list[dict[str, object]] = []
+    page = page_events(news, where, limit=2)
+    walked += page.events
+    while page.next_cursor is not None:
+        page = page_events(news, where, limit=2, cursor=page.next_cursor)
+        walked += page.events
+    assert walked == expected
+    assert page_events(news, where, limit=2, offset=1).events == expected[1:3]
