@@ -67,6 +67,20 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "date_text", "attribution", "trigger", "spans", "listing",
 )
 
+#: A table of sums per (source, target, day), EVENT_DAY_COLUMNS: `event_days` and
+#: `country_days` have this shape.
+_DAY_SUMS_TABLE = """CREATE TABLE IF NOT EXISTS {table} (
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        day DATE NOT NULL,
+        events INTEGER NOT NULL,
+        quad1 INTEGER NOT NULL,
+        quad2 INTEGER NOT NULL,
+        quad3 INTEGER NOT NULL,
+        quad4 INTEGER NOT NULL,
+        goldstein DOUBLE PRECISION NOT NULL
+    )"""
+
 TABLES: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS meta (
         key TEXT PRIMARY KEY,
@@ -155,28 +169,8 @@ TABLES: tuple[str, ...] = (
         source TEXT NOT NULL,
         target TEXT NOT NULL
     )""",
-    """CREATE TABLE IF NOT EXISTS event_days (
-        source TEXT NOT NULL,
-        target TEXT NOT NULL,
-        day DATE NOT NULL,
-        events INTEGER NOT NULL,
-        quad1 INTEGER NOT NULL,
-        quad2 INTEGER NOT NULL,
-        quad3 INTEGER NOT NULL,
-        quad4 INTEGER NOT NULL,
-        goldstein DOUBLE PRECISION NOT NULL
-    )""",
-    """CREATE TABLE IF NOT EXISTS country_days (
-        source TEXT NOT NULL,
-        target TEXT NOT NULL,
-        day DATE NOT NULL,
-        events INTEGER NOT NULL,
-        quad1 INTEGER NOT NULL,
-        quad2 INTEGER NOT NULL,
-        quad3 INTEGER NOT NULL,
-        quad4 INTEGER NOT NULL,
-        goldstein DOUBLE PRECISION NOT NULL
-    )""",
+    _DAY_SUMS_TABLE.format(table="event_days"),
+    _DAY_SUMS_TABLE.format(table="country_days"),
     """CREATE TABLE IF NOT EXISTS knowledge (
         doc_id TEXT NOT NULL,
         item_id TEXT NOT NULL,

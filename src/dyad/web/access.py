@@ -4,7 +4,7 @@ DuckDB allows one writing process per file. The app opens the file once (read-on
 writes are allowed) and gives each thread a cursor of that one database; writes go through a
 single connection under a lock. DuckDB runs each query on one thread: the server answers
 requests side by side, and splitting a query of a few milliseconds over threads costs more
-processor time than it saves (a third more per page of events under load). PostgreSQL gets a
+processor time than it saves (about 30 % more per page of events under load). PostgreSQL gets a
 connection per thread and one for writes (the store's advisory lock serialises writers across
 processes).
 """
