@@ -89,14 +89,54 @@ def test_validation_set_without_defaults() -> None:
     assert loaded.verbs.blocks == [] and loaded.verbs.style == "P2"
 
 
-def test_shipped_files_named_by_the_user_stay_lenient(write: Write) -> None:
+def test_petrarch_files_are_lenient_wherever_they_lie(write: Write) -> None:
+    """PETRARCH's own verbs file: the packaged copy and a copy elsewhere load alike."""
     p1 = UNITTEST / "PETR.Validate.verbs.txt"
-    loaded = load_dictionaries(verbs=[p1], use_defaults=False)
-    assert loaded.verbs.style == "P1"
-    assert [p.line for p in loaded.problems] == [992]  # `[###]`: `#` is never data
     copy = write(p1.read_text(encoding="utf-8"), name="PETR.Validate.verbs.txt")
-    with pytest.raises(DictionaryLineError):
-        load_dictionaries(verbs=[copy], use_defaults=False)
+    renamed = write(p1.read_text(encoding="utf-8").replace("\n", "\r\n"), name="mine.txt")
+    for path in (p1, copy, renamed):
+        loaded = load_dictionaries(verbs=[path], use_defaults=False)
+        assert loaded.verbs.style == "P1"
+        # `- * DIPLXMATIC [###]`: `#` is never data; the line is skipped with a warning
+        assert [(p.path, p.line) for p in loaded.warnings] == [(str(path), 992)]
+        assert loaded.problems == loaded.warnings
+        assert len(loaded.verbs.blocks) == len(load_dictionaries(
+            verbs=[p1], use_defaults=False).verbs.blocks)
+
+
+@pytest.mark.parametrize(("name", "kind"), [("Phoenix.Countries.actors.txt", "actors"),
+                                            ("CAMEO.2.0.txt", "verbs"),
+                                            ("Phoenix.agents.txt", "agents")])
+def test_published_phoenix_copies_are_lenient(tmp_path: Path, name: str, kind: str) -> None:
+    copy = tmp_path / name
+    copy.write_bytes((SHIPPED / name).read_bytes())
+    loaded = load_dictionaries(use_defaults=False, **{kind: [copy]})  # type: ignore[arg-type]
+    shipped = load_dictionaries(use_defaults=False,
+                                **{kind: [SHIPPED / name]})  # type: ignore[arg-type]
+    assert loaded.warnings and all(p.path == str(copy) for p in loaded.warnings)
+    assert [p.line for p in loaded.warnings] == [p.line for p in shipped.warnings]
+
+
+def test_an_edited_copy_is_the_users_own_file(write: Write) -> None:
+    text = (UNITTEST / "PETR.Validate.verbs.txt").read_text(encoding="utf-8")
+    edited = write(text + "\n# my own line\n", name="PETR.Validate.verbs.txt")
+    with pytest.raises(DictionaryLineError) as info:
+        load_dictionaries(verbs=[edited], use_defaults=False)
+    assert info.value.line == 992
+
+
+def test_lenient_load_warns_for_each_bad_line(write: Write) -> None:
+    bad = write("GONDOR [GON]\nARNOR [ARN 991399]\nROHAN [ROH]\nMORDOR [MOR 1-2-3]\n",
+                name="mine.actors.txt")
+    loaded = load_dictionaries(actors=[bad], use_defaults=False, lenient=True)
+    assert sorted({p.line for p in loaded.warnings}) == [2, 4]  # a line may have two
+    assert all(p.message.startswith(f"{bad}:") for p in loaded.warnings)
+    assert loaded.actors.codes_for(("ROHAN",), None) == ["ROH"]
+
+
+def test_known_flaws_of_the_defaults_are_no_warnings() -> None:
+    loaded = load_dictionaries()
+    assert loaded.problems and loaded.warnings == []
 
 
 def test_styles_do_not_mix(write: Write) -> None:

@@ -397,3 +397,53 @@ def test_parse_date(value: str, expected: date | None) -> None:
 )
 def test_is_jsonl_path(name: str, expected: bool) -> None:
     assert is_jsonl_path(name) is expected
+
+
+# --- lone surrogates: valid JSON escapes that are no character -----------------------------------
+
+LONE = "\\ud800"  # as written in the JSON file: six ASCII characters
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        pytest.param(f'{{"id": "a", "text": "Russia condemned {LONE} Japan."}}',
+                     '"text" holds an invalid character (lone surrogate U+D800)', id="text"),
+        pytest.param(f'{{"id": "a{LONE}", "text": "{TEXT}"}}',
+                     '"id" holds an invalid character (lone surrogate U+D800)', id="id"),
+        pytest.param(f'{{"id": "a", "text": "{TEXT} \\udfff"}}',
+                     '"text" holds an invalid character (lone surrogate U+DFFF)', id="low-half"),
+        pytest.param(f'{{"id": "a", "text": "{TEXT}", "date": "2024-07-02{LONE}"}}',
+                     '"date" holds an invalid character (lone surrogate U+D800)', id="date"),
+        pytest.param(f'{{"id": "a", "text": "{TEXT}", "url": "https://x.org/{LONE}"}}',
+                     '"url" holds an invalid character (lone surrogate U+D800)', id="url"),
+        pytest.param(f'{{"id": "a", "text": "{TEXT}", "source": "{LONE}"}}',
+                     '"source" holds an invalid character (lone surrogate U+D800)', id="source"),
+        pytest.param(f'{{"id": "a", "text": "{TEXT}", "title": "T {LONE}"}}',
+                     '"title" holds an invalid character (lone surrogate U+D800)', id="title"),
+    ],
+)
+def test_lone_surrogate_is_a_bad_line(line: str, message: str) -> None:
+    problem = parse_record(line, path="news.jsonl", number=2)
+    assert problem == InputProblem("news.jsonl", 2, message)
+    str(problem).encode("utf-8")  # the message itself can be printed
+
+
+def test_surrogate_pairs_and_ignored_fields_are_fine() -> None:
+    emoji = '{"id": "a\\ud83d\\ude00", "text": "' + TEXT + ' \\ud83d\\ude00", "note": "\\ud800"}'
+    doc = parse_record(emoji, path="news.jsonl", number=1)
+    assert isinstance(doc, Document)
+    assert doc.id == "a\U0001f600" and doc.text.endswith("\U0001f600")
+
+
+def test_file_with_a_lone_surrogate_reads_on(tmp_path: Path) -> None:
+    content = "\n".join([
+        _line(id="a", text=TEXT),
+        f'{{"id": "b", "text": "{TEXT}{LONE}"}}',
+        _line(id="c", text=TEXT),
+    ]) + "\n"
+    items = _read(tmp_path, content)
+    assert [getattr(i, "id", None) for i in items] == ["a", None, "c"]
+    problem = items[1]
+    assert isinstance(problem, InputProblem) and problem.line == 2
+    assert "lone surrogate U+D800" in problem.message

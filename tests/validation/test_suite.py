@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -206,3 +207,61 @@ def test_record_config_parsing() -> None:
     assert config.with_option("new_actor_length", " 4 ").new_actor_length == 4
     assert config.with_option("stop_on_error", "True").options == {"stop_on_error": "True"}
     assert config.options == {}
+
+
+# --- the files an <Environment> may name ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [
+    "../../../../../../../../etc/passwd",
+    "/etc/passwd",
+    "../secret.txt",
+    "dicts/../../secret.txt",
+], ids=["up-to-etc", "absolute", "beside-the-folder", "down-then-up"])
+@pytest.mark.parametrize("tag", ["Verbfile", "Actorfile", "Agentfile", "Discardfile"])
+def test_environment_outside_the_folder_is_refused(tmp_path: Path, name: str, tag: str) -> None:
+    (tmp_path / "secret.txt").write_text("TOP SECRET first line [XYZ]\n", encoding="utf-8")
+    if tag in ("Verbfile", "Actorfile"):  # lines 4 and 5 of SMALL
+        text = re.sub(f"<{tag}>.*</{tag}>", f"<{tag}>{name}</{tag}>", SMALL)
+        line = 4 if tag == "Verbfile" else 5
+    else:
+        text = SMALL.replace("    <Include>", f"    <{tag}>{name}</{tag}>\n    <Include>")
+        line = 6
+    path = _write(tmp_path, text)
+    with pytest.raises(ValidationFileError) as caught:
+        load_suite(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:{line}: <{tag}> names {name!r}, which is outside "), message
+    assert "SECRET" not in message and "root:" not in message
+    assert "\n" not in message
+
+
+def test_environment_may_name_files_below_the_folder(tmp_path: Path) -> None:
+    path = _write(tmp_path, SMALL.replace("<Verbfile>verbs.txt", "<Verbfile>dicts/v/verbs.txt"))
+    assert load_suite(path).verbs == path.parent / "dicts" / "v" / "verbs.txt"
+
+
+def test_a_symbolic_link_out_of_the_folder_is_refused(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET\n", encoding="utf-8")
+    path = _write(tmp_path, SMALL)
+    (path.parent / "verbs.txt").symlink_to(secret)
+    with pytest.raises(ValidationFileError, match=r":4: <Verbfile> names 'verbs.txt'"):
+        load_suite(path)
+
+
+def test_dictionaries_folder_given_by_the_caller(tmp_path: Path) -> None:
+    path = _write(tmp_path, SMALL)
+    folder = tmp_path / "dictionaries"
+    suite = load_suite(path, dictionaries=folder)
+    assert suite.verbs == folder / "verbs.txt"
+    assert suite.actors == (folder / "actors.txt",)
+    outside = _write(tmp_path, SMALL.replace("<Verbfile>verbs.txt", "<Verbfile>../verbs.txt"))
+    with pytest.raises(ValidationFileError, match="outside"):
+        load_suite(outside, dictionaries=folder)
+
+
+def test_the_errorfile_is_never_opened_so_never_refused(tmp_path: Path) -> None:
+    text = SMALL.replace("<Include>", "<Errorfile>../../errors.txt</Errorfile>\n<Include>")
+    suite = load_suite(_write(tmp_path, text))
+    assert suite.errorfile is not None and suite.errorfile.name == "errors.txt"

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
 
+from dyad.errors import DictionaryLineError
 from dyad.validation.run import run_suite
 from dyad.validation.score import summarise
 
@@ -26,17 +27,31 @@ def validate_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     failures_only: Annotated[bool, typer.Option(
         "--failures", help="List only the records dyad does not reproduce.")] = False,
+    dictionaries: Annotated[Path | None, typer.Option(
+        "--dictionaries", metavar="DIR", file_okay=False,
+        help="Folder holding the dictionary files the XML's <Environment> names "
+             "(default: the XML file's folder); files outside it are refused.",
+        show_default=False)] = None,
 ) -> None:
     """Code each record's text with dyad's own parser and compare with the expected events.
+
+    Dictionary lines that cannot be used are skipped with a warning each (`dyad dict check`
+    lists them as errors).
 
     Example: dyad validate src/dyad/data/petrarch-unittest/PETR.UnitTest.records.xml
     """
     console = Console(highlight=False)
-    with Progress(console=Console(stderr=True), transient=True,
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+
+    def warn(problem: DictionaryLineError) -> None:
+        errors.print(f"dyad: warning: {problem.message}", markup=False)
+
+    with Progress(console=errors, transient=True,
                   disable=as_json or not sys.stderr.isatty()) as progress:
         task = progress.add_task("coding records", total=None)
         suite, results = run_suite(
-            path, progress=lambda done, total: progress.update(task, completed=done, total=total))
+            path, dictionaries=dictionaries, warn=warn,
+            progress=lambda done, total: progress.update(task, completed=done, total=total))
     only = [r for _, r in results]
     if as_json:
         sys.stdout.write(json.dumps(summarise(only), ensure_ascii=False) + "\n")

@@ -1,11 +1,14 @@
 """The dictionaries shipped with dyad, and loading them together with the user's own.
 
-Shipped files (anything under `dyad/data`, the PETRARCH validation dictionaries included,
-however they are passed) are parsed leniently: their known bad lines are skipped and
-collected in `DictionarySet.problems`. Other files the user names are parsed strictly: their
-first problem is raised as a DictionaryLineError. User files are loaded before the shipped
-ones, so their entries win wherever the first entry wins (a verb form, an agent, an actor's
-default code).
+Which lines stop a load does not depend on where a file lies. The shipped defaults, PETRARCH's
+published files (recognised by their content, `dyad.dictionaries.published`, wherever the
+copy is) and every file of a lenient load (`lenient=True`: `dyad validate`) are read
+leniently: a bad line is skipped and reported in `DictionarySet.problems` (and, for the files
+the caller named, in `DictionarySet.warnings`, for the user to see). Other files the user
+names (`dyad code --actors ...`) are read strictly: their first bad line is raised as a
+DictionaryLineError. `dyad dict check` lists every bad line of any file. User files are
+loaded before the shipped ones, so their entries win wherever the first entry wins (a verb
+form, an agent, an actor's default code).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dyad.dictionaries.agents import parse_agents
 from dyad.dictionaries.discards import parse_discards
 from dyad.dictionaries.model import ActorDictionary, AgentDictionary, DiscardList, VerbDictionary
 from dyad.dictionaries.parsed import Parsed
+from dyad.dictionaries.published import published_name
 from dyad.dictionaries.verbs import parse_verbs
 from dyad.errors import DictionaryError, DictionaryLineError
 
@@ -44,12 +48,6 @@ def shipped_dir() -> Path:
 def unittest_dir() -> Path:
     """The folder of PETRARCH's validation suite (`dyad/data/petrarch-unittest`)."""
     return Path(str(resources.files("dyad").joinpath("data", "petrarch-unittest")))
-
-
-def is_shipped(path: Path) -> bool:
-    """True for files shipped with dyad (under `dyad/data`), whose known flaws are tolerated."""
-    data = Path(str(resources.files("dyad").joinpath("data"))).resolve()
-    return path.resolve().is_relative_to(data)
 
 
 def default_actor_files() -> list[Path]:
@@ -84,7 +82,11 @@ def default_discard_files() -> list[Path]:
 
 @dataclass
 class DictionarySet:
-    """Every dictionary the coder needs, merged, with the problems of the shipped files."""
+    """Every dictionary the coder needs, merged, with the lines skipped in lenient files.
+
+    `problems` holds every line skipped (the shipped defaults' known flaws included);
+    `warnings` only those of the files the caller named, which the user should be told about.
+    """
 
     actors: ActorDictionary
     agents: AgentDictionary
@@ -92,6 +94,7 @@ class DictionarySet:
     discards: DiscardList
     problems: list[DictionaryLineError] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    warnings: list[DictionaryLineError] = field(default_factory=list)
 
 
 def _load(
@@ -99,14 +102,20 @@ def _load(
     shipped: Sequence[Path],
     parse: Callable[[Path], Parsed[T]],
     problems: list[DictionaryLineError],
+    warnings: list[DictionaryLineError],
+    lenient: bool,
 ) -> list[tuple[Path, T]]:
     loaded = []
-    for path in [*map(Path, user), *shipped]:
+    for path in map(Path, user):
         parsed = parse(path)
-        if is_shipped(path):
-            problems.extend(parsed.problems)
-        else:
+        if parsed.problems and not lenient and published_name(path) is None:
             parsed.raise_first()
+        problems.extend(parsed.problems)
+        warnings.extend(parsed.problems)
+        loaded.append((path, parsed.value))
+    for path in shipped:
+        parsed = parse(path)
+        problems.extend(parsed.problems)
         loaded.append((path, parsed.value))
     return loaded
 
@@ -134,17 +143,29 @@ def load_dictionaries(
     verbs: Sequence[Path] = (),
     discards: Sequence[Path] = (),
     use_defaults: bool = True,
+    *,
+    lenient: bool = False,
 ) -> DictionarySet:
-    """Load the user's dictionaries (strictly) and, unless disabled, the shipped ones."""
+    """Load the user's dictionaries and, unless disabled, the shipped ones.
+
+    The user's files are read strictly (the first bad line is raised), unless `lenient` is
+    set or a file is one of PETRARCH's published dictionaries: then each bad line is skipped
+    and listed in `warnings`. The shipped files are always read leniently.
+    """
     problems: list[DictionaryLineError] = []
+    warnings: list[DictionaryLineError] = []
 
     def shipped(paths: Callable[[], list[Path]]) -> list[Path]:
         return paths() if use_defaults else []
 
-    actor_parts = _load(actors, shipped(default_actor_files), parse_actors, problems)
-    agent_parts = _load(agents, shipped(default_agent_files), parse_agents, problems)
-    verb_parts = _load(verbs, shipped(default_verb_files), parse_verbs, problems)
-    discard_parts = _load(discards, shipped(default_discard_files), parse_discards, problems)
+    def load(user: Sequence[Path], defaults: Callable[[], list[Path]],
+             parse: Callable[[Path], Parsed[T]]) -> list[tuple[Path, T]]:
+        return _load(user, shipped(defaults), parse, problems, warnings, lenient)
+
+    actor_parts = load(actors, default_actor_files, parse_actors)
+    agent_parts = load(agents, default_agent_files, parse_agents)
+    verb_parts = load(verbs, default_verb_files, parse_verbs)
+    discard_parts = load(discards, default_discard_files, parse_discards)
 
     # Each parse returns fresh objects, so the first one can serve as the merge target.
     actor_dict = actor_parts[0][1] if actor_parts else ActorDictionary()
@@ -159,5 +180,6 @@ def load_dictionaries(
     files = [p for parts in (actor_parts, agent_parts, verb_parts, discard_parts)
              for p, _ in parts]
     return DictionarySet(
-        actor_dict, agent_dict, _merge_verbs(verb_parts), discard_list, problems, files
+        actor_dict, agent_dict, _merge_verbs(verb_parts), discard_list, problems, files,
+        warnings,
     )

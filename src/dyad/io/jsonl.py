@@ -2,7 +2,8 @@
 
 Each line holds `id` (string or number) and `text` (non-empty string), and optionally `date`
 (`YYYY-MM-DD`, or an ISO date-time whose date part is taken), `url`, `source` and `title`;
-other fields are ignored. A bad line gives an `InputProblem` and reading goes on; only
+other fields are ignored. A string holding a lone surrogate (`"\\ud800"`, valid JSON but no
+character) makes the line bad. A bad line gives an `InputProblem` and reading goes on; only
 whole-file faults (missing, a directory, empty, binary) raise `InputError`.
 """
 
@@ -29,6 +30,7 @@ from dyad.io.text import (
     check_not_binary,
     check_path,
     decode_utf8,
+    invalid_character,
     iter_lines,
     not_utf8,
     too_large,
@@ -149,6 +151,8 @@ def parse_record(
     if isinstance(raw_id, bool) or not isinstance(raw_id, str | int | Decimal):
         return problem(f'"id" must be a string or a number, got {json_type(raw_id)}')
     doc_id = str(raw_id)
+    if bad := invalid_character(doc_id):
+        return problem(f'"id" {bad}')
     if not doc_id.strip():
         return problem('"id" is empty')
 
@@ -157,6 +161,8 @@ def parse_record(
     text = record["text"]
     if not isinstance(text, str):
         return problem(f'"text" must be a string, got {json_type(text)}')
+    if bad := invalid_character(text):
+        return problem(f'"text" {bad}')
     if not text.strip():
         return problem('"text" is empty')
 
@@ -165,6 +171,8 @@ def parse_record(
     if raw_date is not None and raw_date != "":
         if not isinstance(raw_date, str):
             return problem(f'"date" must be a string, got {json_type(raw_date)}')
+        if bad := invalid_character(raw_date):
+            return problem(f'"date" {bad}')
         parsed = parse_date(raw_date)
         if parsed is None:
             return problem(f'bad "date" {_show(raw_date)}: expected YYYY-MM-DD or an ISO date-time')
@@ -177,6 +185,8 @@ def parse_record(
             continue
         if not isinstance(value, str):
             return problem(f'"{name}" must be a string, got {json_type(value)}')
+        if bad := invalid_character(value):
+            return problem(f'"{name}" {bad}')
         extras[name] = value
 
     if not looks_like_english(text):

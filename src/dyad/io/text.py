@@ -8,6 +8,7 @@ removed: character offsets into `Document.text` are offsets into the file's deco
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Control bytes that do not occur in text (tab, line feed, vertical tab, form feed, carriage
 # return and escape do).
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 EMPTY = "empty file"
 ONLY_WHITESPACE = "empty file (only whitespace)"
@@ -63,6 +66,20 @@ def too_large(max_bytes: int, what: str = "document") -> str:
 def not_utf8(byte: int, column: int) -> str:
     """The message for the first byte that is not UTF-8 (column counts bytes from 1)."""
     return f"not UTF-8 (byte 0x{byte:02x} at column {column}); convert the file to UTF-8"
+
+
+def invalid_character(value: str) -> str | None:
+    """Why `value` cannot be a document's text or field, or None when it can.
+
+    A lone UTF-16 surrogate (JSON allows the escape `"\\ud800"`) is no character: it can be
+    neither encoded as UTF-8 nor hashed, stored or printed.
+    """
+    if value.isascii():
+        return None
+    match = _SURROGATE.search(value)
+    if match is None:
+        return None
+    return f"holds an invalid character (lone surrogate U+{ord(match.group()):04X})"
 
 
 def check_path(path: str) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from dyad.coding.coder import CodedDocument, EventCoder
 from dyad.dictionaries.defaults import load_dictionaries
+from dyad.errors import DictionaryLineError
 from dyad.record import Document, EventRecord
 from dyad.validation.score import RecordResult, score_record
 from dyad.validation.suite import (
@@ -17,24 +18,39 @@ from dyad.validation.suite import (
     load_suite,
 )
 
+Warn = Callable[[DictionaryLineError], None]
 
-def coder_for(suite: ValidationSuite) -> EventCoder:
-    """An event coder using only the dictionaries named in the suite's <Environment>."""
+
+def coder_for(suite: ValidationSuite, *, warn: Warn | None = None) -> EventCoder:
+    """An event coder using only the dictionaries named in the suite's <Environment>.
+
+    They are read leniently, wherever they lie: each line that cannot be used is skipped and
+    passed to `warn` (`dyad dict check` is the strict reading).
+    """
     dictionaries = load_dictionaries(
         actors=list(suite.actors),
         agents=[suite.agents] if suite.agents else [],
         verbs=[suite.verbs] if suite.verbs else [],
         discards=[suite.discards] if suite.discards else [],
         use_defaults=False,
+        lenient=True,
     )
+    if warn is not None:
+        for problem in dictionaries.warnings:
+            warn(problem)
     return EventCoder(dictionaries)
 
 
-def run_suite(path: Path, *, progress: Callable[[int, int], None] | None = None
+def run_suite(path: Path, *, dictionaries: Path | None = None,
+              progress: Callable[[int, int], None] | None = None, warn: Warn | None = None,
               ) -> tuple[ValidationSuite, list[tuple[ValidationRecord, RecordResult]]]:
-    """Code every in-scope record and score it against its expected events."""
-    suite = load_suite(path)
-    coder = coder_for(suite)
+    """Code every in-scope record and score it against its expected events.
+
+    `dictionaries` is the folder the `<Environment>`'s files are looked up in (by default
+    the validation file's own); `warn` receives each dictionary line that was skipped.
+    """
+    suite = load_suite(path, dictionaries=dictionaries)
+    coder = coder_for(suite, warn=warn)
     records = [r for r in suite.records if r.in_scope]
     results = []
     for n, (record, coded) in enumerate(zip(records, _code_records(coder, records), strict=True)):

@@ -164,8 +164,31 @@ def _words(element: ET.Element | None) -> tuple[str, ...]:
     return tuple(word for word in re.split(r"[\s,]+", element.text) if word)
 
 
-def _file(folder: Path, element: ET.Element | None) -> Path | None:
-    """Resolve an `<Environment>` file name relative to the validation file's folder."""
+def _inside(folder: Path, name: str, where: str, tag: str) -> Path:
+    """`folder / name`, refused unless it lies in `folder` or below it (symbolic links resolved).
+
+    A validation file may come from anyone: it must not make dyad read (and quote in its
+    messages) a file elsewhere, such as `../../../../etc/passwd`.
+    """
+    path = folder / name
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise ValidationFileError(
+            f"{where}: <{tag}> names {name!r}, which is outside {folder}; not read",
+            hint="put the dictionaries in the folder of the validation file (or below it), "
+            "or name their folder with --dictionaries",
+        )
+    return path
+
+
+def _file(folder: Path, element: ET.Element | None, where: str) -> Path | None:
+    """An `<Environment>` file name, resolved in `folder` (and refused outside it)."""
+    if element is None or not (element.text or "").strip():
+        return None
+    return _inside(folder, (element.text or "").strip(), where, element.tag)
+
+
+def _errorfile(folder: Path, element: ET.Element | None) -> Path | None:
+    """The `<Errorfile>` name (PETRARCH's error log), as written: dyad never opens it."""
     if element is None or not (element.text or "").strip():
         return None
     return folder / (element.text or "").strip()
@@ -217,19 +240,31 @@ def _record_date(raw: str | None, where: str) -> date:
         raise ValidationFileError(f"{where}: date={raw!r} is not a YYYYMMDD date") from exc
 
 
-def load_suite(path: Path) -> ValidationSuite:
-    """Parse a PETRARCH validation XML file into a ValidationSuite."""
+def load_suite(path: Path, *, dictionaries: Path | None = None) -> ValidationSuite:
+    """Parse a PETRARCH validation XML file into a ValidationSuite.
+
+    The dictionary files its `<Environment>` names are looked up in `dictionaries` (by
+    default the XML file's folder) and must lie in that folder or below it: a name that leads
+    elsewhere (`../../etc/passwd`, an absolute path, a symbolic link out) is refused with a
+    ValidationFileError naming the XML file and line. The `<Errorfile>`, which dyad never
+    opens, is not checked.
+    """
     path = Path(path)
     root, lines = _parse_xml(path)
-    folder = path.parent
+    folder = path.parent if dictionaries is None else Path(dictionaries)
 
     def where(element: ET.Element) -> str:
         return f"{path}:{lines.get(id(element), 0)}"
 
     environment = root.find("Environment")
     env = environment if environment is not None else ET.Element("Environment")
+
+    def named(tag: str) -> Path | None:
+        element = env.find(tag)
+        return None if element is None else _file(folder, element, where(element))
+
     actors = tuple(
-        folder / name
+        _inside(folder, name, where(element), element.tag)
         for element in env.findall("Actorfile")
         for name in re.split(r"[\s,]+", (element.text or "").strip())
         if name
@@ -259,11 +294,11 @@ def load_suite(path: Path) -> ValidationSuite:
         )
     return ValidationSuite(
         path=path,
-        verbs=_file(folder, env.find("Verbfile")),
+        verbs=named("Verbfile"),
         actors=actors,
-        agents=_file(folder, env.find("Agentfile")),
-        discards=_file(folder, env.find("Discardfile")),
-        errorfile=_file(folder, env.find("Errorfile")),
+        agents=named("Agentfile"),
+        discards=named("Discardfile"),
+        errorfile=_errorfile(folder, env.find("Errorfile")),
         include=include,
         exclude=exclude,
         initial_config=initial if initial is not None else records[0].config,
