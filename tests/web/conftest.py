@@ -7,6 +7,7 @@ import warnings
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,7 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from dyad.web.app import create_app
+from tests.web.html import parse
 
 TOKEN = "s3cret-token-for-tests"
 #: The publication dates of the example texts (examples/SOURCES.md).
@@ -64,3 +66,14 @@ def writable(store_path: Path, tmp_path: Path, coder: EventCoder) -> Iterator[Te
     with TestClient(create_app(str(copy), allow_writes=True, token=TOKEN, coder=coder)
                     ) as test_client:
         yield test_client
+
+
+def form_token(client: TestClient) -> str:
+    """The hidden token of the code page's form, as a browser gets it."""
+    page = parse(client.get("/code").text)
+    return page.one("input", name="form_token").attrs["value"]
+
+
+def post_code_form(client: TestClient, data: dict[str, str]) -> Any:
+    """Post the code page's form as a browser does: with the page's form token."""
+    return client.post("/code", data={"form_token": form_token(client), **data})

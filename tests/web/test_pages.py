@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import EXAMPLES
-from tests.web.conftest import TOKEN
+from tests.web.conftest import TOKEN, post_code_form
 from tests.web.html import Element, parse
 
 PAGES = ["/", "/dyad/RUS/JPN", "/status", "/status?q=Japan+Center", "/code"]
@@ -198,7 +198,7 @@ def test_code_page_form(client: TestClient, writable: TestClient) -> None:
 def test_code_page_shows_the_events_the_api_gives(client: TestClient) -> None:
     text = (EXAMPLES / "06-us-state-venezuela-visa-restrictions-2015.txt").read_text(
         encoding="utf-8")
-    response = client.post("/code", data={"text": text, "date": "2015-02-02"})
+    response = post_code_form(client, {"text": text, "date": "2015-02-02"})
     assert response.status_code == 200
     rows = parse(response.text).one("table", id="code-events").select("tr", cls="event")
     api = client.post("/api/code", json={"text": text, "date": "2015-02-02"}).json()["events"]
@@ -209,17 +209,17 @@ def test_code_page_shows_the_events_the_api_gives(client: TestClient) -> None:
 
 
 def test_code_page_reports_bad_text(client: TestClient) -> None:
-    response = client.post("/code", data={"text": "   ", "date": "2024-07-02"})
+    response = post_code_form(client, {"text": "   ", "date": "2024-07-02"})
     assert response.status_code == 400
     assert "empty" in parse(response.text).one(id="code-message").text
 
 
 def test_code_page_saves_with_the_token(writable: TestClient) -> None:
     text = "Japan condemned Russia on Monday."
-    refused = writable.post("/code", data={"text": text, "date": "2024-07-02", "save": "1",
+    refused = post_code_form(writable, {"text": text, "date": "2024-07-02", "save": "1",
                                            "token": "wrong"})
     assert refused.status_code == 401
-    saved = writable.post("/code", data={"text": text, "date": "2024-07-02", "save": "1",
+    saved = post_code_form(writable, {"text": text, "date": "2024-07-02", "save": "1",
                                          "token": TOKEN})
     assert saved.status_code == 200
     link = parse(saved.text).one(id="code-message").one("a", cls="document-link")

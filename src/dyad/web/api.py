@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
 from dyad.knowledge.status import (
@@ -26,7 +26,7 @@ from dyad.knowledge.status import (
 )
 from dyad.store.query import LISTING_COLUMNS, EventFilter, event_detail, parse_condition
 from dyad.store.timeline import TIMELINE_COLUMNS, timeline
-from dyad.web.auth import bearer_token, check_write
+from dyad.web.auth import bearer_token, check_code, check_write
 from dyad.web.coding import (
     ALREADY_STORED,
     CONFLICT,
@@ -207,6 +207,19 @@ class TextIn(BaseModel):
     url: str = Field(default="", max_length=2000)
     source: str = Field(default="", max_length=200, description="The news source.")
 
+    @field_validator("text", "id", "title", "url", "source")
+    @classmethod
+    def _plain_text(cls, value: str) -> str:
+        """Text that UTF-8 can hold (no lone surrogates such as "\\ud800") and no NUL."""
+        if "\x00" in value:
+            raise ValueError("holds a NUL character")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValueError(f"holds a lone surrogate at character {exc.start} (not valid "
+                             "Unicode)") from None
+        return value
+
 
 def _document(body: TextIn) -> Any:
     size = len(body.text.encode("utf-8"))
@@ -218,10 +231,15 @@ def _document(body: TextIn) -> Any:
 
 
 @router.post("/code", summary="Code text: events out, nothing stored")
-async def code_text(body: TextIn, context: Context) -> dict[str, Any]:
+async def code_text(
+    body: TextIn, context: Context,
+    authorization: Annotated[str | None, Header(description="Bearer TOKEN (needed on a "
+                                                "server listening beyond loopback)")] = None,
+) -> dict[str, Any]:
+    settings = context.settings
+    check_code(settings.code_needs_token, settings.token, bearer_token(authorization))
     document = _document(body)
-    analysed = await run_in_threadpool(context.analyser.analyse, document)
-    return coded_summary(analysed)
+    return coded_summary(await context.analyser.analyse(document))
 
 
 @router.post("/documents", status_code=201,
@@ -233,7 +251,7 @@ async def store_document(
     settings = context.settings
     check_write(settings.allow_writes, settings.token, bearer_token(authorization))
     document = _document(body)
-    analysed = await run_in_threadpool(context.analyser.analyse, document)
+    analysed = await context.analyser.analyse(document)
 
     def write() -> str:
         with context.access.writer() as backend:

@@ -4,12 +4,12 @@ OpenAPI documentation at /docs (Swagger UI, also served locally)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from typing import Any
 
-from fastapi import FastAPI
-from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -21,9 +21,10 @@ from dyad.store.workers import CoderSpec
 from dyad.web import api, pages
 from dyad.web.access import StoreAccess
 from dyad.web.cache import DEFAULT_CACHE_BYTES, KeptAnswers, ResponseCache
-from dyad.web.coding import MAX_TEXT_BYTES, TextAnalyser
+from dyad.web.coding import MAX_TEXT_BYTES, CodingPool
 from dyad.web.context import STATIC, TEMPLATES, Settings, WebContext
 from dyad.web.errors import install_error_handlers
+from dyad.web.guard import RequestGuard
 from dyad.web.limits import DEFAULT_MAX_BODY, BodyLimit
 from dyad.web.markup import mention_sentence
 from dyad.web.responses import JSONAnswer
@@ -33,6 +34,8 @@ def _templates(settings: Settings) -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES))
     env = templates.env
     env.globals["allow_writes"] = settings.allow_writes
+    env.globals["code_needs_token"] = settings.code_needs_token
+    env.globals["form_token"] = settings.form_token
     env.globals["max_text_bytes"] = MAX_TEXT_BYTES
     env.filters["mention_sentence"] = mention_sentence
     env.filters["arrow"] = lambda e: f"{e['source'] or '?'} → {e['target'] or '-'}"
@@ -41,8 +44,9 @@ def _templates(settings: Settings) -> Jinja2Templates:
 
 def create_app(store_location: str, *, allow_writes: bool = False, token: str | None = None,
                max_body: int = DEFAULT_MAX_BODY, coder: EventCoder | None = None,
-               spec: CoderSpec | None = None, cache_bytes: int = DEFAULT_CACHE_BYTES
-               ) -> FastAPI:
+               spec: CoderSpec | None = None, cache_bytes: int = DEFAULT_CACHE_BYTES,
+               hosts: Collection[str] | None = None, code_needs_token: bool = False,
+               form_token: str | None = None) -> FastAPI:
     """The app over one store (DuckDB file or PostgreSQL URL).
 
     Reads only, unless `allow_writes`, which needs a `token`: POST /api/documents and the
@@ -51,18 +55,29 @@ def create_app(store_location: str, *, allow_writes: bool = False, token: str | 
     code pasted text; by default the shipped ones, loaded on first use. A DuckDB file served
     read-only cannot change, so answers to GET /api requests are kept (`dyad.web.cache`), up to
     `cache_bytes` in all (0 keeps none).
+
+    Text is coded in a separate process, one text at a time with a short queue
+    (`dyad.web.coding`). `hosts`: the names the server answers to in the Host header (None:
+    any; `dyad.web.guard`); `code_needs_token`: coding text needs the token as well;
+    `form_token`: the code form's hidden token (random by default; give the same one to every
+    worker process).
     """
-    if allow_writes and not token:
-        raise DyadError("writing needs a token", hint="pass --token TOKEN or set DYAD_TOKEN")
-    settings = Settings(store_location, allow_writes, token, max_body)
+    if (allow_writes or code_needs_token) and not token:
+        raise DyadError("writing or coding with a token needs a token",
+                        hint="pass --token TOKEN or set DYAD_TOKEN")
+    settings = Settings(store_location, allow_writes, token, max_body, code_needs_token)
+    if form_token:
+        settings = replace(settings, form_token=form_token)
     access = StoreAccess(store_location, writable=allow_writes)
-    context = WebContext(settings, access, TextAnalyser(coder, spec), _templates(settings))
+    pool = CodingPool(coder, spec)
+    context = WebContext(settings, access, pool, _templates(settings))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         try:
             yield
         finally:
+            pool.close()
             access.close()
 
     app = FastAPI(
@@ -76,17 +91,17 @@ def create_app(store_location: str, *, allow_writes: bool = False, token: str | 
     app.add_middleware(BodyLimit, limit=max_body)
     if cache_bytes > 0 and not allow_writes and not is_postgres_url(store_location):
         app.add_middleware(ResponseCache, answers=KeptAnswers(cache_bytes))
+    app.add_middleware(RequestGuard,  # outermost: runs before the others
+                       hosts=None if hosts is None else frozenset(h.lower() for h in hosts))
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
 
     @app.get("/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json", title="dyad API",
-            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
-            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
-            swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png")
+    def docs(request: Request) -> HTMLResponse:
+        """Swagger UI, served locally and started by a script file (no inline script)."""
+        page: HTMLResponse = context.templates.TemplateResponse(request, "docs.html", {})
+        return page
 
     return app
 

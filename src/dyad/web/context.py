@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from dyad.web.access import StoreAccess
-from dyad.web.coding import TextAnalyser
+from dyad.web.coding import CodingPool
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -18,12 +19,20 @@ STATIC = HERE / "static"
 
 @dataclass(frozen=True)
 class Settings:
-    """How the app was started."""
+    """How the app was started.
+
+    `code_needs_token`: coding text (POST /api/code, the code page) needs the token too, as on
+    a server listening beyond loopback. `form_token`: the hidden field the code page's form
+    must send back (random for each server start, the same in every worker process), so that
+    only a page this server made can post it.
+    """
 
     store_location: str
     allow_writes: bool = False
     token: str | None = None
     max_body: int = 1_000_000
+    code_needs_token: bool = False
+    form_token: str = field(default_factory=lambda: secrets.token_urlsafe(24), repr=False)
 
 
 @dataclass
@@ -32,7 +41,7 @@ class WebContext:
 
     settings: Settings
     access: StoreAccess
-    analyser: TextAnalyser
+    analyser: CodingPool
     templates: Jinja2Templates
 
 

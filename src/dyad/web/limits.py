@@ -7,9 +7,10 @@ the rest; a body within the limit is handed on to the app unchanged.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+
+from dyad.web.guard import send_error
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -61,20 +62,7 @@ class BodyLimit:
         await self.app(scope, _replay(b"".join(chunks), receive), send)
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
-        message = too_large_message(self.limit)
-        path = str(scope.get("path", ""))
-        if path.startswith("/api"):
-            body = json.dumps({"error": message}).encode("utf-8")
-            kind = b"application/json"
-        else:
-            body = (f"<!doctype html><title>413 Request too large</title>"
-                    f"<h1>Request too large</h1><p>{message}</p>").encode()
-            kind = b"text/html; charset=utf-8"
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", kind),
-                                (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
-        await send({"type": "http.response.body", "body": body})
+        await send_error(scope, send, 413, too_large_message(self.limit))
 
 
 def _content_length(scope: Scope) -> int | None:

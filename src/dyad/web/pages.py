@@ -19,10 +19,11 @@ from dyad.errors import DyadError
 from dyad.knowledge.status import answer_status
 from dyad.store.query import EventFilter, event_detail
 from dyad.store.timeline import timeline
-from dyad.web.auth import check_write
+from dyad.web.auth import check_code, check_write, matches
 from dyad.web.charts import dyad_chart, overview_chart
 from dyad.web.coding import ALREADY_STORED, CONFLICT, MAX_TEXT_BYTES, pasted_document, save_document
 from dyad.web.context import WebContext, web_context
+from dyad.web.guard import CHART_CSP
 from dyad.web.knowledge import document_knowledge, dyad_knowledge
 from dyad.web.markup import document_paragraphs
 from dyad.web.queries import (
@@ -43,9 +44,12 @@ _ROOT = re.compile(r"^\d{0,2}$")
 
 
 def _page(context: WebContext, request: Request, name: str, values: dict[str, Any],
-          status: int = 200) -> HTMLResponse:
+          status: int = 200, *, charts: bool = False) -> HTMLResponse:
+    """The page; one that draws `charts` lets Vega compile its expressions."""
+    headers = {"Content-Security-Policy": CHART_CSP} if charts else None
     response: HTMLResponse = context.templates.TemplateResponse(request, name, values,
-                                                                status_code=status)
+                                                                status_code=status,
+                                                                headers=headers)
     return response
 
 
@@ -68,7 +72,7 @@ def overview(request: Request, context: Context) -> HTMLResponse:
         "dyads": top_dyads(backend, 12),
         "chart_spec": overview_chart(store_timeline(backend, "month"), "month"),
         "recent": recent_events(backend, 15),
-    })
+    }, charts=True)
 
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
@@ -99,7 +103,7 @@ def dyad_page(request: Request, context: Context,
         "chart_spec": dyad_chart(rows, by) if rows else None,
         "events": page.events, "next": following, "paged": bool(cursor),
         "knowledge": dyad_knowledge(context.access.knowledge(), first, second),
-    })
+    }, charts=True)
 
 
 @router.get("/event/{event_id}", response_class=HTMLResponse)
@@ -155,18 +159,26 @@ async def code_page(request: Request, context: Context) -> Response:
     if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
         raise HTTPException(status_code=413,
                             detail=f"text is larger than the limit of {MAX_TEXT_BYTES:,} bytes")
+    settings = context.settings
+    if not matches(settings.form_token, form.get("form_token", "")):
+        values["message"] = ("this form was not made by this server, or before it restarted: "
+                             "reload the page and send the text again")
+        return _page(context, request, "code.html", values, status=403)
     try:
+        check_code(settings.code_needs_token, settings.token, form.get("token", ""))
         document = pasted_document(text, day=_day(values["form"]["date"], "date"),
                                    title=values["form"]["title"])
+        analysed = await context.analyser.analyse(document)
+    except HTTPException as exc:
+        values["message"] = str(exc.detail)
+        return _page(context, request, "code.html", values, status=exc.status_code)
     except DyadError as exc:
         values["message"] = exc.message
         return _page(context, request, "code.html", values, status=exc.status_code)
-    analysed = await run_in_threadpool(context.analyser.analyse, document)
     values["result"] = analysed
     status = 200
     if values["form"]["save"]:
         try:
-            settings = context.settings
             check_write(settings.allow_writes, settings.token, form.get("token", ""))
         except HTTPException as exc:
             values["message"] = str(exc.detail)
