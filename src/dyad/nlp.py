@@ -90,8 +90,36 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         if chunk.strip():
             lead = len(chunk) - len(chunk.lstrip())
             trail = len(chunk.rstrip())
-            result.append((a + lead, a + trail))
+            result.extend(_pieces(text, a + lead, a + trail))
     return result
+
+
+# The longest piece of text parsed at once. spaCy refuses texts over a million characters
+# (its error E088) and needs about a gigabyte per 100,000; no real paragraph comes near this.
+MAX_PARAGRAPH_CHARS = 20_000
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut into pieces of at most `MAX_PARAGRAPH_CHARS`, each at the last end of a
+    sentence within the limit, else at the last blank, else at the limit itself."""
+    pieces = []
+    while end - start > MAX_PARAGRAPH_CHARS:
+        limit = start + MAX_PARAGRAPH_CHARS
+        window = text[start:limit]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends else max(window.rfind(" "), window.rfind("\n")) + 1
+        if cut <= 0:
+            cut = MAX_PARAGRAPH_CHARS
+        piece = text[start : start + cut].rstrip()
+        if piece:
+            pieces.append((start, start + len(piece)))
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
 
 
 @dataclass(frozen=True)

@@ -228,11 +228,15 @@ def _resolve_month(modifier: str, month: int, year: str | None, doc: date) -> Re
     return ResolvedDate(date(y, month, 1), "month")
 
 
+# No date expression is longer ("the second Tuesday of next month, in the early evening").
+MAX_DATE_EXPRESSION = 80
+
+
 def resolve_date(expression: str, document_date: date) -> ResolvedDate | None:
     """Resolve a date expression against the document date; None when it cannot be resolved."""
     text = _normalise(expression)
-    if not text:
-        return None
+    if not text or len(text) > MAX_DATE_EXPRESSION:
+        return None  # (the length also bounds the recursion below: one weekday a level)
     # "Tuesday, July 2" / "Monday 14 June": the explicit date wins over the weekday.
     weekday_prefix = re.match(r"(?:" + _WD + r"),? (?:of )?(.+)$", text)
     if weekday_prefix and not re.fullmatch(r"(?:morning|afternoon|evening|night|overnight)",

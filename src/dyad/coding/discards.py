@@ -15,31 +15,59 @@ _PIECES = {_GAP: r"\s+", _EXACT: r"(?=[\s.!?]|$)"}
 Trie = dict[str, "Trie"]
 
 
+# Python's regex compiler recurses once per nested group: a trie nests a group for each
+# phrase that is the prefix of a longer one ("A", "A B", "A B C" ...). Deeper than this, the
+# phrases are matched as one flat alternation instead (slower, and as right).
+MAX_GROUP_NESTING = 50
+
+
 def _phrase_regex(phrases: list[DiscardPhrase]) -> re.Pattern[str] | None:
     """One regex for all phrases, built from their trie so that it stays fast for hundreds."""
     if not phrases:
         return None
     trie: Trie = {}
+    keys = []
     for phrase in phrases:
+        key = _GAP.join(phrase.words) + (_EXACT if phrase.exact_last else "")
+        keys.append(key)
         node = trie
-        for ch in _GAP.join(phrase.words) + (_EXACT if phrase.exact_last else ""):
+        for ch in key:
             node = node.setdefault(ch, {})
         node[_END] = {}
-    return re.compile(r"(?<![A-Z0-9])" + _trie_regex(trie))
+    body, nesting = _trie_regex(trie)
+    if nesting > MAX_GROUP_NESTING:
+        flat = sorted(set(keys), key=len, reverse=True)  # the longest phrase first, as the trie
+        body = "(?:" + "|".join("".join(_PIECES.get(ch, re.escape(ch)) for ch in k) for k in flat)
+        body += ")"
+    return re.compile(r"(?<![A-Z0-9])" + body)
 
 
-def _trie_regex(node: Trie) -> str:
-    branches = [
-        _PIECES.get(ch, re.escape(ch)) + _trie_regex(child)
-        for ch, child in sorted(node.items())
-        if ch != _END
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if _END in node:
-        return "(?:" + body + ")?"
-    return body
+def _trie_regex(trie: Trie) -> tuple[str, int]:
+    """The regex of a trie and how deep its groups nest, built bottom-up with an explicit stack
+    (phrases can be long)."""
+    built: dict[int, tuple[str, int]] = {}  # id(node) -> its regex, its nesting
+    stack: list[tuple[Trie, bool]] = [(trie, False)]
+    while stack:
+        node, children_built = stack.pop()
+        if not children_built:
+            stack.append((node, True))
+            stack.extend((child, False) for ch, child in node.items() if ch != _END)
+            continue
+        branches = [
+            (_PIECES.get(ch, re.escape(ch)) + built[id(child)][0], built.pop(id(child))[1])
+            for ch, child in sorted(node.items())
+            if ch != _END
+        ]
+        if not branches:
+            built[id(node)] = ("", 0)
+            continue
+        nesting = max(n for _, n in branches)
+        if len(branches) == 1:
+            body = branches[0][0]
+        else:
+            body, nesting = "(?:" + "|".join(b for b, _ in branches) + ")", nesting + 1
+        built[id(node)] = ("(?:" + body + ")?", nesting + 1) if _END in node else (body, nesting)
+    return built[id(trie)]
 
 
 @dataclass

@@ -215,11 +215,15 @@ def according_to(verb: Token) -> str:
 
 
 def _modal(verb: Token) -> str:
-    for child in verb.children:
-        if child.dep_ == "aux" and child.tag_ == "MD":
-            return str(child.lower_)
-    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _modal(verb.head)
+    """The modal of the verb, or of the verbs it is coordinated with or controlled by."""
+    node = verb
+    for _ in range(len(verb.doc)):  # up the tree: at most as many steps as tokens
+        for child in node.children:
+            if child.dep_ == "aux" and child.tag_ == "MD":
+                return str(child.lower_)
+        if node.dep_ not in ("conj", "xcomp") or node.head.pos_ not in ("VERB", "AUX"):
+            break
+        node = node.head
     return ""
 
 

@@ -24,6 +24,8 @@ PERSONAL_PRONOUNS = PRONOUNS_SINGULAR | PRONOUNS_PLURAL | PRONOUNS_PERSON
 FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "state"})
 ANAPHORIC_DETERMINERS = frozenset({"these", "this", "those", "that", "such"})
+# How many phrases deep resolving one phrase may ask for another (see `actors`).
+MAX_RESOLUTION_DEPTH = 4
 
 
 @dataclass
@@ -152,28 +154,51 @@ class ParticipantResolver:
     memory: DocumentMemory
     _cache: dict[tuple[int, bool], tuple[Actor, ...]] = field(default_factory=dict, init=False)
     _above: set[int] | None = field(default=None, init=False)  # see `_above_actors`
-
-    def __post_init__(self) -> None:
-        # compiled by mypyc, an `init=False` field is not set from its default
-        self._above = None
+    # heads whose actors are being resolved, outermost first (see `actors`)
+    _resolving: list[int] = field(default_factory=list, init=False)
 
     def actors(self, head: Token, *, nested: bool = True) -> list[Actor]:
         """Actors named by the phrase headed by `head`, one per coordinated member.
 
         With `nested`, a phrase without an actor of its own may take one from its
         "of/in/from" phrase ("ambassadors of Arnor"), one level deep only.
+
+        Resolving a phrase can ask for the actors of another one (a pronoun's antecedent, the
+        speaker of a quote, the object of "of"), which can ask again: "Russia and its allies"
+        asks for "Russia" while resolving it. The chain is bounded by construction: a phrase
+        already being resolved, or one asked for deeper than `MAX_RESOLUTION_DEPTH`, gives
+        only the actors its own words name, without pronouns, appositions or prepositions.
         """
         key = (head.i, nested)
         cached = self._cache.get(key)
         if cached is not None:
             return list(cached)
-        found: list[Actor] = []
-        for member in coordinated(head):
-            found.extend(self._single(member, nested))
+        if head.i in self._resolving or len(self._resolving) >= MAX_RESOLUTION_DEPTH:
+            return [a for member in coordinated(head) for a in self._named(member)]
+        self._resolving.append(head.i)
+        try:
+            found: list[Actor] = []
+            for member in coordinated(head):
+                found.extend(self._single(member, nested))
+        finally:
+            self._resolving.pop()
         self._cache[key] = tuple(found)
         return found
 
-    def _single(self, head: Token, nested: bool = True) -> list[Actor]:
+    def _named(self, head: Token) -> list[Actor]:
+        """The actors the phrase's own words name, nothing resolved through other phrases."""
+        tokens = np_tokens(head)
+        own: list[Mention] = []
+        for token in tokens:
+            mention = self.mentions.get(token.i)
+            if mention is not None and mention not in own:
+                own.append(mention)
+        if not any(m.kind in ("actor", "entity") for m in own):
+            return []
+        return [self._actor(code, tokens, head) for code in compose(own)]
+
+    def _single(self, head: Token, nested: bool = True, *, appositions: bool = True
+                ) -> list[Actor]:  # fmt: skip
         tokens = np_tokens(head)
         own = self._mentions_in(tokens)
         codes = compose(own)
@@ -198,10 +223,13 @@ class ParticipantResolver:
                     ]
                 return [self._actor(code, tokens, head) for code in resolved]
         found = [self._actor(code, tokens, head) for code in codes]
-        if all(_vague(a.code) for a in found):
-            # "Mr. Cheng Yonghua, Ambassador of China": the apposition says who he is
+        if appositions and all(_vague(a.code) for a in found):
+            # "Mr. Cheng Yonghua, Ambassador of China": the apposition says who he is (one
+            # level: an apposition's own apposition is not asked)
             for appos in (c for c in head.children if c.dep_ == "appos"):
-                better = [a for a in self._single(appos, nested) if not _vague(a.code)]
+                better = [
+                    a for a in self._single(appos, nested, appositions=False) if not _vague(a.code)
+                ]
                 if better:
                     return [self._actor(a.code, tokens, head) for a in better]
         return found

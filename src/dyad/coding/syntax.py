@@ -80,11 +80,15 @@ def pobj_of(prep: Token) -> Token | None:
 
 
 def _pobj_of(prep: Token) -> Token | None:
-    for child in prep.children:
-        if child.dep_ in ("pobj", "pcomp") and child.pos_ != "VERB":
-            return child
-        if child.dep_ == "pcomp" and child.tag_ == "IN":
-            return _pobj_of(child)
+    node: Token | None = prep
+    while node is not None:  # down a chain of prepositions: each step goes one level deeper
+        current, node = node, None
+        for child in current.children:
+            if child.dep_ in ("pobj", "pcomp") and child.pos_ != "VERB":
+                return child
+            if child.dep_ == "pcomp" and child.tag_ == "IN":
+                node = child
+                break
     return None
 
 
@@ -167,8 +171,17 @@ class Roles:
     passive: bool = False
 
 
-def predicate_roles(verb: Token) -> Roles:
-    """Subject heads, object heads and complement tokens of a verbal predicate."""
+# How many predicates up a subject-less predicate may look for its subject ("X said it
+# would try to help rebuild ...": each borrows from the one above it).
+MAX_SUBJECT_DONORS = 8
+
+
+def predicate_roles(verb: Token, *, donors: int = MAX_SUBJECT_DONORS) -> Roles:
+    """Subject heads, object heads and complement tokens of a verbal predicate.
+
+    A predicate without a subject borrows its donor's (`_subject_donor`), which may borrow in
+    turn, at most `donors` predicates up.
+    """
     roles = Roles(passive=is_passive(verb))
     if roles.passive:
         for agent in children(verb, "agent"):
@@ -180,8 +193,8 @@ def predicate_roles(verb: Token) -> Roles:
             roles.objects.append(verb.head)
     else:
         roles.subjects.extend(children(verb, "nsubj", "csubj"))
-    if not roles.subjects and not roles.passive:
-        donor = _subject_donor(verb)
+    if not roles.subjects and not roles.passive and donors > 0:
+        donor = _subject_donor(verb, donors - 1)
         if donor is not None:
             donor_token, heads = donor
             roles.subjects.extend(heads)
@@ -191,7 +204,7 @@ def predicate_roles(verb: Token) -> Roles:
     return roles
 
 
-def _subject_donor(verb: Token) -> tuple[Token, list[Token]] | None:
+def _subject_donor(verb: Token, donors: int) -> tuple[Token, list[Token]] | None:
     """Where a subject-less predicate takes its subject from (coordination, participles...)."""
     head = verb.head
     if head.i == verb.i:
@@ -208,19 +221,19 @@ def _subject_donor(verb: Token) -> tuple[Token, list[Token]] | None:
             return head, [head] if head.pos_ == "PROPN" or head.ent_type_ or _is_role(head) else []
         outer = governing_verb(head)
         if outer is not None:
-            return outer, predicate_roles(outer).subjects
+            return outer, predicate_roles(outer, donors=donors).subjects
         return None
     if verb.dep_ == "pcomp":
         outer = governing_verb(head)
         if outer is not None:
-            return outer, predicate_roles(outer).subjects
+            return outer, predicate_roles(outer, donors=donors).subjects
         return None
     if verb.dep_ in ("xcomp", "advcl") and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
         head = head.head  # "Arnor is about to restore ...", "ready to talk"
     if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and head.pos_ in VERBAL_POS:
         if verb.dep_ == "ccomp":
             return None
-        heads = predicate_roles(head).subjects
+        heads = predicate_roles(head, donors=donors).subjects
         if (
             verb.dep_ == "xcomp"
             and (objects := children(head, "dobj"))

@@ -102,7 +102,6 @@ class PlainToken:
 
     __slots__ = (
         "_conjuncts",
-        "_subtree",
         "children",
         "dep_",
         "doc",
@@ -142,7 +141,6 @@ class PlainToken:
         self.head: PlainToken = self
         self.children: tuple[PlainToken, ...] = ()
         # computed when first asked for
-        self._subtree: tuple[PlainToken, ...] | None = None
         self._conjuncts: tuple[PlainToken, ...] | None = None
         self.memo: dict[str, Any] | None = None
 
@@ -190,23 +188,9 @@ class PlainToken:
 
     @property
     def subtree(self) -> tuple[PlainToken, ...]:
-        """The token and its descendants, in spaCy's order."""
-        if self._subtree is not None:
-            return self._subtree
-        if not self.children:
-            self._subtree = (self,)
-            return self._subtree
-        found: list[PlainToken] = []
-        i = self.i
-        for child in self.children:
-            if child.i < i:
-                found.extend(child.subtree)
-        found.append(self)
-        for child in self.children:
-            if child.i > i:
-                found.extend(child.subtree)
-        self._subtree = tuple(found)
-        return self._subtree
+        """The token and its descendants, in spaCy's order (see `PlainDoc.subtree_bounds`)."""
+        start, end = self.doc.subtree_bounds(self.i)
+        return tuple(self.doc._inorder[start:end])
 
     @property
     def conjuncts(self) -> tuple[PlainToken, ...]:
@@ -340,7 +324,8 @@ class PlainDoc:
     """All tokens and sentences of a spaCy `Doc` as plain objects (see the module docstring)."""
 
     __slots__ = (
-        "_ents", "_iobs", "_punct_or_space", "_starts", "sents", "spacy_doc", "text", "tokens",
+        "_bounds", "_ents", "_inorder", "_iobs", "_punct_or_space", "_starts", "sents",
+        "spacy_doc", "text", "tokens",
     )  # fmt: skip
 
     def __init__(self, spacy_doc: Any, text: str | None = None) -> None:
@@ -374,7 +359,7 @@ class PlainDoc:
         for i in range(len(words)):
             tokens.append(PlainToken(self, i, words[i], pos[i], tag[i], dep[i], ent_type[i],
                                      offsets[i]))  # fmt: skip
-        head_of: list[int] = heads
+        head_of: list[int] = _forest(heads)
         kids: list[list[PlainToken]] = [[] for _ in tokens]
         for token in tokens:
             parent = tokens[head_of[token.i]]
@@ -389,6 +374,8 @@ class PlainDoc:
         self._iobs = iobs
         self._punct_or_space = list(map(or_, punct, space))
         self._ents: list[PlainSpan] | None = None
+        self._inorder: list[PlainToken] = []  # see `subtree_bounds`
+        self._bounds: list[tuple[int, int]] = []
         self.sents: list[PlainSentence] = []
         if "sents" in spacy_doc.user_hooks or not spacy_doc.has_annotation("SENT_START"):
             # sentences set by a hook, or spaCy's error when they are unknown
@@ -465,12 +452,56 @@ class PlainDoc:
         The copy is unusable afterwards."""
         for token in self.tokens:
             del token.head, token.children, token.doc, token.sent
-            token._subtree = token._conjuncts = token.memo = None
+            token._conjuncts = token.memo = None
         for sentence in self.sents:
             sentence.tokens = []
         self.tokens = []
         self.sents = []
+        self._inorder = []
+        self._bounds = []
         self.spacy_doc = None
+
+    def subtree_bounds(self, i: int) -> tuple[int, int]:
+        """Where the subtree of token `i` lies in `_inorder`: [start, end).
+
+        `_inorder` lists the tokens in spaCy's subtree order (a token's left children's
+        subtrees, the token, its right children's subtrees), tree after tree, so every subtree
+        is one slice of it. Built once, by an explicit stack that visits each token once: time
+        and memory grow with the length of the document, not with the depth of its trees, and
+        heads that were to form a cycle (never seen from spaCy) leave their tokens alone.
+        """
+        if not self._bounds:
+            self._walk_trees()
+        return self._bounds[i]
+
+    def _walk_trees(self) -> None:
+        order: list[PlainToken] = []
+        bounds = [(i, i) for i in range(len(self.tokens))]
+        seen = [False] * len(self.tokens)
+        roots = [t for t in self.tokens if t.head is t]
+        for root in roots:
+            stack: list[tuple[int, PlainToken]] = [(0, root)]  # 0 enter, 1 the token, 2 leave
+            while stack:
+                step, token = stack.pop()
+                if step == 0:
+                    if seen[token.i]:
+                        continue
+                    seen[token.i] = True
+                    bounds[token.i] = (len(order), len(order))
+                    stack.append((2, token))
+                    stack.extend((0, c) for c in reversed(token.children) if c.i > token.i)
+                    stack.append((1, token))
+                    stack.extend((0, c) for c in reversed(token.children) if c.i < token.i)
+                elif step == 1:
+                    order.append(token)
+                else:
+                    bounds[token.i] = (bounds[token.i][0], len(order))
+        for token in self.tokens:
+            if not seen[token.i]:  # on a cycle: the token alone
+                bounds[token.i] = (len(order), len(order) + 1)
+                order.append(token)
+        self._inorder = order
+        self._bounds = bounds
 
     def _token_at(self, char: int) -> int:
         """Index of the token whose text or following whitespace holds character `char`."""
@@ -502,6 +533,34 @@ class PlainDoc:
             return ""
         last = self.tokens[end - 1]
         return self.text[self.tokens[start].idx : last.idx + len(last.text)]
+
+
+def _forest(heads: list[int]) -> list[int]:
+    """The heads, with every token that would sit on a cycle of heads made a root.
+
+    spaCy's parser gives trees; this makes it true by construction, so that every walk up the
+    heads of a `PlainDoc` ends within as many steps as the document has tokens. Each token is
+    followed up once: a walk stops at a token already placed.
+    """
+    heads = list(heads)
+    state = [0] * len(heads)  # 0 not seen, 1 on the current walk, 2 placed (reaches a root)
+    for start in range(len(heads)):
+        path: list[int] = []
+        node = start
+        while state[node] == 0:
+            state[node] = 1
+            path.append(node)
+            parent = heads[node]
+            if parent == node or not 0 <= parent < len(heads):
+                heads[node] = node
+                break
+            if state[parent] == 1:  # back on this walk: a cycle; cut it here
+                heads[node] = node
+                break
+            node = parent
+        for k in path:
+            state[k] = 2
+    return heads
 
 
 def _learn_strings(columns: Sequence[list[int]], strings: Any) -> None:

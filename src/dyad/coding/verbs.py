@@ -437,6 +437,11 @@ class VerbMatcher:
         return 0
 
 
+# No verb pattern of a real dictionary comes near this many words and slots; a longer one
+# (a malformed user dictionary) matches nothing rather than recursing that deep.
+MAX_PATTERN_ITEMS = 100
+
+
 def _match_items(
     matcher: VerbMatcher,
     items: Sequence[PatternItem],
@@ -447,11 +452,21 @@ def _match_items(
     *,
     forward: bool,
 ) -> int | None:
-    """Match flat items as a subsequence of `tokens` (adjacency where joined); return count."""
+    """Match flat items as a subsequence of `tokens` (adjacency where joined); return count.
+
+    A backtracking search, bounded by construction: it goes one item deeper a call (so no
+    deeper than the pattern is long), and it remembers the (item, position, joined) states
+    that failed, so that each is tried once: at most items × tokens × 2 states.
+    """
+    if len(items) > MAX_PATTERN_ITEMS:
+        return None
+    failed: set[tuple[int, int, bool]] = set()
 
     def search(i: int, k: int, joined: bool) -> bool:
         if i == len(items):
             return True
+        if (i, k, joined) in failed:
+            return False
         item = items[i]
         limit = k + 1 if joined else len(tokens)
         for pos in range(k, min(limit, len(tokens))):
@@ -469,6 +484,7 @@ def _match_items(
                     return True
                 if isinstance(item.element, ActorSlot):
                     slots.pop()
+        failed.add((i, k, joined))
         return False
 
     return len(items) if search(0, 0, first_joined) else None
