@@ -101,3 +101,37 @@ def test_feeds_html_to_text(markup: str, text: str) -> None:
                                             ("a.rdf", True), ("a.html", False)])
 def test_feeds_suffixes(name: str, feed: bool) -> None:
     assert is_feed_path(name) is feed
+
+
+ITEM = {"title": "Sanctions", "link": "https://wire.example/1", "guid": "wire-1",
+        "description": "Russia imposed sanctions on Japan."}
+
+
+@pytest.mark.parametrize("ref", ["&#xD800;", "&#55296;", "&#xdfff;", "&#x110000;",
+                                 "&#99999999999999999999;", "&#x0000d800;"],
+                         ids=["hex", "decimal", "low-half", "beyond", "huge", "leading-zeros"])
+@pytest.mark.parametrize("field", list(ITEM))
+def test_reference_to_no_character_makes_its_entry_bad(tmp_path: Path, ref: str,
+                                                       field: str) -> None:
+    """feedparser fails on `&#xD800;` with a traceback: the entry is reported, the rest read."""
+    item = "".join(f"<{name}>{value + ref if name == field else value}</{name}>"
+                   for name, value in ITEM.items())
+    body = RSS[: RSS.index("<item>")] + f"<item>{item}</item>" + RSS[RSS.index("</item>") + 7:]
+    items = read(tmp_path, "wire.rss", body)
+    problems = [i for i in items if isinstance(i, InputProblem) and "invalid" in i.message]
+    assert [p.path for p in problems] == [f"{tmp_path / 'wire.rss'}#1"], items
+    docs = [i for i in items if isinstance(i, Document)]
+    assert [d.id for d in docs] == ["https://wire.example/2"]
+
+
+def test_bad_reference_in_the_feed_title_loses_only_the_name(tmp_path: Path) -> None:
+    items = read(tmp_path, "wire.rss", RSS.replace("World Wire", "World &#xD800; Wire"))
+    docs = [i for i in items if isinstance(i, Document)]
+    assert [d.source for d in docs] == ["wire.example", "wire.example"]
+    assert [d.id for d in docs] == ["wire-1", "https://wire.example/2"]
+
+
+def test_references_to_characters_are_kept(tmp_path: Path) -> None:
+    body = RSS.replace("China accused", "China &#x201C;accused&#8221; &#x1F600;")
+    docs = [i for i in read(tmp_path, "wire.rss", body) if isinstance(i, Document)]
+    assert "China “accused” \U0001f600 the United States" in docs[1].text

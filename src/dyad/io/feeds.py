@@ -4,7 +4,9 @@ An entry's text is its content (else its summary, else its title) with the HTML 
 paragraphs separated by blank lines. Its id is the entry's id (else its link, else a hash of
 the text), its date the entry's published (else updated) date, else `default_date`. A feed
 whose XML is malformed still gives the entries feedparser could read, after a warning; a file
-that gives none is an InputError.
+that gives none is an InputError. A numeric character reference to no character (a lone
+surrogate `&#xD800;`, or beyond U+10FFFF), on which feedparser fails, makes its entry a bad
+document; the other entries are read.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from dyad.io import text as _text
 from dyad.io.jsonl import InputProblem
 from dyad.io.language import looks_like_english
 from dyad.io.read import content_id
-from dyad.io.text import NOT_ENGLISH, check_path, read_bounded, too_large
+from dyad.io.text import NOT_ENGLISH, check_path, invalid_character, read_bounded, too_large
 from dyad.record import Document
 
 #: File name suffixes read as feeds (compared in lower case).
@@ -35,6 +37,12 @@ MALFORMED = "feed XML is malformed"
 _BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
            "pre", "table", "tr", "section", "article", "header", "footer", "figure", "dd", "dt")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
+_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]+|[0-9]+)")
+# What a reference to no character is replaced with before parsing: a noncharacter, which
+# no feed has reason to hold; an entry that holds it is reported.
+_NO_CHARACTER = "\ufdd0"
+NO_CHARACTER = ("feed entry holds an invalid character (a character reference to a lone "
+                "surrogate or beyond U+10FFFF)")
 
 
 def is_feed_path(path: str) -> bool:
@@ -65,6 +73,30 @@ def html_to_text(markup: str) -> str:
 def _paragraphs(text: str) -> str:
     parts = (" ".join(p.split()) for p in _BLANK_LINES.split(text))
     return "\n\n".join(p for p in parts if p)
+
+
+def _mark_bad_references(data: bytes) -> bytes:
+    """`data` with each numeric character reference to no character replaced by a marker."""
+    if b"&#" not in data:
+        return data
+
+    def fix(match: re.Match[bytes]) -> bytes:
+        ref = match.group(1)
+        hexadecimal = ref[:1] in b"xX"
+        digits = ref[1:] if hexadecimal else ref
+        if len(digits.lstrip(b"0")) > 8:  # beyond U+10FFFF whatever the base
+            return b"&#xFDD0"
+        value = int(digits, 16 if hexadecimal else 10)
+        if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+            return b"&#xFDD0"
+        return match.group(0)
+
+    return _CHAR_REF.sub(fix, data)
+
+
+def _bad(value: str) -> bool:
+    """Whether a field holds the marker of a reference to no character (or a surrogate)."""
+    return _NO_CHARACTER in value or invalid_character(value) is not None
 
 
 def _entry_date(entry: Any) -> date | None:
@@ -102,7 +134,10 @@ def feed_documents(
     import feedparser  # type: ignore[import-untyped]
 
     limit = _text.MAX_DOCUMENT_BYTES if max_bytes is None else max_bytes
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(_mark_bad_references(data))
+    except Exception as exc:  # feedparser's loose parser raises on odd input
+        raise InputError(path, f"{NOT_A_FEED} ({type(exc).__name__})") from None
     entries = list(parsed.get("entries") or ())
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     benign = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
@@ -116,7 +151,10 @@ def feed_documents(
         yield InputProblem(path, None, f"{MALFORMED} ({_reason(problem)}); "
                            "read the entries found before the error")
     feed = parsed.get("feed") or {}
-    source = str(feed.get("title") or "").strip() or _host(str(feed.get("link") or ""))
+    source = str(feed.get("title") or "").strip()
+    if _bad(source):  # the feed's name, not any entry's: fall back to its host
+        source = ""
+    source = source or _host(str(feed.get("link") or ""))
     for number, (entry, text) in enumerate(zip(entries, texts, strict=True), start=1):
         where = f"{path}#{number}"
         if not text:
@@ -129,14 +167,18 @@ def feed_documents(
             yield InputProblem(where, None, NOT_ENGLISH)
             continue
         link = str(entry.get("link") or "").strip()
-        doc_id = str(entry.get("id") or "").strip() or link or content_id(text)
+        raw_id = str(entry.get("id") or "").strip()
+        title = html_to_text(str(entry.get("title") or ""))
+        if any(_bad(value) for value in (text, link, raw_id, title)):
+            yield InputProblem(where, None, NO_CHARACTER)
+            continue
         yield Document(
-            id=doc_id,
+            id=raw_id or link or content_id(text),
             text=text,
             date=_entry_date(entry) or default_date,
             url=link,
             source=source or _host(link),
-            title=html_to_text(str(entry.get("title") or "")),
+            title=title,
             origin=where,
         )
 
