@@ -268,13 +268,20 @@ def _effective(head: Token) -> Token:
     """The token whose relation to the verb counts: the first conjunct, or the wrapper noun
     ("participation in A", "the application of A") standing for the agreement."""
     node = head
-    while node.dep_ == "conj":
-        node = node.head
-    if node.dep_ == "pobj" and node.head.dep_ == "prep":
-        wrapper = node.head.head
-        if wrapper.pos_ == "NOUN" and str(wrapper.lemma_).lower() in WRAPPERS:
-            return _effective(wrapper)
-    return node
+    seen = {head.i}  # each token once: "participation in the application of A", however long
+    while True:
+        if node.dep_ == "conj":
+            nxt = node.head
+        elif node.dep_ == "pobj" and node.head.dep_ == "prep":
+            nxt = node.head.head
+            if nxt.pos_ != "NOUN" or str(nxt.lemma_).lower() not in WRAPPERS:
+                return node
+        else:
+            return node
+        if nxt.i in seen:
+            return node
+        seen.add(nxt.i)
+        node = nxt
 
 
 def _triggers(ctx: SentenceContext, head: Token) -> list[tuple[str, Token, list[Token]]]:

@@ -14,11 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from dyad.coding.syntax import VERBAL_POS, governing_verb, np_tokens, pobj_of
+from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
 from dyad.knowledge.context import (
     SentenceContext,
     agents_of,
     country_party,
+    descendants,
     mode_of,
     named_subject,
     np_text,
@@ -26,6 +27,7 @@ from dyad.knowledge.context import (
     singular,
     subjects_of,
     tokens_text,
+    verb_above,
 )
 from dyad.knowledge.model import Party, Stance
 
@@ -193,17 +195,11 @@ def _citing(ctx: SentenceContext) -> list[str]:
 def content_of(ctx: SentenceContext, verb: Token) -> Content:
     """The claimed clause headed by `verb`, its core words and its recognition key."""
     skip = {t.i for c in verb.children if c.dep_ == "advcl"
-            and str(c.lemma_).lower() in ("cite", "accord") for t in c.subtree}  # fmt: skip
-    tokens = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head.i == verb.i)
+            and str(c.lemma_).lower() in ("cite", "accord") for t in descendants(c)}  # fmt: skip
+    tokens = [t for t in descendants(verb) if not (t.dep_ == "mark" and t.head.i == verb.i)
               and t.i not in skip]  # fmt: skip
     text = ctx.original(tokens)
-    deepest = verb
-    while True:
-        xcomp = next((c for c in deepest.children if c.dep_ == "xcomp"
-                      and c.pos_ in VERBAL_POS), None)  # fmt: skip
-        if xcomp is None:
-            break
-        deepest = xcomp
+    deepest = _xcomps(verb)[-1]
     lemma = str(deepest.lemma_).lower()
     objects = [c for c in deepest.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")]
     passive_subjects = [c for c in deepest.children if c.dep_ == "nsubjpass"]
@@ -221,7 +217,7 @@ def content_of(ctx: SentenceContext, verb: Token) -> Content:
         if code and not code.startswith("---") and code not in codes:
             codes.append(code)
     if not codes and any(h.pos_ == "PRON" for h in subject_heads):
-        outer = governing_verb(verb)  # "X denied that it was closing…": it is X
+        outer = verb_above(verb)  # "X denied that it was closing…": it is X
         party = named_subject(ctx, outer) if outer is not None else None
         if party is not None and party.code and not party.code.startswith("---"):
             codes.append(party.code[:3] if len(party.code) > 3 else party.code)
@@ -234,16 +230,37 @@ def content_of(ctx: SentenceContext, verb: Token) -> Content:
     )
 
 
+def _xcomps(verb: Token) -> list[Token]:
+    """`verb` and the chain of verbal complements below it ("is set to begin closing"): the
+    first `xcomp` of each, down to the last, each token once."""
+    chain = [verb]
+    seen = {verb.i}
+    while True:
+        xcomp = next((c for c in chain[-1].children if c.dep_ == "xcomp"
+                      and c.pos_ in VERBAL_POS and c.i not in seen), None)  # fmt: skip
+        if xcomp is None:
+            return chain
+        seen.add(xcomp.i)
+        chain.append(xcomp)
+
+
 def _core(verb: Token) -> list[Token]:
-    """Subject, auxiliaries, verb, particle, object (without their clauses): the gist."""
-    tokens = [verb]
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd"):
-            tokens.extend(np_tokens(child))
-        elif child.dep_ in ("aux", "auxpass", "neg", "prt", "acomp"):
-            tokens.append(child)
-        elif child.dep_ == "xcomp" and child.pos_ in VERBAL_POS:
-            tokens.extend(_core(child))
+    """Subject, auxiliaries, verb, particle, object (without their clauses): the gist, of
+    the verb and of the verbal complements below it (iterative, each verb once)."""
+    tokens = []
+    stack = [verb]
+    seen = {verb.i}
+    while stack:
+        node = stack.pop()
+        tokens.append(node)
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd"):
+                tokens.extend(np_tokens(child))
+            elif child.dep_ in ("aux", "auxpass", "neg", "prt", "acomp"):
+                tokens.append(child)
+            elif child.dep_ == "xcomp" and child.pos_ in VERBAL_POS and child.i not in seen:
+                seen.add(child.i)
+                stack.append(child)
     return tokens
 
 

@@ -8,6 +8,7 @@ module adds what they need beyond it: evidence records, every date a clause stat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -19,10 +20,10 @@ from dyad.coding.participants import PERSONAL_PRONOUNS, ParticipantResolver
 from dyad.coding.syntax import (
     VERBAL_POS,
     clause_tokens,
-    governing_verb,
     np_tokens,
     predicate_roles,
 )
+from dyad.coding.tokens import memo_of
 from dyad.knowledge.model import Evidence, Party, When
 from dyad.nlp import ParsedParagraph
 from dyad.record import Document
@@ -72,6 +73,64 @@ def key_words(text: str) -> tuple[str, ...]:
     return tuple(singular(w.rstrip(".")) for w in words if w.lower() not in STOP_WORDS)
 
 
+# --- bounded walks -------------------------------------------------------------------------------
+# Every walk over the parse in this package goes through these (or a loop with an explicit
+# step count): each visits a token at most once, so it ends whatever the parse (a cycle of
+# heads, a 2,000-token chain of "of the office of…") and uses no Python stack.
+
+
+def ancestors(token: Token) -> Iterator[Token]:
+    """The heads above `token`, nearest first, up to the root (each token at most once)."""
+    seen = {token.i}
+    node = token.head
+    while node.i not in seen:
+        seen.add(node.i)
+        yield node
+        node = node.head
+
+
+def descendants(token: Token, *, skip: frozenset[str] = frozenset()) -> list[Token]:
+    """`token` and the tokens below it, in sentence order, without the children whose
+    dependency is in `skip` (nor their own descendants); iterative, each token once."""
+    found = {token.i: token}
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.i not in found and child.dep_ not in skip:
+                found[child.i] = child
+                stack.append(child)
+    return [found[i] for i in sorted(found)]
+
+
+def subtree_indices(token: Token) -> frozenset[int]:
+    """Positions of the subtree of `token` (computed once per token)."""
+    memo = memo_of(token)
+    indices: frozenset[int] | None = memo.get("knowledge_subtree")
+    if indices is None:
+        indices = memo["knowledge_subtree"] = frozenset(t.i for t in descendants(token))
+    return indices
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The tokens coordinated with `token`, without itself, in sentence order (spaCy's
+    `Token.conjuncts`: along the `conj` arcs from the first conjunct), each once."""
+    start = token
+    for head in ancestors(token):
+        if start.dep_ != "conj":
+            break
+        start = head
+    found = {start.i: start}
+    queue = [start]
+    while queue:
+        word = queue.pop()
+        for child in word.children:
+            if child.i > word.i and child.dep_ == "conj" and child.i not in found:
+                found[child.i] = child
+                queue.append(child)
+    return [found[i] for i in sorted(found) if i != token.i]
+
+
 def tokens_text(tokens: list[Token]) -> str:
     """The words of tokens in order, spaced as in the sentence, trimmed of edge punctuation."""
     ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
@@ -87,18 +146,21 @@ def tokens_text(tokens: list[Token]) -> str:
 def phrase_text(head: Token, *, drop_det: bool = True) -> str:
     """The noun phrase headed by `head`, with its prepositional phrases, without clauses,
     coordinated members, or a leading determiner."""
-    keep = [head]
+    keep = {head.i: head}
     stack = [head]
     while stack:
         token = stack.pop()
         for child in token.children:
-            if child.dep_ in ("conj", "cc", "relcl", "acl", "appos", "advcl", "punct"):
+            if child.i in keep or child.dep_ in _NOT_IN_PHRASE:
                 continue
             if drop_det and child.dep_ == "det" and token.i == head.i:
                 continue
-            keep.append(child)
+            keep[child.i] = child
             stack.append(child)
-    return tokens_text(keep)
+    return tokens_text(list(keep.values()))
+
+
+_NOT_IN_PHRASE = frozenset({"conj", "cc", "relcl", "acl", "appos", "advcl", "punct"})
 
 
 def np_text(head: Token) -> str:
@@ -197,17 +259,17 @@ class SentenceContext:
         spans = [e for e in self.sent.ents if e.label_ == "DATE"]
         for start, end in find_date_expressions(self.sent.text):
             span = self.sent.char_span(start, end, alignment_mode="expand")
-            if span is not None and not any(e.start <= span.root.i < e.end for e in spans):
+            if span is not None:
                 spans.append(span)
-        found = []
-        for span in sorted(spans, key=lambda s: s.start):
+        candidates = []
+        for span in spans:
             resolved = resolve_date(span.text, self.day) if self.day else None
             if resolved is not None:
                 when = When(resolved.date.isoformat(), str(span.text), resolved.precision,
                             "stated")  # fmt: skip
-                found.append(DateFound(when, span.start, span.end, span.root.i))
-        self._dates = found
-        return found
+                candidates.append(DateFound(when, span.start, span.end, span.root.i))
+        self._dates = disjoint_dates(candidates)
+        return self._dates
 
     def document_when(self) -> When:
         """The document date, standing in for an unstated one."""
@@ -231,10 +293,24 @@ class SentenceContext:
         return [self.document_when()]
 
 
+def disjoint_dates(candidates: list[DateFound]) -> list[DateFound]:
+    """Dates found twice or overlapping ("Tuesday" by the tagger, "Tuesday night" by the
+    patterns) as one: the longest of overlapping spans (the first found on a tie), in
+    sentence order."""
+    kept: list[DateFound] = []
+    order = sorted(range(len(candidates)),
+                   key=lambda n: (candidates[n].start - candidates[n].end, n))  # fmt: skip
+    for n in order:
+        date_ = candidates[n]
+        if all(date_.end <= k.start or k.end <= date_.start for k in kept):
+            kept.append(date_)
+    return sorted(kept, key=lambda d: d.start)
+
+
 def _own_tokens(node: Token) -> set[int]:
     if node.pos_ in VERBAL_POS:
         return {t.i for t in clause_tokens(node)}
-    return {t.i for t in node.subtree}
+    return set(subtree_indices(node))
 
 
 def _outer(node: Token) -> Token | None:
@@ -243,7 +319,7 @@ def _outer(node: Token) -> Token | None:
         return None
     if node.pos_ not in VERBAL_POS or node.dep_ in ("acl", "relcl", "conj", "xcomp", "advcl",
                                                     "pcomp", "prep"):  # fmt: skip
-        outer = governing_verb(node)
+        outer = verb_above(node)
         if outer is not None and node.dep_ != "ccomp":
             return outer
     return None
@@ -251,8 +327,10 @@ def _outer(node: Token) -> Token | None:
 
 def _listed(first: DateFound, other: DateFound, doc: Any) -> bool:
     """True when two dates are members of one list ("2000 and 2003", "2000, 2003")."""
+    if other.start < first.end:  # overlapping spans are one date, not a list
+        return False
     a, b = doc[first.root], doc[other.root]
-    if b.i in {c.i for c in a.conjuncts} or a.i in {c.i for c in b.conjuncts}:
+    if b.i in {c.i for c in conjuncts(a)} or a.i in {c.i for c in conjuncts(b)}:
         return True
     between = doc[first.end : other.start]
     return len(between) <= 2 and all(t.lower_ in (",", "and", "or") for t in between)
@@ -262,9 +340,14 @@ def _listed(first: DateFound, other: DateFound, doc: Any) -> bool:
 
 
 def mode_of(trigger: Token) -> str:
-    """How the sentence holds the fact a verbal trigger states ("" when it asserts it)."""
+    """How the sentence holds the fact a trigger states ("" when it asserts it)."""
     if trigger.pos_ not in VERBAL_POS:
         return noun_mode(trigger)
+    return verb_mode(trigger)
+
+
+def verb_mode(trigger: Token) -> str:
+    """How the sentence holds the fact a verbal trigger states ("" when it asserts it)."""
     frame = frame_of(trigger)
     if frame.blocked:
         return frame.blocked
@@ -283,16 +366,23 @@ def noun_mode(noun: Token) -> str:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return "negated"
     node = noun
-    while node.dep_ in ("pobj", "prep", "conj") and node.head.pos_ not in VERBAL_POS:
-        node = node.head
+    for head in ancestors(noun):  # up through "of the X of the Y", each head once
+        if node.dep_ not in ("pobj", "prep", "conj") or head.pos_ in VERBAL_POS:
+            break
+        node = head
     if node.dep_ == "pobj" or node.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "prep"):
-        verb = node.head if node.head.pos_ in VERBAL_POS else governing_verb(node)
+        verb = node.head if node.head.pos_ in VERBAL_POS else verb_above(node)
         if verb is None:
             return ""
         if str(verb.lemma_).lower() in _DENIALS:
             return "negated" if is_negated(verb) else "denied"
-        return mode_of(verb)
+        return verb_mode(verb)
     return ""
+
+
+def verb_above(token: Token) -> Token | None:
+    """The nearest verb above `token` (`syntax.governing_verb`, each head at most once)."""
+    return next((t for t in ancestors(token) if t.pos_ in VERBAL_POS), None)
 
 
 _DENIALS = frozenset({"deny", "refute", "dismiss", "rebut", "debunk", "disprove", "reject"})
@@ -363,5 +453,5 @@ def named_subject(ctx: SentenceContext, verb: Token) -> Party | None:
                 return Party(actors[0].code, actors[0].text) if actors else ctx.party(head)
             if actors and fallback is None:  # a pronoun the coder resolved: keep its code
                 fallback = Party(actors[0].code, ctx.party(head).text)
-        node = governing_verb(node)
+        node = verb_above(node)
     return fallback

@@ -21,6 +21,9 @@ from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
 from dyad.knowledge.context import (
     SentenceContext,
     agents_of,
+    ancestors,
+    conjuncts,
+    descendants,
     mode_of,
     named_subject,
     np_text,
@@ -28,6 +31,7 @@ from dyad.knowledge.context import (
     singular,
     subjects_of,
     tokens_text,
+    verb_above,
 )
 from dyad.knowledge.model import Evidence, InstitutionFact, Party, StatusFact
 
@@ -178,9 +182,10 @@ def _owner(ctx: SentenceContext, head: Token) -> Party | None:
         if child.dep_ != "poss":
             continue
         if child.lower_ in PERSONAL_PRONOUNS:
-            verb = head.head if head.dep_ in ("dobj", "pobj") else None
-            while verb is not None and verb.pos_ not in VERBAL_POS and verb.head.i != verb.i:
-                verb = verb.head
+            verb = None
+            if head.dep_ in ("dobj", "pobj"):  # the verb above, else the root
+                verb = next((t for t in ancestors(head) if t.pos_ in VERBAL_POS
+                             or t.head.i == t.i), None)  # fmt: skip
             subject = named_subject(ctx, verb) if verb is not None else None
             if subject is not None:
                 return subject
@@ -225,7 +230,7 @@ def _locations(ctx: SentenceContext, mention: InstitutionMention, holder: Token)
         if child.dep_ == "prep" and child.lower_ in ("in", "at"):
             obj = pobj_of(child)
             if obj is not None and _is_place(ctx, obj):
-                for place in [obj, *obj.conjuncts]:
+                for place in [obj, *conjuncts(obj)]:
                     if _is_place(ctx, place):
                         _fact(ctx, mention, "location", place, child)
 
@@ -247,7 +252,7 @@ def _describe(ctx: SentenceContext, mention: InstitutionMention, head: Token) ->
     elif head.dep_ == "nsubj" and lemma in ACTIVITY_VERBS and verb.tag_ in ("VBZ", "VBP"):
         # what it does habitually ("facilitate lectures"), not one past act
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            for member in [obj, *obj.conjuncts]:
+            for member in [obj, *conjuncts(obj)]:
                 _fact(ctx, mention, "activity", member, verb, relation=lemma)
     elif head.dep_ == "nsubjpass" and lemma in FUNDING_VERBS:
         _participle(ctx, mention, verb)
@@ -273,12 +278,12 @@ def _participle(ctx: SentenceContext, mention: InstitutionMention, verb: Token) 
     if lemma in FUNDING_VERBS:
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             for obj in (c for c in agent.children if c.dep_ == "pobj"):
-                for member in [obj, *obj.conjuncts]:
+                for member in [obj, *conjuncts(obj)]:
                     _fact(ctx, mention, FUNDING_VERBS[lemma], member, verb, relation=lemma)
     elif lemma in ACTIVITY_VERBS and verb.tag_ == "VBG":
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             _fact(ctx, mention, "activity", obj, verb, relation=lemma,
-                  value=tokens_text(list(verb.subtree)))  # fmt: skip
+                  value=tokens_text(descendants(verb)))  # fmt: skip
     elif lemma in ("base", "locate", "headquarter"):
         _locations(ctx, mention, verb)
 
@@ -287,8 +292,10 @@ def _effective(head: Token) -> Token:
     """The token whose relation to a verb states the status: the first conjunct, or the
     operations noun ("Japan Center operations", "operations at the branch")."""
     node = head
-    while node.dep_ == "conj":
-        node = node.head
+    for parent in ancestors(head):  # the first conjunct
+        if node.dep_ != "conj":
+            break
+        node = parent
     if node.dep_ == "compound" and singular(str(node.head.text)) in OPERATIONS:
         return node.head
     if node.dep_ == "pobj" and node.head.lower_ in ("of", "at", "in"):
@@ -344,7 +351,7 @@ def _status_fact(ctx: SentenceContext, mention: InstitutionMention, status: str,
                  trigger: Token, head: Token, actor_heads: list[Token]) -> None:  # fmt: skip
     attribution = frame_of(trigger).attribution_text if trigger.pos_ in VERBAL_POS else ""
     if not attribution and trigger.pos_ not in VERBAL_POS:
-        verb = next((t for t in trigger.ancestors if t.pos_ in VERBAL_POS), None)
+        verb = verb_above(trigger)
         attribution = frame_of(verb).attribution_text if verb is not None else ""
     fact = StatusFact(
         status=status,
