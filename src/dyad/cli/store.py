@@ -34,7 +34,6 @@ from dyad.cli.options import (
     dictionary_choice,
     parse_day,
 )
-from dyad.coding.coder import prepare_for_bulk_coding
 from dyad.errors import DyadError
 from dyad.io.jsonl import InputProblem
 from dyad.io.text import MAX_DOCUMENT_BYTES
@@ -42,7 +41,13 @@ from dyad.store.backend import DEFAULT_DB, open_backend
 from dyad.store.export import FORMATS as EXPORT_FORMATS
 from dyad.store.export import write_knowledge, write_parquet, write_text
 from dyad.store.handle import open_store
-from dyad.store.ingest import IngestListener, IngestOptions, IngestReport, ingest
+from dyad.store.ingest import (
+    IngestListener,
+    IngestOptions,
+    IngestReport,
+    failed_documents,
+    ingest,
+)
 from dyad.store.query import (
     LISTING_COLUMNS,
     EventFilter,
@@ -160,6 +165,9 @@ def ingest_command(
         "--batch-size", min=1, help="Documents per transaction.")] = 200,
     progress: Annotated[str, typer.Option(
         "--progress", help="auto | bar | plain (a line per commit) | none.")] = "auto",
+    failures: Annotated[bool, typer.Option(
+        "--failures", help="List the documents recorded as failed (id, origin, runs failed, "
+        "last time, reason) instead of ingesting.")] = False,
     actors: ActorsOption = None,
     agents: AgentsOption = None,
     verbs: VerbsOption = None,
@@ -169,10 +177,15 @@ def ingest_command(
 ) -> None:
     """Code every new document under PATHS and store documents, sentences, events and mentions.
 
-    Re-running adds nothing; an interrupted ingest finishes on the next run.
+    Re-running adds nothing; an interrupted ingest finishes on the next run. A document that
+    cannot be coded (the coder raised, or its coding process died) or stored is recorded as
+    failed with the reason and the run goes on; every run tries failed documents again.
 
     Example: dyad ingest news/ feeds/world.rss --db news.duckdb --workers 2
     """
+    if failures:
+        _list_failures(db)
+        return
     if from_parquet is not None or not paths:
         from dyad.cli.spark import ingest_parquet
 
@@ -189,8 +202,6 @@ def ingest_command(
                             batch_size=batch_size, spec=spec)
     err = _err()
     listener = _Listener(mode, err)
-    if workers <= 1:
-        prepare_for_bulk_coding()  # the coding runs in this process
     backend = open_backend(db, create=True)
     try:
         with listener.bar:
@@ -203,6 +214,16 @@ def ingest_command(
         out.print(escape(line))
     if report.read == 0 and report.problems:
         raise DyadError("no document could be read", hint="see the warnings above")
+
+
+def _list_failures(db: str) -> None:
+    """Print the documents an ingest recorded as failed, one per line, tab-separated."""
+    with open_store(db) as store:
+        rows = failed_documents(store.backend)
+    for doc_id, _, origin, reason, attempts, failed_at in rows:
+        sys.stdout.write("\t".join(" ".join(str(v).split()) for v in (
+            doc_id, origin, attempts, failed_at, reason)) + "\n")
+    _err().print(f"dyad: {len(rows):,} failed document{'s' if len(rows) != 1 else ''}")
 
 
 def _write_rows(rows: list[dict[str, Any]], columns: Sequence[str], fmt: str) -> None:

@@ -2,6 +2,13 @@
 
 SQL is written once, with `?` placeholders; the PostgreSQL back end turns them into psycopg's
 `%s`. Table and column names come from `dyad.store.schema`, never from user input.
+
+Both back ends store text without NUL characters: PostgreSQL text cannot hold one (a document
+with "\\u0000" in its text would fail every batch it is in), so every string written or
+compared, in inserted rows and in query parameters, has each NUL replaced by a space
+(`clean_text`) on DuckDB as on PostgreSQL. A space keeps every character offset (sentence
+spans, event spans) valid; document ids are cleaned the same way, in look-ups too, so a
+document with a NUL in its id is found again on the next run.
 """
 
 from __future__ import annotations
@@ -24,6 +31,22 @@ DEFAULT_DB = "dyad.duckdb"
 #: The PostgreSQL advisory lock key that serialises writers ("dyad" in ASCII).
 _WRITE_LOCK = 0x64796164
 _POSTGRES = re.compile(r"^postgres(ql)?://", re.IGNORECASE)
+
+
+def clean_text(text: str) -> str:
+    """Text as the store keeps it: each NUL character replaced by a space."""
+    return text.replace("\0", " ") if "\0" in text else text
+
+
+def _clean(values: Sequence[Any]) -> list[Any]:
+    return [clean_text(v) if isinstance(v, str) else v for v in values]
+
+
+def _clean_rows(rows: Sequence[Row]) -> Sequence[Row]:
+    """Rows with NUL-free strings; the same rows when none holds a NUL (the usual case)."""
+    if not any("\0" in v for row in rows for v in row if isinstance(v, str)):
+        return rows
+    return [tuple(_clean(row)) for row in rows]
 
 
 def is_postgres_url(location: str) -> bool:
@@ -113,13 +136,13 @@ class DuckDBBackend(Backend):
 
     def execute(self, sql: str, params: Params = ()) -> None:
         try:
-            self.con.execute(sql, list(params))
+            self.con.execute(sql, _clean(params))
         except self._duckdb.Error as exc:
             raise self.fail(exc) from exc
 
     def fetch(self, sql: str, params: Params = ()) -> tuple[list[str], list[Row]]:
         try:
-            cursor = self.con.execute(sql, list(params))
+            cursor = self.con.execute(sql, _clean(params))
             columns = [d[0] for d in cursor.description or ()]
             return columns, cursor.fetchall()
         except self._duckdb.Error as exc:
@@ -128,7 +151,7 @@ class DuckDBBackend(Backend):
     def stream(self, sql: str, params: Params = (), *, size: int = 10_000
                ) -> Iterator[tuple[list[str], list[Row]]]:
         try:
-            cursor = self.con.execute(sql, list(params))  # only this query may run meanwhile
+            cursor = self.con.execute(sql, _clean(params))  # only this query may run meanwhile
             columns = [d[0] for d in cursor.description or ()]
             while batch := cursor.fetchmany(size):
                 yield columns, batch
@@ -140,7 +163,7 @@ class DuckDBBackend(Backend):
             return
         try:
             appender = self.con.appender(table, columns=list(columns))
-            appender.append_rows(rows)
+            appender.append_rows(_clean_rows(rows))
             appender.flush()
         except self._duckdb.Error as exc:
             raise self.fail(exc) from exc
@@ -185,14 +208,14 @@ class PostgresBackend(Backend):
 
     def execute(self, sql: str, params: Params = ()) -> None:
         try:
-            self.conn.execute(self._sql(sql), list(params))
+            self.conn.execute(self._sql(sql), _clean(params))
         except self._psycopg.Error as exc:
             raise self.fail(exc) from exc
 
     def fetch(self, sql: str, params: Params = ()) -> tuple[list[str], list[Row]]:
         try:
             with self.conn.cursor() as cursor:
-                cursor.execute(self._sql(sql), list(params))
+                cursor.execute(self._sql(sql), _clean(params))
                 columns = [d.name for d in cursor.description or ()]
                 return columns, cursor.fetchall() if cursor.description else []
         except self._psycopg.Error as exc:
@@ -202,7 +225,7 @@ class PostgresBackend(Backend):
                ) -> Iterator[tuple[list[str], list[Row]]]:
         try:
             with self.conn.transaction(), self.conn.cursor(name="dyad_stream") as cursor:
-                cursor.execute(self._sql(sql), list(params))
+                cursor.execute(self._sql(sql), _clean(params))
                 columns: list[str] | None = None
                 while batch := cursor.fetchmany(size):
                     if columns is None:
@@ -217,7 +240,7 @@ class PostgresBackend(Backend):
         statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
         try:
             with self.conn.cursor() as cursor, cursor.copy(statement) as copy:
-                for row in rows:
+                for row in _clean_rows(rows):
                     copy.write_row(row)
         except self._psycopg.Error as exc:
             raise self.fail(exc) from exc

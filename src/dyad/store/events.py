@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from dyad.store.backend import Backend, Row
+from dyad.store.backend import Backend, Row, clean_text
 from dyad.store.merge import WINDOW, Cluster, Evidence, Mention, merge_clusters
 from dyad.store.query import MENTION_OF_EVENT, listing_json, search_words
 from dyad.store.schema import (
@@ -60,6 +60,8 @@ def cluster_row(cluster: Cluster) -> Row:
            json.dumps(sorted(cluster.outlets)), best.doc_id, best.ordinal, best.sentence_id,
            best.sentence, best.source_text, best.target_text, best.mode, best.date_text,
            best.attribution, best.trigger, best.spans)
+    # the listing shows the text columns as the store keeps them (`clean_text`: no NUL)
+    row = tuple(clean_text(v) if isinstance(v, str) else v for v in row)
     return (*row, listing_json(dict(zip(EVENT_COLUMNS[:-1], row, strict=True))))
 
 

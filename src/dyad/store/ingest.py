@@ -5,6 +5,12 @@ coder's explanations), its mentions, the events they change and the knowledge it
 (agreements, institutions, claims) commit together, so a process killed at any moment leaves
 whole documents only, and the next run codes just the ones not stored yet. A document whose id
 is stored already is skipped (with a conflict warning if its text differs: the first is kept).
+
+A document that cannot be coded (its coder raised, or its coding process died: see
+`dyad.store.workers`) or stored (the database refused its rows) is not stored at all: it is
+recorded in `ingest_failures` with the reason, in the transaction of the next batch, and the run
+goes on. Being not stored, it is tried again by every later run: stored then, its failure row
+goes in the same transaction; failing again, its row says so (`attempts` counts the runs).
 """
 
 from __future__ import annotations
@@ -20,15 +26,17 @@ from time import monotonic
 from urllib.parse import urlsplit
 
 from dyad.coding.coder import CodedDocument, EventCoder
+from dyad.errors import StoreError
 from dyad.io.jsonl import InputProblem
 from dyad.io.walk import ReadProblem, estimate_documents, walk_documents
 from dyad.record import Document
-from dyad.store.backend import Backend, Row
+from dyad.store.backend import Backend, Row, clean_text
 from dyad.store.events import update_events
 from dyad.store.knowledge import knowledge_rows
 from dyad.store.merge import Evidence, Mention
 from dyad.store.schema import (
     DOCUMENT_COLUMNS,
+    FAILURE_COLUMNS,
     KNOWLEDGE_COLUMNS,
     MENTION_COLUMNS,
     SENTENCE_COLUMNS,
@@ -65,10 +73,12 @@ class IngestReport:
     mentions: int = 0  # event records stored
     skipped: Counter[str] = field(default_factory=Counter)
     problems: list[InputProblem] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)  # documents recorded as failed
+    recovered: int = 0  # stored documents that an earlier run had recorded as failed
 
     @property
     def done(self) -> int:
-        """Documents dealt with so far: coded, already stored or skipped."""
+        """Documents dealt with so far: coded, already stored, skipped or failed."""
         return self.coded + self.already_stored + sum(self.skipped.values())
 
     def add_problem(self, problem: InputProblem) -> None:
@@ -87,12 +97,32 @@ class IngestReport:
             f"event mentions:    {self.mentions:,}",
             f"skipped:           {sum(self.skipped.values()):,}",
         ]
+        if self.recovered:
+            lines.insert(4, f"  (of which {self.recovered:,} failed in an earlier run)")
         lines += [f"  {kind}: {count:,}" for kind, count in sorted(self.skipped.items())]
         shown = self.problems[:limit]
         lines += [f"  - {problem}" for problem in shown]
         if len(self.problems) > limit:
             lines.append(f"  … and {len(self.problems) - limit:,} more (see the warnings above)")
+        if self.failed:
+            lines.append(f"failed:            {len(self.failed):,} (recorded in the store; "
+                         "every run tries them again; list them with `dyad ingest --failures`)")
         return lines
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document that could not be coded or stored, and why."""
+
+    doc_id: str
+    content_hash: str
+    origin: str
+    reason: str
+
+    @classmethod
+    def of(cls, document: Document, reason: str) -> Failure:
+        return cls(document.id, content_hash(document.text), document.origin or document.id,
+                   reason)
 
 
 class IngestListener:
@@ -131,16 +161,37 @@ def _chunks(items: Iterable[Document | ReadProblem], size: int
 
 
 def stored_hashes(backend: Backend, doc_ids: Sequence[str]) -> dict[str, str]:
-    """The content hashes of those of `doc_ids` that the store holds."""
+    """The content hashes of those of `doc_ids` that the store holds (keyed by the ids as
+    given: an id with a NUL finds the document stored under its `clean_text`)."""
+    asked: dict[str, list[str]] = {}
+    for doc_id in doc_ids:
+        given = asked.setdefault(clean_text(doc_id), [])
+        if doc_id not in given:
+            given.append(doc_id)
     found: dict[str, str] = {}
-    unique = sorted(set(doc_ids))
+    unique = sorted(asked)
     for start in range(0, len(unique), _LOOKUP):
         part = unique[start : start + _LOOKUP]
         marks = ", ".join("?" * len(part))
         for doc_id, digest in backend.rows(
                 f"SELECT doc_id, content_hash FROM documents WHERE doc_id IN ({marks})", part):
-            found[str(doc_id)] = str(digest)
+            for given_id in asked.get(str(doc_id), ()):
+                found[given_id] = str(digest)
     return found
+
+
+def failed_documents(backend: Backend) -> list[Row]:
+    """The documents recorded as failed (FAILURE_COLUMNS), by id; none in a store made before
+    the table existed."""
+    try:
+        return backend.rows(f"SELECT {', '.join(FAILURE_COLUMNS)} FROM ingest_failures "
+                            f"ORDER BY doc_id{backend.text_order}")
+    except StoreError:
+        if backend.rows("SELECT count(*) FROM information_schema.tables "
+                        "WHERE table_name = 'ingest_failures' "
+                        "AND table_schema = current_schema()")[0][0]:
+            raise
+        return []
 
 
 def _fresh(backend: Backend, items: Iterable[Document | ReadProblem], report: IngestReport,
@@ -157,9 +208,9 @@ def _fresh(backend: Backend, items: Iterable[Document | ReadProblem], report: In
                 continue
             report.read += 1
             digest = content_hash(item.text)
-            known = accepted.get(item.id) or stored.get(item.id)
+            known = accepted.get(clean_text(item.id)) or stored.get(item.id)
             if known is None:
-                accepted[item.id] = digest
+                accepted[clean_text(item.id)] = digest
                 yield item
                 continue
             if known == digest:
@@ -193,9 +244,11 @@ def _mentions(document: Document, outlet: str, coded: CodedDocument
         yield row, Mention(event.source, event.target, event.code, day, outlet, evidence)
 
 
-def write_batch(backend: Backend, batch: Sequence[AnalysedDocument | CodedDocument]) -> None:
+def write_batch(backend: Backend, batch: Sequence[AnalysedDocument | CodedDocument],
+                failures: Sequence[Failure] = ()) -> None:
     """Store documents, their sentences, mentions and knowledge, and update the events they
-    mention, in one transaction (a bare CodedDocument stores no knowledge)."""
+    mention, in one transaction (a bare CodedDocument stores no knowledge); in the same
+    transaction, record `failures` and forget the failures of the documents stored."""
     now = datetime.now(UTC).replace(tzinfo=None)
     documents: list[Row] = []
     sentences: list[Row] = []
@@ -225,6 +278,26 @@ def write_batch(backend: Backend, batch: Sequence[AnalysedDocument | CodedDocume
         backend.insert("mentions", MENTION_COLUMNS, mentions)
         backend.insert("knowledge", KNOWLEDGE_COLUMNS, knowledge)
         update_events(backend, merged)
+        record_failures(backend, [row[0] for row in documents], failures, now)
+
+
+def record_failures(backend: Backend, stored: Sequence[str], failures: Sequence[Failure],
+                    now: datetime) -> None:
+    """Inside a batch's transaction: forget the failures of the `stored` documents and record
+    `failures` (a document failing again keeps one row, with one attempt more)."""
+    ids = sorted({clean_text(i) for i in stored} | {clean_text(f.doc_id) for f in failures})
+    attempts: dict[str, int] = {}
+    for start in range(0, len(ids), _LOOKUP):
+        part = ids[start : start + _LOOKUP]
+        marks = ", ".join("?" * len(part))
+        attempts.update((str(i), int(n)) for i, n in backend.rows(
+            f"SELECT doc_id, attempts FROM ingest_failures WHERE doc_id IN ({marks})", part))
+        if attempts:
+            backend.execute(f"DELETE FROM ingest_failures WHERE doc_id IN ({marks})", part)
+    rows = {clean_text(f.doc_id): (f.doc_id, f.content_hash, f.origin, f.reason,
+                                   attempts.get(clean_text(f.doc_id), 0) + 1, now)
+            for f in failures}
+    backend.insert("ingest_failures", FAILURE_COLUMNS, list(rows.values()))
 
 
 def ingest(backend: Backend, paths: Sequence[str], options: IngestOptions | None = None, *,
@@ -238,32 +311,92 @@ def ingest(backend: Backend, paths: Sequence[str], options: IngestOptions | None
     items = walk_documents(paths, default_date=options.default_date, max_bytes=options.max_bytes)
     fresh = _fresh(backend, items, report, listener)
     batch: list[AnalysedDocument] = []
+    failures: list[Failure] = []
     started = monotonic()
     for result in code_documents(fresh, coder=coder, spec=options.spec, workers=options.workers):
         if isinstance(result, CodingFailure):
-            document = result.document
-            problem = ReadProblem(document.origin or document.id, None,
-                                  f"the coder failed on document {document.id!r} "
-                                  f"({result.message})", CODER_FAILED)
-            report.add_problem(problem)
-            listener.problem(problem)
-            listener.progress(report)
+            _failed(Failure.of(result.document, result.message), report, listener)
+            failures.append(report.failed[-1])
             continue
         report.coded += 1
         report.mentions += len(result.events)
         batch.append(result)
         listener.progress(report)
         if len(batch) >= options.batch_size or monotonic() - started >= options.commit_seconds:
-            _commit(backend, batch, report, listener)
-            batch = []
+            _commit(backend, batch, failures, report, listener)
+            batch, failures = [], []
             started = monotonic()
-    if batch:
-        _commit(backend, batch, report, listener)
+    if batch or failures:
+        _commit(backend, batch, failures, report, listener)
     return report
 
 
-def _commit(backend: Backend, batch: list[AnalysedDocument], report: IngestReport,
-            listener: IngestListener) -> None:
-    write_batch(backend, batch)
-    report.stored += len(batch)
+def _failed(failure: Failure, report: IngestReport, listener: IngestListener) -> None:
+    """Count a failed document in the report and tell the listener."""
+    problem = ReadProblem(failure.origin, None,
+                          f"the coder failed on document {failure.doc_id!r} ({failure.reason})",
+                          CODER_FAILED)
+    report.failed.append(failure)
+    report.add_problem(problem)
+    listener.problem(problem)
+    listener.progress(report)
+
+
+def _commit(backend: Backend, batch: list[AnalysedDocument], failures: list[Failure],
+            report: IngestReport, listener: IngestListener) -> None:
+    """Store a batch with the failures met meanwhile; if the database refuses the batch, store
+    its documents one by one, recording those it refuses as failed."""
+    recovered = _recorded(backend, [a.document.id for a in batch])
+    try:
+        write_batch(backend, batch, failures)
+    except StoreError:
+        stored = _one_by_one(backend, batch, failures, report, listener)
+    else:
+        stored = batch
+    report.stored += len(stored)
+    report.recovered += len({a.document.id for a in stored} & recovered)
     listener.committed(report)
+
+
+def _one_by_one(backend: Backend, batch: list[AnalysedDocument], failures: list[Failure],
+                report: IngestReport, listener: IngestListener) -> list[AnalysedDocument]:
+    """Store each document of a refused batch in a transaction of its own; those refused too
+    are recorded as failed (the database's reason). When the fault is not the documents' (none
+    of several can be stored, or not even their failures), the first error is raised."""
+    stored: list[AnalysedDocument] = []
+    refused: list[Failure] = []
+    first: StoreError | None = None
+    for analysed in batch:
+        try:
+            write_batch(backend, [analysed])
+        except StoreError as exc:
+            first = first or exc
+            refused.append(Failure.of(analysed.document, f"the store refused it: {exc}"))
+        else:
+            stored.append(analysed)
+    if first is not None and not stored and len(refused) > 1:
+        raise first
+    try:
+        write_batch(backend, [], [*failures, *refused])
+    except StoreError:
+        if first is not None:
+            raise first from None
+        raise
+    for failure in refused:
+        report.coded -= 1
+        report.mentions -= len(next(a for a in batch if a.document.id == failure.doc_id).events)
+        _failed(failure, report, listener)
+    return stored
+
+
+def _recorded(backend: Backend, doc_ids: Sequence[str]) -> set[str]:
+    """Those of `doc_ids` recorded as failed by an earlier run."""
+    found: set[str] = set()
+    wanted = {clean_text(i): i for i in doc_ids}
+    keys = sorted(wanted)
+    for start in range(0, len(keys), _LOOKUP):
+        part = keys[start : start + _LOOKUP]
+        marks = ", ".join("?" * len(part))
+        found.update(wanted[str(i)] for (i,) in backend.rows(
+            f"SELECT doc_id FROM ingest_failures WHERE doc_id IN ({marks})", part))
+    return found

@@ -19,6 +19,9 @@
                 codes (`RUS` for `RUSGOV`); what timelines of two three-letter codes add up
     knowledge   one row per agreement, institution or claim a document states, as the
                 document states it (`dyad.store.knowledge`); merged across documents on load
+    ingest_failures  one row per document that the last ingest to try it could not code or
+                store (its coder raised, or its coding process died), with the reason and how
+                many runs have failed on it; the row goes when the document is stored
     meta        key/value pairs: the schema version
 
 `event_words`, `event_days` and `country_days` follow the events table:
@@ -29,6 +32,13 @@ On DuckDB the long or unique text columns of the events table (id, document id, 
 actor texts, spans, listing) are stored uncompressed: a page of events scattered over the table then
 reads only its own rows of them, where a compressed column would decompress every vector of
 2,048 values that holds one (about ten times the time for a page of 100).
+
+Tables can join a schema version without a new version number when no reader needs them and
+an ingest creates them: `create_schema` makes every missing table (`CREATE TABLE IF NOT
+EXISTS`) at the start of each ingest, so a version-5 store made before `ingest_failures` existed
+gets it at its next ingest, and `failed_documents` reads a store without it as having none. A
+change to an existing table, or a table that readers need, takes a new version (older stores
+are then refused with a hint to ingest again).
 
 A mention belongs to the event of its (source, target, code) whose date range holds its date
 (undated mentions of a key form one undated event); the `event_mentions` view spells that out.
@@ -56,6 +66,9 @@ MENTION_COLUMNS: tuple[str, ...] = (
 EVENT_WORD_COLUMNS: tuple[str, ...] = ("word", "event_id", "date", "source", "target")
 EVENT_DAY_COLUMNS: tuple[str, ...] = (
     "source", "target", "day", "events", "quad1", "quad2", "quad3", "quad4", "goldstein",
+)
+FAILURE_COLUMNS: tuple[str, ...] = (
+    "doc_id", "content_hash", "origin", "reason", "attempts", "failed_at",
 )
 KNOWLEDGE_COLUMNS: tuple[str, ...] = (
     "doc_id", "item_id", "type", "kind", "name", "codes", "data",
@@ -180,6 +193,14 @@ TABLES: tuple[str, ...] = (
         codes TEXT NOT NULL,
         data TEXT NOT NULL,
         PRIMARY KEY (doc_id, item_id)
+    )""",
+    """CREATE TABLE IF NOT EXISTS ingest_failures (
+        doc_id TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        failed_at TIMESTAMP NOT NULL
     )""",
     """CREATE OR REPLACE VIEW event_mentions AS
     SELECT e.event_id, m.doc_id, m.ordinal, m.sentence_id, s.text AS sentence,

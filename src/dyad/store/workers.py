@@ -5,20 +5,31 @@ that parse (`DocumentAnalyser`). Each worker builds its analyser once (the pool'
 and analyses chunks of documents; the parent sends a bounded number of chunks ahead, so a huge
 corpus is never all in memory. A document the coder or the extractor fails on comes back as a
 `CodingFailure` instead of stopping the batch.
+
+A worker process that dies (a segmentation fault in compiled code, the out-of-memory killer,
+`os._exit`) breaks a `ProcessPoolExecutor` (`BrokenProcessPool`) instead of leaving the parent
+waiting for ever. The chunks that were in flight then go again, one document at a time in a
+new pool, so that only the document that kills its worker comes back as a `CodingFailure`
+("the coding process died (signal 11, SIGSEGV)"); the others are coded as usual. Coding in
+this process (an `EventCoder` passed in) contains exceptions but cannot survive its own death.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
-from multiprocessing.pool import AsyncResult
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from dyad.coding.coder import CodedDocument, EventCoder, prepare_for_bulk_coding
 from dyad.dictionaries.defaults import load_dictionaries
+from dyad.errors import DyadError
 from dyad.knowledge.extract import KnowledgeExtractor
 from dyad.knowledge.model import KnowledgeBase
 from dyad.nlp import parse_documents
@@ -94,14 +105,25 @@ Result = AnalysedDocument | CodingFailure
 @dataclass
 class _Worker:
     analyser: DocumentAnalyser | None = None
+    error: str = ""  # why the analyser could not be built
 
 
 _WORKER = _Worker()  # the analyser of a pool worker process, built once by `_initialise`
 
 
 def _initialise(spec: CoderSpec) -> None:
-    _WORKER.analyser = spec.build_analyser()
+    try:
+        _WORKER.analyser = spec.build_analyser()
+    except Exception as exc:  # reported by `_ready`, in the parent, as one error
+        hint = f" ({exc.hint})" if isinstance(exc, DyadError) and exc.hint else ""
+        _WORKER.error = f"{exc}{hint}"
+        return
     prepare_for_bulk_coding()
+
+
+def _ready() -> str:
+    """In a worker: "" once its analyser is built, or why it could not be."""
+    return _WORKER.error
 
 
 def code_chunk(analyser: DocumentAnalyser, documents: list[Document]) -> list[Result]:
@@ -134,26 +156,129 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
         yield chunk
 
 
+def death_reason(exitcodes: Iterable[int | None]) -> str:
+    """Why a coding process died, from the exit codes of a broken pool's processes (the
+    others were ended with SIGTERM by the pool)."""
+    codes = [code for code in exitcodes if code is not None and code != 0]
+    dead = [code for code in codes if code != -signal.SIGTERM] or codes
+    if not dead:
+        return "the coding process died"
+    code = dead[0]
+    if code < 0:
+        try:
+            name = f", {signal.Signals(-code).name}"
+        except ValueError:
+            name = ""
+        return f"the coding process died (signal {-code}{name})"
+    return f"the coding process died (exit code {code})"
+
+
+class _Pool:
+    """A process pool of analysers that can be started again after one of its workers died."""
+
+    def __init__(self, spec: CoderSpec, workers: int) -> None:
+        self.spec = spec
+        self.workers = workers
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        executor = ProcessPoolExecutor(
+            self.workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_initialise, initargs=(self.spec,))
+        try:
+            error = executor.submit(_ready).result()
+        except BrokenProcessPool:
+            reason = death_reason(p.exitcode for p in self._processes(executor))
+            executor.shutdown(wait=True, cancel_futures=True)
+            raise DyadError(f"{reason} while loading the coder",
+                            hint="check the dictionaries and the spaCy model") from None
+        if error:
+            executor.shutdown(wait=True, cancel_futures=True)
+            raise DyadError(f"cannot build the coder: {error}")
+        return executor
+
+    @staticmethod
+    def _processes(executor: ProcessPoolExecutor) -> list[BaseProcess]:
+        # The executor keeps its worker processes by pid until it is shut down; their exit
+        # codes say how a worker died (the exception it raises does not).
+        found: dict[int, BaseProcess] | None = getattr(executor, "_processes", None)
+        processes = list((found or {}).values())
+        for process in processes:
+            process.join(timeout=5)
+        return processes
+
+    def submit(self, documents: list[Document]) -> Future[list[Result]]:
+        return self.executor.submit(_code_in_worker, documents)
+
+    def restart(self) -> str:
+        """Why the pool broke; then start a new one."""
+        reason = death_reason(p.exitcode for p in self._processes(self.executor))
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._start()
+        return reason
+
+    def code_alone(self, document: Document) -> list[Result]:
+        """Analyse one document in a worker of its own; its death is its failure."""
+        try:
+            return self.submit([document]).result()
+        except BrokenProcessPool:
+            return [CodingFailure(document, self.restart())]
+        except Exception as exc:  # e.g. a result that could not be sent back
+            return [CodingFailure(document, f"{type(exc).__name__}: {exc}")]
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _in_pool(documents: Iterable[Document], spec: CoderSpec, workers: int, chunk: int
+             ) -> Iterator[Result]:
+    pool = _Pool(spec, workers)
+    try:
+        pending: deque[tuple[list[Document], Future[list[Result]]]] = deque()
+
+        def settle(part: list[Document], future: Future[list[Result]]) -> Iterator[Result]:
+            try:
+                yield from future.result()
+                return
+            except BrokenProcessPool:
+                # Every chunk not finished when the worker died fails with it: finished
+                # chunks keep their results, the others go again one document at a time.
+                broken = [(part, future), *pending]
+                pending.clear()
+                pool.restart()
+                for docs, attempt in broken:
+                    if attempt.done() and attempt.exception() is None:
+                        yield from attempt.result()
+                    else:
+                        for document in docs:
+                            yield from pool.code_alone(document)
+            except Exception:
+                for document in part:
+                    yield from pool.code_alone(document)
+
+        for part in _chunks(documents, chunk):
+            pending.append((part, pool.submit(part)))
+            while len(pending) > 2 * workers:
+                yield from settle(*pending.popleft())
+        while pending:
+            yield from settle(*pending.popleft())
+    finally:
+        pool.close()
+
+
 def code_documents(
     documents: Iterable[Document], *, coder: EventCoder | None = None,
     spec: CoderSpec | None = None, workers: int = 1, chunk: int = CHUNK,
 ) -> Iterator[Result]:
-    """Analyse documents in order: with `coder` here, or with `workers` processes built from
-    `spec`."""
-    if workers <= 1:
-        local = DocumentAnalyser(coder) if coder else (spec or CoderSpec()).build_analyser()
+    """Analyse documents in order: with `coder` in this process, or else in `workers` worker
+    processes built from `spec` (one at least), where a worker's death fails only the document
+    that killed it."""
+    if coder is not None:
+        local = DocumentAnalyser(coder)
         for part in _chunks(documents, chunk):
             try:
                 yield from code_chunk(local, part)
             except Exception as exc:
                 yield CodingFailure(part[0], f"{type(exc).__name__}: {exc}")
         return
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_initialise, initargs=(spec or CoderSpec(),)) as pool:
-        pending: deque[AsyncResult[list[Result]]] = deque()
-        for part in _chunks(documents, chunk):
-            pending.append(pool.apply_async(_code_in_worker, (part,)))
-            while len(pending) > 2 * workers:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    yield from _in_pool(documents, spec or CoderSpec(), max(1, workers), chunk)
