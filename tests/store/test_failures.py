@@ -244,3 +244,28 @@ def test_a_coder_that_cannot_be_built_is_one_error(tmp_path: Path) -> None:
 def test_failures_of_a_store_without_the_table(backend: Backend) -> None:
     backend.execute("DROP TABLE ingest_failures")  # a version-5 store made before it existed
     assert failed_documents(backend) == []
+
+
+def test_nul_characters_are_stored_as_spaces_on_every_back_end(
+        backend: Backend, tmp_path: Path, run_ingest: Ingest) -> None:
+    records = [{"id": "nul", "text": "Russia imposed sanctions on Japan.\u0000 China \u0000 "
+                "condemned Iran.",
+                "date": "2024-07-01", "title": "a\u0000title"},
+               {"id": "id\u0000nul", "text": "Japan condemned Russia.\u0000", "date": "2024-07-02"},
+               {"id": "plain", "text": "Iran threatened Israel with retaliation.",
+                "date": "2024-07-03"}]
+    corpus = write_jsonl(tmp_path / "n.jsonl", records)
+    report = run_ingest(backend, [str(corpus)])
+    assert (report.stored, report.failed) == (3, [])
+    assert backend.rows("SELECT doc_id, text, title FROM documents ORDER BY doc_id") == [
+        ("id nul", "Japan condemned Russia. ", ""),
+        ("nul", "Russia imposed sanctions on Japan.  China   condemned Iran.", "a title"),
+        ("plain", "Iran threatened Israel with retaliation.", "")]
+    assert backend.rows("SELECT count(*) FROM mentions") == [(4,)]  # coded as spaces
+    for table in ("sentences", "mentions", "events", "knowledge"):
+        rows = backend.rows(f"SELECT * FROM {table}")
+        assert not [v for row in rows for v in row if isinstance(v, str) and "\0" in v], table
+    check_consistent(backend)
+    again = run_ingest(backend, [str(corpus)])  # found again: no conflict, nothing added
+    assert (again.already_stored, again.stored, again.problems) == (3, 0, [])
+

@@ -61,8 +61,8 @@ def cluster_row(cluster: Cluster) -> Row:
            best.sentence, best.source_text, best.target_text, best.mode, best.date_text,
            best.attribution, best.trigger, best.spans)
     # the listing shows the text columns as the store keeps them (`clean_text`: no NUL)
-    row = tuple(clean_text(v) if isinstance(v, str) else v for v in row)
-    return (*row, listing_json(dict(zip(EVENT_COLUMNS[:-1], row, strict=True))))
+    kept: Row = tuple(clean_text(v) if isinstance(v, str) else v for v in row)
+    return (*kept, listing_json(dict(zip(EVENT_COLUMNS[:-1], kept, strict=True))))
 
 
 def row_cluster(row: Row) -> Cluster:

@@ -6,6 +6,9 @@ coder's explanations), its mentions, the events they change and the knowledge it
 whole documents only, and the next run codes just the ones not stored yet. A document whose id
 is stored already is skipped (with a conflict warning if its text differs: the first is kept).
 
+A NUL character in a document's text is read as a space (`dyad.store.backend.clean_text`:
+the store keeps no NUL), for coding, hashing and storing alike.
+
 A document that cannot be coded (its coder raised, or its coding process died: see
 `dyad.store.workers`) or stored (the database refused its rows) is not stored at all: it is
 recorded in `ingest_failures` with the reason, in the transaction of the next batch, and the run
@@ -19,7 +22,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from itertools import islice
 from time import monotonic
@@ -139,8 +142,8 @@ class IngestListener:
 
 
 def content_hash(text: str) -> str:
-    """The SHA-256 of a document's text, hex."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The SHA-256 of a document's text as the store keeps it (`clean_text`), hex."""
+    return hashlib.sha256(clean_text(text).encode("utf-8")).hexdigest()
 
 
 def outlet_of(document: Document) -> str:
@@ -211,7 +214,8 @@ def _fresh(backend: Backend, items: Iterable[Document | ReadProblem], report: In
             known = accepted.get(clean_text(item.id)) or stored.get(item.id)
             if known is None:
                 accepted[clean_text(item.id)] = digest
-                yield item
+                # coded as stored: a NUL is a space (same offsets), as the coder expects
+                yield replace(item, text=clean_text(item.text)) if "\0" in item.text else item
                 continue
             if known == digest:
                 report.already_stored += 1
