@@ -150,3 +150,16 @@ def test_user_verbs_win(write: Write) -> None:
     p2 = write("####### VERB PATTERNS #######\n--- MINE [999] ---\nHURRY\n", name="v.verbs.txt")
     loaded = load_dictionaries(verbs=[p2])
     assert loaded.verbs.entries_for("HURRIES")[0].code == EventCode("999")
+
+
+@pytest.mark.parametrize("name", ["mine.actors.txt", "mine.agents.txt", "mine.discards.txt"])
+def test_a_huge_line_is_a_bad_line(write: Write, name: str) -> None:
+    kind = name.split(".")[1]
+    good = {"actors": "ZORBLAX [XYZ]", "agents": "MINISTER [~GOV]", "discards": "WORLD CUP"}
+    path = write(f"{good[kind]}\n{'A' * 5_000_000} [QQQ]\n{good[kind]}\n", name=name)
+    with pytest.raises(DictionaryLineError, match="over the limit") as info:
+        load_dictionaries(use_defaults=False, **{kind: [path]})  # type: ignore[arg-type]
+    assert info.value.line == 2 and len(str(info.value)) < 200
+    loaded = load_dictionaries(use_defaults=False, lenient=True,
+                               **{kind: [path]})  # type: ignore[arg-type]
+    assert [p.line for p in loaded.warnings] == [2]

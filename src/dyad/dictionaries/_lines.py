@@ -7,6 +7,9 @@ from pathlib import Path
 
 from dyad.errors import DictionaryError, DictionaryLineError
 
+#: The longest dictionary line read, in characters; PETRARCH's longest has 178.
+MAX_LINE_CHARS = 10_000
+
 
 def read_text(path: Path) -> str:
     """The text of a dictionary file; DictionaryError if it is missing, binary or empty."""
@@ -60,7 +63,8 @@ def iter_lines(
     """(line number, raw line, content without comments) for every line of the file.
 
     `<!-- ... -->` comments, which may span lines, are removed from the content; an
-    unclosed one is reported and swallows the rest of the file.
+    unclosed one is reported and swallows the rest of the file. A line longer than
+    MAX_LINE_CHARS is reported and skipped.
     """
     opened = 0
     # split("\n"), not splitlines(): the latter also breaks at U+0085, U+2028 ... and
@@ -73,6 +77,11 @@ def iter_lines(
                 continue
             opened = 0
             line = line[end + 3 :]
+        elif len(line) > MAX_LINE_CHARS:
+            problems.append(DictionaryLineError(
+                path, number, f"line of {len(line):,} characters, over the limit of "
+                f"{MAX_LINE_CHARS:,}; skipped"))
+            continue
         elif "<!" in line and line.lstrip().startswith("<!"):
             end = line.find("-->")
             if end < 0:
