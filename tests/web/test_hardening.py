@@ -291,10 +291,15 @@ def test_answers_carry_the_security_headers(client: TestClient) -> None:
 
 
 def test_pages_have_no_inline_scripts(client: TestClient) -> None:
+    """The policy runs no inline script or handler: the pages have none."""
     for path in ("/", "/dyad/RUS/JPN", "/code", "/status", "/docs"):
-        for script in parse(client.get(path).text).select("script"):
+        page = parse(client.get(path).text)
+        for script in page.select("script"):
             assert "src" in script.attrs or script.attrs.get("type") == "application/json", (
                 path, script.text[:80])
+        for element in page.walk():
+            handlers = [name for name in element.attrs if name.startswith("on")]
+            assert not handlers, (path, element.tag, handlers)
 
 
 # --- the network needs a token ------------------------------------------------------------------

@@ -1,5 +1,7 @@
 // Draw every chart of the page: an element .chart[data-spec] names the <script> holding its
 // Vega-Lite specification (JSON). Vega, Vega-Lite and Vega-Embed are served from /static/vendor.
+// Also: choosing another period (select#period) sends its form at once (no inline handler: the
+// pages' content security policy runs only scripts from the server).
 (function () {
   "use strict";
   function draw(element) {
@@ -13,4 +15,11 @@
     });
   }
   document.querySelectorAll(".chart[data-spec]").forEach(draw);
+})();
+(function () {
+  "use strict";
+  var period = document.getElementById("period");
+  if (period && period.form) {
+    period.addEventListener("change", function () { period.form.submit(); });
+  }
 })();
