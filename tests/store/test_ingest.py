@@ -185,3 +185,24 @@ def test_ingest_with_two_workers_matches_one(tmp_path: Path, run_ingest: Ingest)
     finally:
         one.close()
         two.close()
+
+
+def test_ingest_keeps_the_word_index_in_step_batch_by_batch(
+        backend: Backend, tmp_path: Path, run_ingest: Ingest) -> None:
+    # one event grown batch by batch, its first date moved earlier (a new id) and two events
+    # bridged: the words of every mention, old and new, stay with the event
+    texts = [("x1", "Russia imposed sanctions on Japan over fishing.", "2024-07-05"),
+             ("x2", "Russia imposed harsh sanctions on Japan.", "2024-07-05"),
+             ("x3", "Moscow said Russia imposed sanctions on Japan.", "2024-07-04"),
+             ("x4", "Russia imposed sanctions on Japan again.", "2024-07-01"),
+             ("x5", "Russia quietly imposed sanctions on Japan.", "2024-07-02"),
+             ("x6", "Russia imposed sanctions on Japan, officials said.", "2024-07-03")]
+    for number, (doc_id, text, day) in enumerate(texts):
+        path = write_jsonl(tmp_path / f"{number}.jsonl", [{"id": doc_id, "text": text,
+                                                           "date": day}])
+        run_ingest(backend, [str(path)], batch_size=1)
+        check_consistent(backend)
+    assert backend.rows("SELECT count(*), max(num_articles) FROM events "
+                        "WHERE code = '163'") == [(1, 6)]
+    words = {w for (w,) in backend.rows("SELECT word FROM event_words")}
+    assert {"fishing", "harsh", "moscow", "again", "quietly", "officials"} <= words

@@ -2,21 +2,30 @@
 
 Only stored events within a day of a new mention can change, so only those are read back,
 merged with the new mentions (`dyad.store.merge`), deleted and written again. The tables
-derived from the events follow in the same transaction: the rewritten events' rows of
-`event_words` are written again from their mentions' sentences, the `event_days` rows of
-every (source, target, first day) an old or new event had are recomputed from the events, and
-the `country_days` rows of their countries from `event_days`.
+derived from the events follow in the same transaction: `event_words` gets the words of the
+new mentions' sentences (read back from the batch's own `sentences` rows) that their event
+lacks, and an event whose id changes (its first date moved, or a new mention bridged two
+events) takes over the words of the events it joins; the `event_days` rows of every (source,
+target, first day) an old or new event had are recomputed from the events, and the
+`country_days` rows of their countries from `event_days`.
+
+So a batch never reads the history of the events it touches, only the events' rows and their
+words (as many as the words their sentences use, not as their mentions): ingesting N copies of
+one report takes the same time per copy at any N. The event row itself still holds every
+document id and outlet of the event (`doc_ids`, `outlets`, JSON), which a batch reads and
+writes again: cheap next to the rest (`benchmarks/bench_ingest_scale.py`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from dyad.store.backend import Backend, Row, clean_text
-from dyad.store.merge import WINDOW, Cluster, Evidence, Mention, merge_clusters
-from dyad.store.query import MENTION_OF_EVENT, listing_json, search_words
+from dyad.store.merge import WINDOW, Cluster, Evidence, Key, Mention, merge_clusters
+from dyad.store.query import listing_json, search_words
 from dyad.store.schema import (
     DAY_PROBE_TABLE,
     EVENT_COLUMNS,
@@ -31,10 +40,6 @@ _TOUCHED = f"""SELECT {", ".join(EVENT_COLUMNS)} FROM events WHERE event_id IN (
     SELECT e.event_id FROM events e JOIN {PROBE_TABLE} p
       ON e.source = p.source AND e.target = p.target AND e.code = p.code
      AND ((e.date <= p.hi AND e.last_date >= p.lo) OR (e.date IS NULL AND p.lo IS NULL)))"""
-_SENTENCES_OF_EVENTS = f"""SELECT e.event_id, e.date, e.source, e.target, s.text FROM events e
-    JOIN mentions m ON {MENTION_OF_EVENT}
-    JOIN sentences s ON s.doc_id = m.doc_id AND s.sentence_id = m.sentence_id
-    WHERE e.event_id IN ({{marks}})"""
 _DAY_SUMS = f"""SELECT e.source, e.target, e.date, count(*),
        count(*) FILTER (WHERE e.quad_class = 1), count(*) FILTER (WHERE e.quad_class = 2),
        count(*) FILTER (WHERE e.quad_class = 3), count(*) FILTER (WHERE e.quad_class = 4),
@@ -80,7 +85,8 @@ def row_cluster(row: Row) -> Cluster:
 
 
 def update_events(backend: Backend, mentions: Sequence[Mention]) -> None:
-    """Merge new mentions into the stored events (call inside the batch's transaction)."""
+    """Merge new mentions into the stored events (call inside the batch's transaction, after
+    the mentions' sentences are written)."""
     if not mentions:
         return
     probes = sorted({(m.source, m.target, m.code, m.date) for m in mentions},
@@ -95,11 +101,85 @@ def update_events(backend: Backend, mentions: Sequence[Mention]) -> None:
     for part in _chunks(old):
         marks = ", ".join("?" * len(part))
         backend.execute(f"DELETE FROM events WHERE event_id IN ({marks})", part)
-        backend.execute(f"DELETE FROM event_words WHERE event_id IN ({marks})", part)
     backend.insert("events", EVENT_COLUMNS, [cluster_row(c) for c in merged])
-    write_event_words(backend, [c.event_id for c in merged])
+    _add_event_words(backend, stored, merged, mentions)
     write_event_days(backend, {(c.key[0], c.key[1], c.first)
                                for c in (*stored, *merged) if c.first is not None})
+
+
+def _holder(merged: Sequence[Cluster]) -> Callable[[Key, date | None], Cluster]:
+    """Which merged event holds a mention or stored event of a key at a (first) date."""
+    by_key: dict[Key, list[Cluster]] = defaultdict(list)
+    for cluster in merged:
+        by_key[cluster.key].append(cluster)
+
+    def find(key: Key, day: date | None) -> Cluster:
+        for cluster in by_key[key]:
+            if day is None and cluster.first is None:
+                return cluster
+            if (day is not None and cluster.first is not None and cluster.last is not None
+                    and cluster.first <= day <= cluster.last):
+                return cluster
+        raise AssertionError(f"no merged event holds {key} on {day}")
+
+    return find
+
+
+def _add_event_words(backend: Backend, stored: Sequence[Cluster], merged: Sequence[Cluster],
+                     mentions: Sequence[Mention]) -> None:
+    """Bring `event_words` in step with a batch: the words of the new mentions' sentences go
+    to their events; an event that replaces stored events of other ids takes their words over
+    (their rows go). Reads only the words of the stored events touched, never their
+    mentions."""
+    holder = _holder(merged)
+    joined: dict[str, list[str]] = defaultdict(list)  # merged event id -> stored event ids
+    for cluster in stored:
+        joined[holder(cluster.key, cluster.first).event_id].append(cluster.event_id)
+    known: dict[str, set[str]] = defaultdict(set)  # stored event id -> its words
+    for part in _chunks(sorted(c.event_id for c in stored)):
+        for event_id, word in backend.rows(
+                f"SELECT event_id, word FROM event_words WHERE event_id IN "
+                f"({', '.join('?' * len(part))})", part):
+            known[str(event_id)].add(str(word))
+    texts = _sentence_texts(backend, mentions)
+    fresh: dict[str, set[str]] = defaultdict(set)  # merged event id -> words of new mentions
+    for mention in mentions:
+        event = holder(mention.key, mention.date).event_id
+        fresh[event].update(search_words(texts[mention.evidence.doc_id,
+                                               mention.evidence.sentence_id]))
+    gone: list[str] = []
+    rows: list[EventWord] = []
+    for cluster in merged:
+        parts = joined.get(cluster.event_id, [])
+        words = fresh.get(cluster.event_id, set())
+        if parts == [cluster.event_id]:  # the same event, grown: only the words it lacks
+            words = words - known[cluster.event_id]
+        else:  # a new event, or one that replaces events of other ids
+            gone += parts
+            for part in parts:
+                words = words | known[part]
+        source, target, _ = cluster.key
+        rows += [(word, cluster.event_id, cluster.first, source, target) for word in words]
+    for part in _chunks(sorted(gone)):
+        backend.execute(f"DELETE FROM event_words WHERE event_id IN "
+                        f"({', '.join('?' * len(part))})", part)
+    backend.insert("event_words", EVENT_WORD_COLUMNS, sorted(rows, key=lambda r: (r[0], r[1])))
+
+
+def _sentence_texts(backend: Backend, mentions: Sequence[Mention]) -> dict[tuple[str, int], str]:
+    """The stored text of the mentions' sentences, by (document id, sentence id)."""
+    doc_ids = sorted({clean_text(m.evidence.doc_id) for m in mentions})
+    wanted = {(m.evidence.doc_id, m.evidence.sentence_id) for m in mentions}
+    texts: dict[tuple[str, int], str] = {}
+    for part in _chunks(doc_ids):
+        for doc_id, sentence_id, text in backend.rows(
+                f"SELECT doc_id, sentence_id, text FROM sentences WHERE doc_id IN "
+                f"({', '.join('?' * len(part))})", part):
+            texts[str(doc_id), int(sentence_id)] = str(text)
+    for doc_id, sentence_id in wanted:  # an id with a NUL is stored with a space
+        if (doc_id, sentence_id) not in texts:
+            texts[doc_id, sentence_id] = texts[clean_text(doc_id), sentence_id]
+    return texts
 
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -119,16 +199,6 @@ def event_words(sentences: Iterable[EventSentence]) -> list[EventWord]:
     for event_id, day, source, target, text in sentences:
         found.update((word, event_id, day, source, target) for word in search_words(text))
     return sorted(found, key=lambda row: (row[0], row[1]))
-
-
-def write_event_words(backend: Backend, event_ids: Sequence[str]) -> None:
-    """Write the `event_words` rows of stored events (whose rows must not exist yet)."""
-    for part in _chunks(sorted(set(event_ids))):
-        found = backend.rows(_SENTENCES_OF_EVENTS.format(marks=", ".join("?" * len(part))),
-                             part)
-        backend.insert("event_words", EVENT_WORD_COLUMNS,
-                       event_words((str(i), d, str(s), str(t), str(x))
-                                   for i, d, s, t, x in found))
 
 
 def write_event_days(backend: Backend, days: Iterable[tuple[str, str, date]]) -> None:
