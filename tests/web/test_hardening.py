@@ -457,3 +457,15 @@ def test_a_document_with_a_recursion_error_is_not_stored(
     assert writable.get("/api/documents/bad-1").status_code == 404
     good = writable.post("/api/documents", json={"text": TEXT, "id": "good-1"}, headers=auth)
     assert good.status_code == 201
+
+
+def test_the_coding_process_dies_with_its_server(store_path: Path) -> None:
+    with served("--db", str(store_path)) as (url, _, server):
+        coded = httpx.post(f"{url}/api/code", json={"text": TEXT}, timeout=WAIT)
+        assert coded.status_code == 200
+        coding = psutil.Process(server.pid).children()
+        assert coding
+        server.kill()
+        server.wait(WAIT)
+        gone, alive = psutil.wait_procs(coding, timeout=WAIT)
+        assert not alive, "a coding process outlived its server"

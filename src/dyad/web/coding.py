@@ -15,8 +15,11 @@ reads while a text is coded.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
 import multiprocessing
+import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -42,6 +45,7 @@ CODING_TIME_LIMIT = 120.0
 RETRY_AFTER = 5
 
 log = logging.getLogger("dyad.web")
+_PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 class CodingFailed(DyadError):
@@ -76,9 +80,22 @@ class _Child:
 _CHILD = _Child()  # set in the coding process (by `_start_child`), never in the server
 
 
-def _start_child(source: EventCoder | CoderSpec) -> None:
+def _start_child(source: EventCoder | CoderSpec, parent: int) -> None:
+    _die_with(parent)
     _CHILD.source = source
     _CHILD.analyser = None
+
+
+def _die_with(parent: int) -> None:
+    """Have Linux kill this coding process when the server process dies (even by SIGKILL):
+    a forked child holds the server's listening socket and would otherwise outlive it."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux
+        return
+    if os.getppid() != parent:  # the server died before the request took effect
+        os._exit(0)
 
 
 def analyse_in_child(document: Document) -> AnalysedDocument:
@@ -132,7 +149,7 @@ class CodingPool:
             if self._executor is None:
                 self._executor = ProcessPoolExecutor(
                     1, mp_context=multiprocessing.get_context("fork"), initializer=_start_child,
-                    initargs=(self._source,))
+                    initargs=(self._source, os.getpid()))
             future = self._executor.submit(analyse_in_child, document)
             return await asyncio.wait_for(asyncio.wrap_future(future), self.time_limit)
         except DyadError:
