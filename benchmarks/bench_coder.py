@@ -112,10 +112,6 @@ def machine() -> dict[str, Any]:
         info["spacy"] = spacy.__version__
     except ImportError:
         pass
-    import dyad.coding.verbs
-
-    compiled = not str(dyad.coding.verbs.__file__).endswith(".py")
-    info["coder"] = "compiled (mypyc)" if compiled else "pure Python"
     return info
 
 

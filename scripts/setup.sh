@@ -12,6 +12,5 @@ PY
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade "pip==25.1.1"
 .venv/bin/python -m pip install --quiet --require-hashes -r requirements.lock
-echo "Installing dyad; its coder is compiled with mypyc, which takes a few minutes" >&2
 .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
 .venv/bin/dyad code examples/japan-centers.txt --date 2024-07-02 --format table

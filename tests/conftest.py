@@ -18,25 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 
-def pytest_sessionstart(session: pytest.Session) -> None:
-    """Refuse to test compiled coder modules older than their sources (see setup.py): the
-    tests would pass or fail on code that is no longer there."""
-    import dyad.coding
-
-    folder = Path(dyad.coding.__file__).parent
-    stale = [
-        compiled.name
-        for compiled in folder.glob("*.so")
-        if compiled.stat().st_mtime < (folder / f"{compiled.name.split('.')[0]}.py").stat().st_mtime
-    ]
-    if stale:
-        raise pytest.UsageError(
-            f"compiled modules older than their sources in {folder}: {', '.join(sorted(stale))}; "
-            "rebuild them with `.venv/bin/python -m pip install --no-deps --no-build-isolation "
-            "-e .` (or delete the .so files to test the pure Python)"
-        )
-
-
 @pytest.fixture(scope="session")
 def coder() -> EventCoder:
     return EventCoder(load_dictionaries())

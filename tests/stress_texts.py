@@ -63,7 +63,10 @@ def quotes_in_quotes(depth: int) -> str:
     text = "we condemn Japan"
     for k in range(depth):
         country = COUNTRIES[k % len(COUNTRIES)]
-        text = f"“{country} said ‘{text}’,” its minister said" if k % 2 else f"“{text}”, {country} said"
+        if k % 2:
+            text = f"“{country} said ‘{text}’,” its minister said"
+        else:
+            text = f"“{text}”, {country} said"
     return text + "."
 
 
@@ -103,5 +106,5 @@ def stress_texts() -> list[tuple[str, str]]:
     texts += [nested_of(n) for n in (10, 100, 700)]  # 700 steps: a 2,100-token sentence
     texts += [long_sentence(n) for n in (50, 300)]
     texts += [name_list(n) for n in (10, 50)]
-    texts += [verb_chain(n) for n in (3, 30)]
+    texts += [verb_chain(n) for n in (3, 30, 60)]
     return [(f"stress-{k}", text) for k, text in enumerate(texts)]

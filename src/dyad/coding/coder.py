@@ -58,12 +58,6 @@ class SentenceReport:
     predicates: tuple[str, ...]
     discarded: str = ""
 
-    def __reduce__(self) -> tuple[type[SentenceReport], tuple[object, ...]]:
-        # Reports cross process boundaries (ingest workers); compiled by mypyc, a frozen
-        # dataclass cannot be unpickled field by field, so it is rebuilt by its constructor.
-        fields = (self.sentence_id, self.text, self.span, self.actors, self.predicates)
-        return (SentenceReport, (*fields, self.discarded))
-
 
 @dataclass
 class CodedDocument:

@@ -8,8 +8,7 @@ once per paragraph (one `Doc.to_array` call) into plain objects with the same at
 `children`, `subtree`, `conjuncts`, `sent`, `doc`, `nbor()`; the rarely read `like_num`,
 `whitespace_`, `left_edge` and `right_edge` ask spaCy), and adds the upper-case forms the
 dictionaries are keyed by (`upper`, `lemma_upper`, `forms`). The coder and the knowledge
-extractor both walk these copies, and the coder's modules are typed with them: compiled
-(setup.py), they read a token's attributes as fields of a C structure.
+extractor both walk these copies.
 
 Children, subtrees and conjuncts follow spaCy's own definitions: children in order (spaCy
 looks for them between the token's left and right edges, which always enclose them), the
@@ -120,9 +119,6 @@ class PlainToken:
         "text",
         "upper",
     )
-
-    # `PlainDoc.release` deletes these (compiled classes need to be told).
-    __deletable__ = ("children", "doc", "head", "sent")
 
     sent: PlainSentence
 
@@ -354,7 +350,6 @@ class PlainDoc:
         except KeyError:
             strings = spacy_doc.vocab.strings
             words = [_WORDS.get(key) or _word(key, strings) for key in keys]
-        # plain loops over typed lists: compiled, each step is a direct call and field write
         tokens: list[PlainToken] = []
         for i in range(len(words)):
             tokens.append(PlainToken(self, i, words[i], pos[i], tag[i], dep[i], ent_type[i],
