@@ -519,7 +519,7 @@ class PlainDoc:
     def __getitem__(self, key: int | slice) -> PlainToken | PlainSpan:
         if isinstance(key, slice):
             start, end, _ = key.indices(len(self.tokens))
-            return PlainSpan(self, start, end)
+            return PlainSpan(self, start, max(start, end))  # backwards: empty, as in spaCy
         return self.tokens[key]
 
     def text_between(self, start: int, end: int) -> str:
