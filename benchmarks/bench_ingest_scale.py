@@ -13,6 +13,11 @@ runs it (one coding worker process, batches of 200); the time of the store's own
 (`write_batch`: writing the batch and updating the events and their derived tables) is
 measured apart. The last line gives the time per document at the largest N over that at the
 smallest (the target: at most 1.5).
+
+`--store-only` leaves the coder out: the report is coded once, and `write_batch` stores
+batches of 200 copies of it (each with its own document id), as an ingest's store work does;
+the time is then the store's alone, which is what grows with the corpus (minutes less on a
+busy machine).
 """
 
 from __future__ import annotations
@@ -23,12 +28,17 @@ import os
 import sys
 import tempfile
 import time
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dyad.record import Document
 from dyad.store import ingest as ingest_module
 from dyad.store.backend import open_backend
 from dyad.store.ingest import IngestOptions, ingest
+from dyad.store.schema import create_schema
+from dyad.store.workers import CoderSpec, DocumentAnalyser
 
 REPORT = ("Russia imposed new sanctions on Japan on Monday. Japan condemned Russia, "
           "the foreign ministry said.")
@@ -56,7 +66,7 @@ def run(copies: int, folder: Path, workers: int) -> dict[str, Any]:
         finally:
             spent[0] += time.perf_counter() - started
 
-    ingest_module.write_batch = timed  # type: ignore[assignment]
+    ingest_module.write_batch = timed
     backend = open_backend(str(folder / f"copies-{copies}.duckdb"), create=True)
     try:
         started = time.perf_counter()
@@ -65,11 +75,34 @@ def run(copies: int, folder: Path, workers: int) -> dict[str, Any]:
         events = backend.rows("SELECT count(*), max(num_mentions) FROM events")[0]
     finally:
         backend.close()
-        ingest_module.write_batch = real  # type: ignore[assignment]
+        ingest_module.write_batch = real
     return {"copies": copies, "seconds": round(seconds, 1), "store_seconds": round(spent[0], 1),
             "ms_per_document": round(1000 * seconds / copies, 3),
             "store_ms_per_document": round(1000 * spent[0] / copies, 3),
             "stored": report.stored, "events": events[0], "mentions_per_event": events[1]}
+
+
+def run_store_only(copies: int, folder: Path, batch: int = 200) -> dict[str, Any]:
+    """Store `copies` copies of the coded report with `write_batch`, in batches."""
+    analyser = DocumentAnalyser(CoderSpec().build())
+    (coded,) = analyser.analyse([Document(id="copy", text=REPORT, date=date(2024, 7, 2))])
+    backend = open_backend(str(folder / f"store-{copies}.duckdb"), create=True)
+    try:
+        create_schema(backend)
+        started = time.perf_counter()
+        for first in range(0, copies, batch):
+            ingest_module.write_batch(backend, [
+                replace(coded, coded=replace(coded.coded, document=replace(
+                    coded.document, id=f"copy-{n:07d}")))
+                for n in range(first, min(copies, first + batch))])
+        seconds = time.perf_counter() - started
+        events = backend.rows("SELECT count(*), max(num_mentions) FROM events")[0]
+    finally:
+        backend.close()
+    return {"copies": copies, "seconds": round(seconds, 1), "store_seconds": round(seconds, 1),
+            "ms_per_document": round(1000 * seconds / copies, 3),
+            "store_ms_per_document": round(1000 * seconds / copies, 3),
+            "stored": copies, "events": events[0], "mentions_per_event": events[1]}
 
 
 def main() -> None:
@@ -77,13 +110,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, nargs="+", default=[10_000, 30_000, 100_000])
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--store-only", action="store_true",
+                        help="Time the store's work alone (the report coded once).")
     parser.add_argument("--json", action="store_true", help="Print one JSON object.")
     args = parser.parse_args()
     results: dict[str, Any] = {"cpus": os.cpu_count(), "load_average": os.getloadavg(),
                                "runs": []}
     with tempfile.TemporaryDirectory(prefix="dyad-scale-") as folder:
         for copies in args.copies:
-            found = run(copies, Path(folder), args.workers)
+            found = (run_store_only(copies, Path(folder)) if args.store_only
+                     else run(copies, Path(folder), args.workers))
             results["runs"].append(found)
             print(f"{copies:,} copies: {found}", file=sys.stderr)
     runs = results["runs"]
