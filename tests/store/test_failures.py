@@ -269,3 +269,34 @@ def test_nul_characters_are_stored_as_spaces_on_every_back_end(
     again = run_ingest(backend, [str(corpus)])  # found again: no conflict, nothing added
     assert (again.already_stored, again.stored, again.problems) == (3, 0, [])
 
+
+
+def test_ingest_exits_3_when_documents_failed(
+        tmp_path: Path, run: Callable[..., tuple[int, str, str]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    real = DocumentAnalyser.analyse
+
+    def analyse(self: DocumentAnalyser, documents: Iterable[Document]
+                ) -> Iterator[AnalysedDocument]:
+        documents = list(documents)
+        if any("RAISE-ME" in d.text for d in documents):
+            raise RuntimeError("marked to fail")
+        yield from real(self, documents)
+
+    import dyad.cli.store as cli_store
+    from dyad.store.ingest import ingest
+
+    def in_process(backend: Backend, paths: Sequence[str], options: Any, **kwargs: Any
+                   ) -> IngestReport:  # the monkeypatch reaches no worker process
+        return ingest(backend, paths, options, coder=options.spec.build(), **kwargs)
+
+    monkeypatch.setattr(workers_module.DocumentAnalyser, "analyse", analyse)
+    monkeypatch.setattr(cli_store, "ingest", in_process)
+    corpus = write_jsonl(tmp_path / "n.jsonl", [*make_documents(2), {"id": "r", "text": RAISES}])
+    db = str(tmp_path / "s.duckdb")
+    code, out, err = run("ingest", str(corpus), "--db", db, "--progress", "none")
+    assert code == 3
+    assert "n.jsonl:3: the coder failed on document 'r' (RuntimeError: marked to fail)" in err
+    assert "failed:            1" in out
+    code, out, _ = run("ingest", "--failures", "--db", db)
+    assert (code, out.split("\t")[:3]) == (0, ["r", f"{corpus}:3", "1"])

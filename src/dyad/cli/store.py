@@ -60,6 +60,9 @@ from dyad.store.timeline import PERIODS, TIMELINE_COLUMNS, TimelineRow, plot_tim
 from dyad.store.workers import CoderSpec
 
 LISTING_FORMATS = ("table", "jsonl", "csv")
+#: Exit status of `dyad ingest` when some documents failed (the others were stored), as for
+#: `dyad code`; 2 is bad input or usage.
+EXIT_SOME_FAILED = 3
 
 DbOption = Annotated[str, typer.Option(
     "--db", envvar="DYAD_DB", help="DuckDB file or postgresql:// URL (or set DYAD_DB).")]
@@ -214,6 +217,8 @@ def ingest_command(
         out.print(escape(line))
     if report.read == 0 and report.problems:
         raise DyadError("no document could be read", hint="see the warnings above")
+    if report.failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 def _list_failures(db: str) -> None:
