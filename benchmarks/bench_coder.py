@@ -381,7 +381,7 @@ def format_table(report: Report) -> str:
     m = report.machine
     lines.append(f"machine: {m.get('cores')} cores, {m.get('cpu', '?')}, "
                  f"{m.get('ram_gb', '?')} GB RAM, Python {m.get('python')}, "
-                 f"spaCy {m.get('spacy', '?')}, coder {m.get('coder', '?')}; load average before "
+                 f"spaCy {m.get('spacy', '?')}; load average before "
                  f"{m.get('load_average_before')}, after {m.get('load_average_after')}")
     return "\n".join(lines)
 
