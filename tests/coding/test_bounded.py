@@ -13,7 +13,8 @@ import pytest
 from dyad.coding.dates import resolve_date
 from dyad.coding.discards import MAX_GROUP_NESTING, DiscardMatcher
 from dyad.coding.tokens import PlainDoc, _forest
-from dyad.dictionaries.model import DiscardList, DiscardPhrase
+from dyad.coding.verbs import _match_items
+from dyad.dictionaries.model import DiscardList, DiscardPhrase, PatternItem, Word
 from dyad.nlp import MAX_PARAGRAPH_CHARS, load_pipeline, split_paragraphs
 from dyad.record import EventRecord
 from tests.stress_texts import nested_of, possessive_chain, verb_chain
@@ -106,3 +107,31 @@ def test_a_paragraph_without_blanks_is_cut_at_the_limit() -> None:
 def test_a_huge_paragraph_codes(code_text: Callable[..., list[EventRecord]]) -> None:
     events = code_text("Russia condemned Japan on Monday. " * 40_000)
     assert len(events) == 40_000
+
+
+class _CountingMatcher:
+    """Every word matches one token except the word "NEVER"; counts the matches tried."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def flat_element_span(self, element: Any, tokens: Any, pos: int, actors: Any) -> int:
+        self.calls += 1
+        return 0 if element.text == "NEVER" else 1
+
+
+def test_the_flat_pattern_matcher_tries_each_state_once() -> None:
+    """Ten words that match anywhere then one that never does, over 60 tokens: a plain
+    backtracking search tries every subsequence (C(60, 10) ≈ 7.5e10)."""
+    items = [PatternItem(Word("ANY")) for _ in range(10)] + [PatternItem(Word("NEVER"))]
+    tokens: list[Any] = list(range(60))
+    matcher = _CountingMatcher()
+    found = _match_items(matcher, items, tokens, False, {}, [], forward=True)  # type: ignore[arg-type]
+    assert found is None
+    assert matcher.calls <= len(items) * len(tokens) * len(tokens)
+
+
+def test_the_flat_pattern_matcher_still_finds_a_match() -> None:
+    items = [PatternItem(Word("ANY"), joined_to_next=True), PatternItem(Word("ANY"))]
+    assert _match_items(_CountingMatcher(), items, list(range(5)), False, {}, [],  # type: ignore[arg-type]
+                        forward=True) == 2  # fmt: skip
