@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -126,6 +126,25 @@ def _latest(a: date | None, b: date | None) -> date | None:
     return b if a is None else a if b is None else max(a, b)
 
 
+def combine(clusters: Sequence[Cluster]) -> Cluster:
+    """Events of one key as one: what joining them one by one gives, with each set built once
+    (joining a big stored event with many one-mention events pairwise would copy its document
+    ids once per mention)."""
+    if len(clusters) == 1:
+        return clusters[0]
+    firsts = [c.first for c in clusters if c.first is not None]
+    lasts = [c.last for c in clusters if c.last is not None]
+    return Cluster(
+        clusters[0].key,
+        min(firsts) if firsts else None,
+        max(lasts) if lasts else None,
+        sum(c.num_mentions for c in clusters),
+        frozenset().union(*(c.doc_ids for c in clusters)),
+        frozenset().union(*(c.outlets for c in clusters)),
+        min((c.best for c in clusters), key=Evidence.rank),
+    )
+
+
 def merge_clusters(clusters: Iterable[Cluster]) -> list[Cluster]:
     """Merge events (and one-mention events) whose dates chain within the window, per key."""
     by_key: dict[Key, list[Cluster]] = defaultdict(list)
@@ -133,28 +152,28 @@ def merge_clusters(clusters: Iterable[Cluster]) -> list[Cluster]:
         by_key[cluster.key].append(cluster)
     merged: list[Cluster] = []
     for key in sorted(by_key):
-        undated: Cluster | None = None
+        undated: list[Cluster] = []
         dated: list[Cluster] = []
         for cluster in by_key[key]:
-            if cluster.first is None:
-                undated = cluster if undated is None else undated.join(cluster)
-            else:
-                dated.append(cluster)
+            (undated if cluster.first is None else dated).append(cluster)
         dated.sort(key=lambda c: (c.first, c.last))
-        current: Cluster | None = None
+        chain: list[Cluster] = []
+        last: date | None = None
         for cluster in dated:
             assert cluster.first is not None
-            if current is not None and current.last is not None and (
-                    cluster.first <= current.last + WINDOW):
-                current = current.join(cluster)
+            if chain and last is not None and cluster.first <= last + WINDOW:
+                chain.append(cluster)
             else:
-                if current is not None:
-                    merged.append(current)
-                current = cluster
-        if current is not None:
-            merged.append(current)
-        if undated is not None:
-            merged.append(undated)
+                if chain:
+                    merged.append(combine(chain))
+                chain = [cluster]
+                last = None
+            if cluster.last is not None and (last is None or cluster.last > last):
+                last = cluster.last
+        if chain:
+            merged.append(combine(chain))
+        if undated:
+            merged.append(combine(undated))
     return merged
 
 
