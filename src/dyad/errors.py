@@ -9,6 +9,9 @@ Library code raises these; only the CLI and HTTP edges translate them into messa
     │   └── DictionaryLineError    one line of a dictionary is malformed
     ├── ValidationFileError        a PETRARCH validation file is unusable
     ├── ModelError                 the spaCy model is missing or broken
+    ├── CodingFailed               a document could not be coded (the coder failed on it,
+    │                              or the process coding it died)
+    ├── CodingBusy                 too many texts wait to be coded (HTTP 503)
     └── StoreError                 the event store cannot be opened or written
         └── QueryError             a store query asks for something it cannot give
             ├── EventNotFoundError no stored event has the id asked for
@@ -76,6 +79,18 @@ class ModelError(DyadError):
     """The spaCy model is missing or cannot be loaded."""
 
     status_code = 500
+
+
+class CodingFailed(DyadError):
+    """A document could not be coded: the coder failed on it, or its coding process died."""
+
+    status_code = 500
+
+
+class CodingBusy(DyadError):
+    """Too many texts are being coded or waiting; the client should try again later."""
+
+    status_code = 503
 
 
 class StoreError(DyadError):

@@ -27,7 +27,7 @@ from datetime import date
 from typing import Any
 
 from dyad.coding.coder import EventCoder
-from dyad.errors import DyadError
+from dyad.errors import CodingBusy, CodingFailed, DyadError
 from dyad.io.read import content_id
 from dyad.io.text import text_document
 from dyad.record import Document
@@ -46,18 +46,6 @@ RETRY_AFTER = 5
 
 log = logging.getLogger("dyad.web")
 _PR_SET_PDEATHSIG = 1  # prctl(2)
-
-
-class CodingFailed(DyadError):
-    """A text could not be coded: the coder failed on it, or its coding process died."""
-
-    status_code = 500
-
-
-class CodingBusy(DyadError):
-    """Too many texts are being coded or waiting; the client should try again later."""
-
-    status_code = 503
 
 
 def pasted_document(text: str, *, day: date | None, doc_id: str = "", title: str = "",
