@@ -364,6 +364,53 @@ def test_discards_option_voids_the_sentence(dyad: Callable[..., Run], write: Wri
     assert ok(dyad("code", text, "--discards", discards)).records() == []
 
 
+# --- text that a terminal or Rich would act on ----------------------------------------------------
+
+#: Escape sequences (colour, window title, a CSI written as one C1 byte, cursor return), Rich
+#: markup and an emoji code, in a document's id and text.
+HOSTILE_ID = "[red]doc[/red] \x1b]0;owned\x07 :smile:"
+HOSTILE_TEXT = ("\x1b[31mRussia\x1b[0m condemned [bold]Japan[/bold] on Monday. \x9b2J\r"
+                "Japan criticized :smile: China.")
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("hostile") / "hostile.jsonl"
+    path.write_text(json.dumps({"id": HOSTILE_ID, "text": HOSTILE_TEXT, "date": "2024-07-02"})
+                    + "\n", encoding="utf-8")
+    return path
+
+
+def _no_controls(text: str) -> None:
+    controls = sorted({ch for ch in text if (ord(ch) < 32 and ch not in "\n\t")
+                       or 0x7f <= ord(ch) <= 0x9f})
+    assert not controls, f"control characters reach the terminal: {controls}\n{text!r}"
+
+
+@pytest.mark.parametrize("output_format", ["table", "jsonl"])
+def test_explain_shows_control_characters_and_markup_as_text(
+        dyad: Callable[..., Run], hostile: Path, output_format: str) -> None:
+    run = ok(dyad("code", hostile, "--explain", "--format", output_format))
+    shown = run.stdout if output_format == "table" else run.stderr
+    _no_controls(run.stdout + run.stderr)
+    assert "\\x1b[31mRussia\\x1b[0m condemned [bold]Japan[/bold] on Monday." in shown, shown
+    assert "\\x9b2J\\r" in shown and "criticized :smile: China." in shown, shown
+    assert "[red]doc[/red] \\x1b]0;owned\\x07 :smile:" in shown, shown
+
+
+def test_table_shows_ids_and_words_as_text(dyad: Callable[..., Run], hostile: Path) -> None:
+    run = ok(dyad("code", hostile, "--format", "table"))
+    _no_controls(run.stdout)
+    assert "[red]doc[/red] \\x1b]0;owned\\x07 :smile: (2024-07-02)" in run.stdout, run.stdout
+    assert "\\x9b2J Japan" in run.stdout, run.stdout  # the source's words
+
+
+def test_jsonl_keeps_the_text_as_it_is(dyad: Callable[..., Run], hostile: Path) -> None:
+    """Only what is shown to a person is escaped: data output keeps the exact text."""
+    records = ok(dyad("code", hostile, "--format", "jsonl")).records()
+    assert {(r["doc_id"], r["source_text"]) for r in records} == {(HOSTILE_ID, "\x9b2J Japan")}
+
+
 # --- user dictionaries ---------------------------------------------------------------------------
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from dyad.cli.options import (
     ActorsOption,
@@ -21,13 +23,34 @@ from dyad.cli.options import (
     dictionary_choice,
     parse_day,
 )
-from dyad.cli.output import FORMATS, render_table, write_csv, write_jsonl
+from dyad.cli.output import FORMATS, plain, render_table, visible, write_csv, write_jsonl
 from dyad.coding.coder import CodedDocument, EventCoder, prepare_for_bulk_coding
 from dyad.dictionaries.defaults import load_dictionaries
 from dyad.errors import DyadError, InputError
 from dyad.io import InputProblem, read_documents
 from dyad.io.jsonl import is_jsonl_path
+from dyad.nlp import ParsedDocument, parse_documents
 from dyad.record import Document
+
+#: Exit status when some documents could not be coded (the others were): 2 is bad input or
+#: usage, as for every command.
+EXIT_SOME_FAILED = 3
+#: Documents read and parsed together (spaCy batches their paragraphs).
+BATCH = 128
+
+
+@dataclass(frozen=True)
+class CodingFailed:
+    """A document the coder raised on, and what it said (one line)."""
+
+    document: Document
+    reason: str
+
+    @classmethod
+    def of(cls, document: Document, exc: Exception) -> CodingFailed:
+        said = " ".join(str(exc).split())
+        reason = f"{type(exc).__name__}: {said}" if said else type(exc).__name__
+        return cls(document, reason if len(reason) <= 300 else reason[:299] + "…")
 
 
 def register(app: typer.Typer) -> None:
@@ -53,6 +76,9 @@ def code_command(
 ) -> None:
     """Code news text into events.
 
+    A document the coder fails on gets a warning and the others are still coded; the exit
+    status is then 3.
+
     Example: dyad code examples/japan-centers.txt --date 2024-07-02
     """
     fmt = output_format or ("table" if sys.stdout.isatty() else "jsonl")
@@ -70,8 +96,7 @@ def code_command(
     problems: list[str] = []
     documents = _documents(files, day, problems, warnings)
     out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 140)
-    coded_any = False
-    first = True
+    coded = failed = 0
     progress = Progress(
         TextColumn("coding"),
         SpinnerColumn(),
@@ -83,16 +108,62 @@ def code_command(
     )
     task = progress.add_task("coding", total=None, events=0)
     with progress:
-        for coded in coder.code(documents):
-            coded_any = True
+        for result in code_each(coder, documents):
+            if isinstance(result, CodingFailed):
+                failed += 1
+                document = result.document
+                _warn(warnings, f"{document.origin or '<input>'}: document {document.id}: "
+                                f"could not be coded: {result.reason}")
+                progress.update(task, advance=1)
+                continue
+            _emit(result, fmt, explain, coded == 0, out, warnings)
+            sys.stdout.flush()  # what is written stays whole, whatever happens next
+            coded += 1
             progress.update(task, advance=1, events=progress.tasks[0].fields["events"]
-                            + len(coded.events))
-            _emit(coded, fmt, explain, first, out, warnings)
-            first = False
-    sys.stdout.flush()
-    if problems and not coded_any:
+                            + len(result.events))
+    if failed:
+        _warn(warnings, f"{failed} document{'s' if failed != 1 else ''} could not be coded"
+                        + (f", {coded} {'were' if coded != 1 else 'was'}" if coded
+                           else "; nothing was coded"), kind="error")
+        raise typer.Exit(EXIT_SOME_FAILED)
+    if problems and not coded:
         raise DyadError(problems[0] if len(problems) == 1
                         else f"{problems[0]} (and {len(problems) - 1} more); nothing was coded")
+
+
+def code_each(coder: EventCoder, documents: Iterable[Document]
+              ) -> Iterator[CodedDocument | CodingFailed]:
+    """Code documents in order, in batches; a document the coder raises on comes out as a
+    `CodingFailed` and the others are coded all the same.
+
+    Each batch is parsed with one `nlp.pipe`; if the parse itself raises (the generator is then
+    finished), the documents of the batch not yet coded are parsed and coded one by one.
+    """
+    iterator = iter(documents)
+    while batch := list(islice(iterator, BATCH)):
+        done = 0
+        try:
+            for parsed in parse_documents(batch, nlp=coder.nlp, batch_size=BATCH):
+                done += 1
+                yield _code_parsed(coder, parsed)
+        except Exception as exc:
+            if len(batch) == 1:
+                yield CodingFailed.of(batch[0], exc)
+                continue
+            for document in batch[done:]:
+                yield from code_each(coder, [document])
+
+
+def _code_parsed(coder: EventCoder, parsed: ParsedDocument) -> CodedDocument | CodingFailed:
+    try:
+        return coder.code_parsed(parsed)
+    except Exception as exc:  # a bug in the coder: this document fails, the others go on
+        return CodingFailed.of(parsed.document, exc)
+
+
+def _warn(console: Console, message: str, *, kind: str = "warning") -> None:
+    """One line `dyad: warning: message` (or `error`), its control characters made visible."""
+    console.print(f"dyad: {kind}: {visible(message)}", markup=False, emoji=False)
 
 
 def _emit(coded: CodedDocument, fmt: str, explain: bool, first: bool, out: Console,
@@ -118,23 +189,26 @@ def _documents(files: list[str], day: object, problems: list[str],
             for item in read_documents([path], default_date=day, stdin=sys.stdin.buffer):  # type: ignore[arg-type]
                 if isinstance(item, InputProblem):
                     problems.append(str(item))
-                    warnings.print(f"dyad: warning: {escape(str(item))} (skipped)")
+                    _warn(warnings, f"{item} (skipped)")
                     continue
                 yield item
         except InputError as exc:
             if single:
                 raise
             problems.append(exc.message)
-            warnings.print(f"dyad: warning: {escape(exc.message)} (skipped)")
+            _warn(warnings, f"{exc.message} (skipped)")
 
 
 def _explain(coded: CodedDocument, out: Console) -> None:
-    out.print(f"[bold]{escape(coded.document.id)}[/bold]")
+    """Per sentence: its text, the actors found and each predicate's outcome. Everything from
+    the document is printed as plain text (never read as Rich markup), control characters
+    made visible."""
+    out.print(plain(coded.document.id, "bold"))
     for sentence in coded.sentences:
-        out.print(f"[cyan]#{sentence.sentence_id}[/cyan] {escape(sentence.text)}")
+        out.print(Text.assemble((f"#{sentence.sentence_id}", "cyan"), " ", plain(sentence.text)))
         if sentence.discarded:
-            out.print(f"   discarded: {escape(sentence.discarded)}")
+            out.print(Text.assemble("   discarded: ", plain(sentence.discarded)))
             continue
-        out.print("   actors: " + (escape(", ".join(sentence.actors)) or "none"))
+        out.print(Text.assemble("   actors: ", plain(", ".join(sentence.actors) or "none")))
         for line in sentence.predicates:
-            out.print(f"   - {escape(line)}")
+            out.print(Text.assemble("   - ", plain(line)))

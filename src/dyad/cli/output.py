@@ -4,22 +4,48 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from typing import IO
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from dyad.record import EVENT_FIELDS, EventRecord
 
 FORMATS = ("table", "jsonl", "csv")
 
+#: Characters that a terminal may act on instead of showing: C0 controls but tab and newline
+#: (ESC starts colour, title and cursor sequences; CR and backspace overwrite), DEL, C1
+#: controls (CSI, OSC), and the bidirectional overrides and isolates that reorder a line.
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` with every character a terminal could act on written as a Python escape
+    (ESC as \\x1b), so that text from documents can never move the cursor, change colours or
+    the window title."""
+    return _UNSHOWABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def plain(text: str, style: str = "") -> Text:
+    """Text from a document or a user, for Rich: shown as it is (never read as markup or
+    emoji codes), its control characters made visible."""
+    return Text(visible(text), style=style)
+
+
+#: Characters JSON leaves as they are that a terminal may act on (DEL, C1 controls) or that
+#: end a line for some readers (U+2028, U+2029); `write_jsonl` writes them as \\u escapes.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+
 
 def write_jsonl(events: Iterable[EventRecord], out: IO[str]) -> None:
-    """One JSON object per event, with exactly the event record's fields."""
+    """One JSON object per event, with exactly the event record's fields (UTF-8, but for the
+    characters a terminal would act on, which are escaped: the values are the same)."""
     for event in events:
-        out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+        line = json.dumps(event.to_dict(), ensure_ascii=False)
+        out.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", line) + "\n")
 
 
 def write_csv(events: Iterable[EventRecord], out: IO[str], *, header: bool = True) -> None:
@@ -35,7 +61,7 @@ def write_csv(events: Iterable[EventRecord], out: IO[str], *, header: bool = Tru
 
 def render_table(events: list[EventRecord], console: Console, *, title: str = "") -> None:
     """A readable table: sentence, date, source → target, code, PLOVER, trigger, mode."""
-    table = Table(title=title or None, show_lines=False, expand=False)
+    table = Table(title=plain(title) if title else None, show_lines=False, expand=False)
     table.add_column("#", justify="right", no_wrap=True, min_width=2)
     table.add_column("date", no_wrap=True, min_width=10)
     table.add_column("source", no_wrap=True, min_width=6)
@@ -46,7 +72,7 @@ def render_table(events: list[EventRecord], console: Console, *, title: str = ""
     table.add_column("mode", no_wrap=True, overflow="ellipsis", max_width=11)
     table.add_column("words", overflow="ellipsis", no_wrap=True)
     for e in events:
-        table.add_row(
+        table.add_row(*(plain(cell) for cell in (
             str(e.sentence_id),
             e.date,
             e.source or "?",
@@ -55,8 +81,8 @@ def render_table(events: list[EventRecord], console: Console, *, title: str = ""
             e.plover,
             e.trigger,
             e.mode,
-            escape(_short(f"{e.source_text} → {e.target_text}", 48)),
-        )
+            _short(f"{e.source_text} → {e.target_text}", 48),
+        )))
     console.print(table)
     console.print(f"{len(events)} event{'s' if len(events) != 1 else ''}")
 
