@@ -118,3 +118,6 @@ def test_merge_incremental_equals_all_at_once(seed: int) -> None:
         kept = [c for c in stored if c not in touched]
         stored = kept + merge_clusters([*touched, *(Cluster.of(m) for m in batch)])
     assert sorted(summary(stored), key=str) == sorted(summary(merge_mentions(mentions)), key=str)
+    for cluster in stored:  # the sorted lists kept along agree with the sets
+        assert cluster.sorted_doc_ids() == sorted(cluster.doc_ids)
+        assert cluster.sorted_outlets() == sorted(cluster.outlets)

@@ -61,8 +61,8 @@ def cluster_row(cluster: Cluster) -> Row:
     source, target, code = cluster.key
     row = (cluster.event_id, source, target, code, best.root, best.plover, best.goldstein,
            best.quad_class, cluster.first, cluster.last, cluster.num_mentions,
-           cluster.num_sources, cluster.num_articles, json.dumps(sorted(cluster.doc_ids)),
-           json.dumps(sorted(cluster.outlets)), best.doc_id, best.ordinal, best.sentence_id,
+           cluster.num_sources, cluster.num_articles, json.dumps(cluster.sorted_doc_ids()),
+           json.dumps(cluster.sorted_outlets()), best.doc_id, best.ordinal, best.sentence_id,
            best.sentence, best.source_text, best.target_text, best.mode, best.date_text,
            best.attribution, best.trigger, best.spans)
     # the listing shows the text columns as the store keeps them (`clean_text`: no NUL)
@@ -78,10 +78,13 @@ def row_cluster(row: Row) -> Cluster:
         value["source_text"], value["target_text"], value["root"], value["plover"],
         float(value["goldstein"]), int(value["quad_class"]), value["mode"], value["date_text"],
         value["attribution"], value["trigger"], value["spans"])
+    # stored sorted: sorting again only checks that, in one pass
+    doc_order = tuple(sorted(json.loads(value["doc_ids"])))
+    outlet_order = tuple(sorted(json.loads(value["outlets"])))
     return Cluster(
         (value["source"], value["target"], value["code"]), value["date"], value["last_date"],
-        int(value["num_mentions"]), frozenset(json.loads(value["doc_ids"])),
-        frozenset(json.loads(value["outlets"])), best)
+        int(value["num_mentions"]), frozenset(doc_order), frozenset(outlet_order), best,
+        doc_order, outlet_order)
 
 
 def update_events(backend: Backend, mentions: Sequence[Mention]) -> None:

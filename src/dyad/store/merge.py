@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 Key = tuple[str, str, str]
@@ -76,12 +76,25 @@ class Cluster:
     doc_ids: frozenset[str]
     outlets: frozenset[str]
     best: Evidence
+    #: `doc_ids` and `outlets` sorted, when known (else empty): a stored event's lists come
+    #: sorted, and keeping them saves sorting tens of thousands of ids again for each batch
+    doc_order: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    outlet_order: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
     def of(cls, mention: Mention) -> Cluster:
         """The one-mention event of a mention."""
         return cls(mention.key, mention.date, mention.date, 1, frozenset([mention.evidence.doc_id]),
-                   frozenset([mention.outlet]), mention.evidence)
+                   frozenset([mention.outlet]), mention.evidence, (mention.evidence.doc_id,),
+                   (mention.outlet,))
+
+    def sorted_doc_ids(self) -> list[str]:
+        """The document ids, sorted."""
+        return list(self.doc_order) if self.doc_order else sorted(self.doc_ids)
+
+    def sorted_outlets(self) -> list[str]:
+        """The outlets, sorted."""
+        return list(self.outlet_order) if self.outlet_order else sorted(self.outlets)
 
     @property
     def event_id(self) -> str:
@@ -134,15 +147,30 @@ def combine(clusters: Sequence[Cluster]) -> Cluster:
         return clusters[0]
     firsts = [c.first for c in clusters if c.first is not None]
     lasts = [c.last for c in clusters if c.last is not None]
+    doc_ids = frozenset().union(*(c.doc_ids for c in clusters))
+    outlets = frozenset().union(*(c.outlets for c in clusters))
     return Cluster(
         clusters[0].key,
         min(firsts) if firsts else None,
         max(lasts) if lasts else None,
         sum(c.num_mentions for c in clusters),
-        frozenset().union(*(c.doc_ids for c in clusters)),
-        frozenset().union(*(c.outlets for c in clusters)),
+        doc_ids,
+        outlets,
         min((c.best for c in clusters), key=Evidence.rank),
+        _sorted_union([(c.doc_ids, c.doc_order) for c in clusters]),
+        _sorted_union([(c.outlets, c.outlet_order) for c in clusters]),
     )
+
+
+def _sorted_union(parts: Sequence[tuple[frozenset[str], tuple[str, ...]]]) -> tuple[str, ...]:
+    """The union of sets, sorted: the largest one's sorted order (when known) with the others'
+    items it lacks, sorted again, which costs little for a sorted run and a few more."""
+    largest, order = max(parts, key=lambda part: len(part[0]))
+    if not order:
+        return tuple(sorted(frozenset().union(*(items for items, _ in parts))))
+    extra = {item for items, _ in parts if items is not largest for item in items
+             if item not in largest}
+    return tuple(sorted([*order, *extra])) if extra else order
 
 
 def merge_clusters(clusters: Iterable[Cluster]) -> list[Cluster]:
