@@ -4,14 +4,20 @@ Each Python worker builds its analyser (the event coder and the knowledge extrac
 one spaCy parse) once: a module-level cache keyed by the dictionary spec. Spark reuses Python
 workers between tasks (`spark.python.worker.reuse`, on by default), so a worker loads spaCy and
 the dictionaries once, not per task and never per record.
+
+A document the coder raises on is an error row. So is one that kills the process coding it:
+the worker codes each slab of documents in a child process it forks (`dyad.spark.isolate`), so
+that a crash costs the document that caused it, not the task, and with it the whole job.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from itertools import islice
 
 from dyad.record import Document
+from dyad.spark.isolate import isolated
 from dyad.spark.rows import (
     CODER_FAILED,
     CONFLICT,
@@ -36,6 +42,9 @@ from dyad.store.workers import (
 #: A document as the shuffle carries it: (file, line number, document).
 Placed = tuple[str, int, Document]
 Tagged = tuple[str, Row]
+
+#: Documents coded in one forked process (a fork costs milliseconds, a slab some seconds).
+SLAB = 256
 
 _ANALYSERS: dict[CoderSpec, DocumentAnalyser] = {}
 
@@ -84,17 +93,32 @@ def _safe_chunk(analyser: DocumentAnalyser, documents: list[Document]
         return [CodingFailure(documents[0], f"{type(exc).__name__}: {exc}")]
 
 
+def _code_slab(analyser: DocumentAnalyser, chunk: int, documents: Sequence[Document]
+               ) -> Iterator[list[Tagged]]:
+    """Each document's output rows, in order (in the forked process)."""
+    for start in range(0, len(documents), chunk):
+        for result in _safe_chunk(analyser, list(documents[start:start + chunk])):
+            yield list(coded_rows(result))
+
+
+def died(document: Document, how: str) -> list[Tagged]:
+    """The error row of a document whose coding killed the process coding it."""
+    return [(ERROR, document_error(document, CODER_FAILED,
+                                   f"the coding process died on document {document.id!r} "
+                                   f"({how})"))]
+
+
 def code_groups(groups: Iterable[tuple[str, Iterable[Placed]]], spec: CoderSpec,
-                chunk: int = CHUNK) -> Iterator[Tagged]:
+                chunk: int = CHUNK, slab: int = SLAB) -> Iterator[Tagged]:
     """Tagged output rows for a partition of (doc id, copies) groups; never raises for one
-    document."""
-    analyser = analyser_for(spec)
+    document, nor dies of one."""
+    analyser = analyser_for(spec)  # built here, once, and shared by the forked processes
     iterator = iter(groups)
-    while part := list(islice(iterator, chunk)):
+    while part := list(islice(iterator, slab)):
         documents: list[Document] = []
         for _, copies in part:
             kept, errors = first_of(copies)
             documents.append(kept)
             yield from errors
-        for result in _safe_chunk(analyser, documents):
-            yield from coded_rows(result)
+        for rows in isolated(documents, partial(_code_slab, analyser, chunk), died):
+            yield from rows
