@@ -189,8 +189,8 @@ def test_a_document_the_store_refuses_fails_alone(
     corpus = write_jsonl(tmp_path / "n.jsonl", make_documents(6, seed=9))
     real = ingest_module.update_events  # type: ignore[attr-defined]
 
-    def refuse(backend: Backend, mentions: Sequence[Mention]) -> None:
-        real(backend, mentions)  # written, then rolled back with the rest of the transaction
+    def refuse(backend: Backend, mentions: Sequence[Mention], *rest: Any) -> None:
+        real(backend, mentions, *rest)  # written, then rolled back with the rest of the transaction
         if any(m.evidence.doc_id == "doc-0003" for m in mentions):
             raise StoreError("events.duckdb: Conversion Error: refused")
 
@@ -212,7 +212,7 @@ def test_a_store_that_refuses_everything_stops_the_ingest(
         monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = write_jsonl(tmp_path / "n.jsonl", make_documents(6, seed=9))
 
-    def refuse(backend: Backend, mentions: Sequence[Mention]) -> None:
+    def refuse(backend: Backend, mentions: Sequence[Mention], *rest: Any) -> None:
         raise StoreError("events.duckdb: disk full")
 
     monkeypatch.setattr(ingest_module, "update_events", refuse)

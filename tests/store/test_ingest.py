@@ -152,9 +152,9 @@ def test_ingest_a_failed_batch_leaves_no_half_document(
     real = ingest_module.update_events  # type: ignore[attr-defined]
     calls = {"n": 0}
 
-    def fail_on_second(backend: Backend, mentions: Any) -> None:
+    def fail_on_second(backend: Backend, mentions: Any, *rest: Any) -> None:
         calls["n"] += 1
-        real(backend, mentions)
+        real(backend, mentions, *rest)
         if calls["n"] == 2:
             raise RuntimeError("killed")
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
 from dyad.store.backend import Backend, Row, clean_text
@@ -87,9 +87,11 @@ def row_cluster(row: Row) -> Cluster:
         doc_order, outlet_order)
 
 
-def update_events(backend: Backend, mentions: Sequence[Mention]) -> None:
+def update_events(backend: Backend, mentions: Sequence[Mention],
+                  sentences: Mapping[tuple[str, int], str] | None = None) -> None:
     """Merge new mentions into the stored events (call inside the batch's transaction, after
-    the mentions' sentences are written)."""
+    the mentions' sentences are written; `sentences`, the text of each sentence of the batch
+    by (document id, sentence id) as written, saves reading them back)."""
     if not mentions:
         return
     probes = sorted({(m.source, m.target, m.code, m.date) for m in mentions},
@@ -105,7 +107,7 @@ def update_events(backend: Backend, mentions: Sequence[Mention]) -> None:
         marks = ", ".join("?" * len(part))
         backend.execute(f"DELETE FROM events WHERE event_id IN ({marks})", part)
     backend.insert("events", EVENT_COLUMNS, [cluster_row(c) for c in merged])
-    _add_event_words(backend, stored, merged, mentions)
+    _add_event_words(backend, stored, merged, mentions, sentences)
     write_event_days(backend, {(c.key[0], c.key[1], c.first)
                                for c in (*stored, *merged) if c.first is not None})
 
@@ -129,7 +131,8 @@ def _holder(merged: Sequence[Cluster]) -> Callable[[Key, date | None], Cluster]:
 
 
 def _add_event_words(backend: Backend, stored: Sequence[Cluster], merged: Sequence[Cluster],
-                     mentions: Sequence[Mention]) -> None:
+                     mentions: Sequence[Mention],
+                     sentences: Mapping[tuple[str, int], str] | None) -> None:
     """Bring `event_words` in step with a batch: the words of the new mentions' sentences go
     to their events; an event that replaces stored events of other ids takes their words over
     (their rows go). Reads only the words of the stored events touched, never their
@@ -144,7 +147,7 @@ def _add_event_words(backend: Backend, stored: Sequence[Cluster], merged: Sequen
                 f"SELECT event_id, word FROM event_words WHERE event_id IN "
                 f"({', '.join('?' * len(part))})", part):
             known[str(event_id)].add(str(word))
-    texts = _sentence_texts(backend, mentions)
+    texts = sentences if sentences is not None else _sentence_texts(backend, mentions)
     fresh: dict[str, set[str]] = defaultdict(set)  # merged event id -> words of new mentions
     for mention in mentions:
         event = holder(mention.key, mention.date).event_id

@@ -281,7 +281,7 @@ def write_batch(backend: Backend, batch: Sequence[AnalysedDocument | CodedDocume
         backend.insert("sentences", SENTENCE_COLUMNS, sentences)
         backend.insert("mentions", MENTION_COLUMNS, mentions)
         backend.insert("knowledge", KNOWLEDGE_COLUMNS, knowledge)
-        update_events(backend, merged)
+        update_events(backend, merged, {(row[0], row[1]): row[2] for row in sentences})
         record_failures(backend, [row[0] for row in documents], failures, now)
 
 
@@ -289,6 +289,8 @@ def record_failures(backend: Backend, stored: Sequence[str], failures: Sequence[
                     now: datetime) -> None:
     """Inside a batch's transaction: forget the failures of the `stored` documents and record
     `failures` (a document failing again keeps one row, with one attempt more)."""
+    if not failures and not _any_failure(backend):
+        return
     ids = sorted({clean_text(i) for i in stored} | {clean_text(f.doc_id) for f in failures})
     attempts: dict[str, int] = {}
     for start in range(0, len(ids), _LOOKUP):
@@ -393,9 +395,16 @@ def _one_by_one(backend: Backend, batch: list[AnalysedDocument], failures: list[
     return stored
 
 
+def _any_failure(backend: Backend) -> bool:
+    """Whether any document is recorded as failed."""
+    return bool(backend.rows("SELECT 1 FROM ingest_failures LIMIT 1"))
+
+
 def _recorded(backend: Backend, doc_ids: Sequence[str]) -> set[str]:
     """Those of `doc_ids` recorded as failed by an earlier run."""
     found: set[str] = set()
+    if not _any_failure(backend):
+        return found
     wanted = {clean_text(i): i for i in doc_ids}
     keys = sorted(wanted)
     for start in range(0, len(keys), _LOOKUP):

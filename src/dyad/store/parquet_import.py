@@ -170,7 +170,8 @@ def import_parquet(backend: Backend, folder: str, *, batch_size: int = 200
             backend.write_lock()
             for table, rows in tables.items():
                 backend.insert(table, _COLUMNS[table], rows)
-            update_events(backend, merged)
+            update_events(backend, merged, {(str(row[0]), int(row[1])): str(row[2])
+                                            for row in tables["sentences"]})
         report.stored += len(fresh)
         report.mentions += len(merged)
     return report
