@@ -206,3 +206,14 @@ def test_ingest_keeps_the_word_index_in_step_batch_by_batch(
                         "WHERE code = '163'") == [(1, 6)]
     words = {w for (w,) in backend.rows("SELECT word FROM event_words")}
     assert {"fishing", "harsh", "moscow", "again", "quietly", "officials"} <= words
+
+
+def test_update_events_reads_the_sentences_back_when_not_given(
+        backend: Backend, tmp_path: Path, run_ingest: Ingest,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    real = ingest_module.update_events  # type: ignore[attr-defined]
+    monkeypatch.setattr(ingest_module, "update_events",
+                        lambda backend, mentions, *rest: real(backend, mentions))
+    corpus = write_jsonl(tmp_path / "n.jsonl", make_documents(12, seed=17))
+    run_ingest(backend, [str(corpus)], batch_size=5)
+    check_consistent(backend)
