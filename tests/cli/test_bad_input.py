@@ -295,3 +295,15 @@ def test_non_utf8_user_dictionary_names_the_line(dyad: Callable[..., Run], write
     run = dyad("code", text, "--actors", path)
     assert_one_line_error(run, str(path), "UTF-8")
     assert f"{path}:3:" in run.err_lines[0], run.describe()
+
+
+def test_warning_for_a_bad_file_shows_control_characters_of_its_name(
+        dyad: Callable[..., Run], write: Write, tmp_path: Path) -> None:
+    """A file name is text from outside too: its escape sequences are shown, not obeyed."""
+    first = write("first.txt", RUSSIA_JAPAN)
+    missing = tmp_path / "gone\x1b]0;owned\x07[bold].txt"
+    run = dyad("code", first, missing)
+    assert run.returncode == 0, run.describe()
+    assert "\x1b" not in run.stderr and "\x07" not in run.stderr, run.describe()
+    assert len(run.err_lines) == 1, run.describe()
+    assert "gone\\x1b]0;owned\\x07[bold].txt" in run.err_lines[0], run.describe()
