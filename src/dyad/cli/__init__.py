@@ -23,12 +23,13 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _register() -> None:
-    from dyad.cli import code, dictionary, knowledge, serve, spark, store, validate
+    from dyad.cli import code, dictionary, evaluate, knowledge, serve, spark, store, validate
 
     code.register(app)
     store.register(app)
     knowledge.register(app)
     validate.register(app)
+    evaluate.register(app)
     serve.register(app)
     app.add_typer(dictionary.app, name="dict")
     app.add_typer(spark.app, name="spark")
