@@ -73,7 +73,9 @@ SIMPLE = [
     ("Egypt urged Israel to accept a ceasefire.", "EGY", "ISR", "02|10"),
     # passive with a by-agent; nominal and participle events
     ("Two Russian diplomats were expelled by Poland.", "POL", "RUS", "16"),
-    ("The Iranian ambassador was summoned by the German foreign ministry.", "DEU", "IRN", "04"),
+    # summoning an ambassador is a diplomatic protest (dev conventions: 11, 14 accepted)
+    ("The Iranian ambassador was summoned by the German foreign ministry.", "DEU", "IRN",
+     "11|14"),
     ("Three Chinese fishing boats were seized by the Indonesian navy.", "IDN", "CHN", "17"),
     ("Sanctions were imposed on North Korea by the United Nations.", "IGO", "PRK", "16"),
     ("The sanctions imposed by the EU against Belarus took effect.", "IGO", "BLR", "16"),
@@ -81,8 +83,8 @@ SIMPLE = [
      "ISR", "LBN", "19"),
     ("Brazil's decision to expel Nicaraguan diplomats surprised observers.", "BRA", "NIC", "16"),
     ("Poland's decision to close its border with Belarus drew criticism.", "POL", "BLR", "16|17"),
-    xf("SUSPEND has no pattern for arms exports; nothing is coded", "Germany's decision to "
-       "suspend arms exports to Saudi Arabia angered Riyadh.", "DEU", "SAU", "16"),
+    ("Germany's decision to suspend arms exports to Saudi Arabia angered Riyadh.",
+     "DEU", "SAU", "16"),
     ("Military aid sent by Washington to Kyiv arrived on Friday.", "USA", "UKR", "06|07"),
     xf("parser makes 'pledged' a csubj with 'Aid' as its subject: no source, target JPN",
        "Aid pledged by Japan to the Philippines will fund new coast guard ships.",
