@@ -20,6 +20,8 @@ from dyad.evaluation.gold import (
     SentenceGoldFile,
 )
 from dyad.evaluation.match import (
+    SENTENCE_PREFIX,
+    flatten,
     matches,
     nearest,
     root_of,
@@ -270,7 +272,7 @@ def _score_article(article: ArticleGold, outcome: Outcome, report: ArticleReport
 
 def _miss(name: str, gold: GoldEvent, events: Iterable[EventRecord],
           sentences: Sequence[SentenceReport]) -> Miss:
-    reports = [s for s in sentences if same_sentence(s.text, gold.sentence_starts)]
+    reports = _sentences_of(gold.sentence_starts, sentences)
     coded = [describe(e) for e in events if same_sentence(e.sentence, gold.sentence_starts)]
     if not reports:
         return Miss(name, describe_gold(gold), gold.note, gold.sentence_starts, coded,
@@ -278,6 +280,14 @@ def _miss(name: str, gold: GoldEvent, events: Iterable[EventRecord],
     why = [line for s in reports for line in explanation(s)]
     return Miss(name, describe_gold(gold), gold.note, " ".join(s.text for s in reports),
                 coded, why)
+
+
+def _sentences_of(starts: str, sentences: Sequence[SentenceReport]) -> list[SentenceReport]:
+    """dyad's sentences that hold the gold sentence's beginning; failing that, those that
+    `same_sentence` accepts (pieces of it, where dyad split the sentence)."""
+    beginning = flatten(starts)[:SENTENCE_PREFIX]
+    holding = [s for s in sentences if beginning and beginning in flatten(s.text)]
+    return holding or [s for s in sentences if same_sentence(s.text, starts)]
 
 
 def _why_event(event: EventRecord, sentences: Sequence[SentenceReport]) -> list[str]:
