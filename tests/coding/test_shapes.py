@@ -62,9 +62,7 @@ SIMPLE = [
        "\u201ca serious provocation\u201d.", "CHN", "USA", "11"),
     xf("ACCUSE pattern (OF &CRIME) gives 173 (arrest/charge): a verbal accusation is root 11",
        "Recep Tayyip Erdogan accused Israel of war crimes.", "TUR", "ISR", "11"),
-    xf("pattern word GOVERNMENT matches the compound modifier of 'government forces' -> 111; "
-       "target ---MIL although the forces are in Idlib (Syria)",
-       "Syrian rebels attacked government forces in Idlib.", "SYR", "SYR", "19|18"),
+    ("Syrian rebels attacked government forces in Idlib.", "SYR", "SYR", "19|18"),
     ("Somalia expelled Ethiopia's ambassador.", "SOM", "ETH", "16"),
     ("The Houthis attacked a Greek ship in the Red Sea.", "YEM", "GRC", "19"),
     xf("parser hangs 'protested' as acl of the root noun 'activists': no source, no event",

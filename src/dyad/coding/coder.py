@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyad.coding.actors import Actor, ActorResolver
@@ -110,6 +110,9 @@ class EventCoder:
                 self._code_sentence(coded, paragraph, sent, sentence_id, memory, story_discard)
                 sentence_id += 1
             plain.release()
+        country = memory.main_country()
+        if country:
+            coded.events = [placed_in(event, country) for event in coded.events]
         return coded
 
     def _code_sentence(
@@ -277,3 +280,17 @@ def _explain(candidate: Candidate) -> str:
     if candidate.frame.mode:
         parts.append(f"mode {candidate.frame.mode}")
     return f"{candidate.outcome}: " + "; ".join(parts)
+
+
+def placed_in(event: EventRecord, country: str) -> EventRecord:
+    """The event with its role-only actors ("---REB": rebels, police, protesters, "people"
+    without a country) given the country the document is about: the convention of event data
+    sets, which code such actors with the country where they act."""
+    source, target = event.source, event.target
+    if source.startswith("---"):
+        source = country + source[3:]
+    if target.startswith("---"):
+        target = country + target[3:]
+    if (source, target) == (event.source, event.target):
+        return event
+    return replace(event, source=source, target=target)

@@ -163,7 +163,7 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
         dep = node.dep_
         parent = node.head
         lemma = parent.lemma_.lower()
-        if dep == "xcomp" and lemma in NEGATIVE_CONTROL:
+        if dep == "xcomp" and (lemma in NEGATIVE_CONTROL or _yet_to(parent)):
             return Frame(blocked="negated")
         if parent.pos_ in ("VERB", "AUX") and dep in (
             "ccomp",
@@ -212,6 +212,12 @@ def according_to(verb: Token) -> str:
             if obj is not None:
                 return _phrase_text(obj)
     return ""
+
+
+def _yet_to(verb: Token) -> bool:
+    """ "has yet to launch", "is yet to respond": not done (so far)."""
+    return bool(verb.lemma_.lower() in ("have", "be")
+                and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children))
 
 
 def _modal(verb: Token) -> str:

@@ -6,6 +6,7 @@ document named before.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -63,6 +64,15 @@ class DocumentMemory:
             if not subject:
                 return [code]
         return [self.countries[-1][0]] if self.countries else []
+
+    def main_country(self) -> str:
+        """The country the document is about: named at least twice and more often than any
+        other; "" when no country stands out."""
+        counts = Counter(code for code, _ in self.countries)
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+            return ""
+        return ranked[0][0]
 
     def remember_names(self, mentions: dict[int, Mention], doc: PlainDoc) -> None:
         """Remember the last word of multi-word actor names ("Mishustin", "Council")."""

@@ -1,0 +1,44 @@
+"""Actors named by role alone (police, rebels, protesters, "people") take the country the
+document is about, as event data sets code them: with the country where they act."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dyad.record import EventRecord
+
+Code = Callable[..., list[EventRecord]]
+
+
+def _pairs(events: list[EventRecord]) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.root) for e in events}
+
+
+def test_roles_take_the_country_the_document_is_about(code_text: Code) -> None:
+    events = code_text(
+        "Kenya's government warned protesters against new rallies in Nairobi. "
+        "Police fired tear gas at demonstrators on Tuesday. "
+        "Kenyan officials said rebels attacked police near the border."
+    )
+    assert _pairs(events) == {
+        ("KENGOV", "KENOPP", "13"), ("KENCOP", "KENOPP", "17"), ("KENREB", "KENCOP", "19")
+    }
+
+
+def test_no_country_stands_out_leaves_roles_as_they_are(code_text: Code) -> None:
+    events = code_text("Chad accused Sudan of arming rebels. Police arrested protesters.")
+    arrests = [e for e in events if e.root == "17"]
+    assert arrests and all(e.source.startswith("---") for e in arrests)
+
+
+def test_a_country_named_once_is_not_the_documents(code_text: Code) -> None:
+    events = code_text("Police arrested protesters. Japan sent aid.")
+    arrests = [e for e in events if e.root == "17"]
+    assert arrests and all(e.source.startswith("---") for e in arrests)
+
+
+def test_yet_to_is_not_done(code_text: Code) -> None:
+    assert not code_text("The army has yet to launch an attack on the rebels in Darfur.")
+    assert not code_text("China has yet to sign the accord with Japan.")
+    assert not code_text("Iran is yet to respond to the offer from France.")
+    assert _pairs(code_text("Russia has attacked Ukraine yet again.")) == {("RUS", "UKR", "19")}
