@@ -216,6 +216,9 @@ def _subject_donor(verb: Token, donors: int) -> tuple[Token, list[Token]] | None
         owners = children(head, "poss")
         if owners and verb.tag_ == "VB":
             return head, owners  # "Moscow's decision to terminate ..."
+        authors = _authors(head) if verb.tag_ == "VB" else []
+        if authors:
+            return head, authors  # "the decision of (by) the Sri Lankan Government to expel"
         if verb.tag_ == "VBG" and str(head.lemma_).lower() not in INSTRUMENT_NOUNS:
             # "protesters demanding ...": the noun itself acts; a described thing
             # ("waters surrounding the islands") is not an actor, so nothing is coded.
@@ -229,6 +232,12 @@ def _subject_donor(verb: Token, donors: int) -> tuple[Token, list[Token]] | None
         if outer is not None:
             return outer, predicate_roles(outer, donors=donors).subjects
         return None
+    if verb.dep_ == "advcl" and verb.tag_ == "VB":
+        # "condemned the order by Venezuela to expel ...", the infinitive hung on the verb
+        for noun in children(head, "dobj"):
+            authors = _authors(noun) if noun.i < verb.i else []
+            if authors:
+                return noun, authors
     if verb.dep_ in ("xcomp", "advcl") and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
         head = head.head  # "Arnor is about to restore ...", "ready to talk"
     if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and head.pos_ in VERBAL_POS:
@@ -243,6 +252,19 @@ def _subject_donor(verb: Token, donors: int) -> tuple[Token, list[Token]] | None
             heads = objects
         return head, heads
     return None
+
+
+def _authors(noun: Token) -> list[Token]:
+    """The author of a decision, order or plan named by "of" or "by" ("the decision of the
+    government", "the order by Venezuela"), or none."""
+    if str(noun.lemma_).lower() not in INSTRUMENT_NOUNS:
+        return []
+    for prep in children(noun, "prep", "agent"):
+        if prep.lower_ in ("of", "by"):
+            obj = pobj_of(prep)
+            if obj is not None:
+                return [obj]
+    return []
 
 
 # Nouns through which their author acts: "signed an order suspending the agreements".
