@@ -20,8 +20,8 @@ import pytest
 from dyad.cli import code as code_cli
 from dyad.cli.code import EXIT_SOME_FAILED
 from dyad.coding.coder import CodedDocument, EventCoder
-from dyad.nlp import ParsedDocument, load_pipeline, parse_documents
-from dyad.record import EVENT_FIELDS, Document
+from dyad.nlp import ParsedDocument, load_pipeline
+from dyad.record import EVENT_FIELDS
 from tests.cli.conftest import JAPAN_CHINA, RUSSIA_JAPAN
 
 Run = Callable[..., tuple[int, str, str]]
@@ -50,17 +50,12 @@ class _BreakingPipeline:
             yield doc, context
 
 
-class _BreakingCoder:
+class _BreakingCoder(EventCoder):
     """The real coder, except on documents holding a marker."""
 
     def __init__(self, dictionaries: Any, **options: Any) -> None:
-        self.coder = EventCoder(dictionaries, **options)
+        super().__init__(dictionaries, **options)
         self.nlp = _BreakingPipeline(load_pipeline())
-
-    def code(self, documents: Iterable[Document], *, batch_size: int = 128
-             ) -> Iterator[CodedDocument]:
-        for parsed in parse_documents(documents, nlp=self.nlp, batch_size=batch_size):
-            yield self.code_parsed(parsed)
 
     def code_parsed(self, parsed: ParsedDocument) -> CodedDocument:
         text = parsed.document.text
@@ -68,7 +63,7 @@ class _BreakingCoder:
             raise RuntimeError("the coder broke\non two lines")
         if RECURSES in text:
             _recurse(0)
-        return self.coder.code_parsed(parsed)
+        return super().code_parsed(parsed)
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ SHIPPED_KINDS = {
     "dyad.Current.actors.txt": "actors",
     "dyad.Places.actors.txt": "actors",
     "dyad.NonState.actors.txt": "actors",
+    "dyad.International.actors.txt": "actors",
     "Phoenix.agents.txt": "agents",
     "Phoenix.discards.txt": "discards",
 }

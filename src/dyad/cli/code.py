@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from itertools import islice
+from collections.abc import Iterator
 from typing import Annotated
 
 import typer
@@ -24,12 +22,11 @@ from dyad.cli.options import (
     parse_day,
 )
 from dyad.cli.output import FORMATS, plain, render_table, visible, write_csv, write_jsonl
-from dyad.coding.coder import CodedDocument, EventCoder, prepare_for_bulk_coding
+from dyad.coding.coder import CodedDocument, EventCoder, FailedDocument, prepare_for_bulk_coding
 from dyad.dictionaries.defaults import load_dictionaries
 from dyad.errors import DyadError, InputError
 from dyad.io import InputProblem, read_documents
 from dyad.io.jsonl import is_jsonl_path
-from dyad.nlp import ParsedDocument, parse_documents
 from dyad.record import Document
 
 #: Exit status when some documents could not be coded (the others were): 2 is bad input or
@@ -37,20 +34,6 @@ from dyad.record import Document
 EXIT_SOME_FAILED = 3
 #: Documents read and parsed together (spaCy batches their paragraphs).
 BATCH = 128
-
-
-@dataclass(frozen=True)
-class CodingFailed:
-    """A document the coder raised on, and what it said (one line)."""
-
-    document: Document
-    reason: str
-
-    @classmethod
-    def of(cls, document: Document, exc: Exception) -> CodingFailed:
-        said = " ".join(str(exc).split())
-        reason = f"{type(exc).__name__}: {said}" if said else type(exc).__name__
-        return cls(document, reason if len(reason) <= 300 else reason[:299] + "…")
 
 
 def register(app: typer.Typer) -> None:
@@ -108,8 +91,8 @@ def code_command(
     )
     task = progress.add_task("coding", total=None, events=0)
     with progress:
-        for result in code_each(coder, documents):
-            if isinstance(result, CodingFailed):
+        for result in coder.code_each(documents, batch_size=BATCH):
+            if isinstance(result, FailedDocument):
                 failed += 1
                 document = result.document
                 _warn(warnings, f"{document.origin or '<input>'}: document {document.id}: "
@@ -129,36 +112,6 @@ def code_command(
     if problems and not coded:
         raise DyadError(problems[0] if len(problems) == 1
                         else f"{problems[0]} (and {len(problems) - 1} more); nothing was coded")
-
-
-def code_each(coder: EventCoder, documents: Iterable[Document]
-              ) -> Iterator[CodedDocument | CodingFailed]:
-    """Code documents in order, in batches; a document the coder raises on comes out as a
-    `CodingFailed` and the others are coded all the same.
-
-    Each batch is parsed with one `nlp.pipe`; if the parse itself raises (the generator is then
-    finished), the documents of the batch not yet coded are parsed and coded one by one.
-    """
-    iterator = iter(documents)
-    while batch := list(islice(iterator, BATCH)):
-        done = 0
-        try:
-            for parsed in parse_documents(batch, nlp=coder.nlp, batch_size=BATCH):
-                done += 1
-                yield _code_parsed(coder, parsed)
-        except Exception as exc:
-            if len(batch) == 1:
-                yield CodingFailed.of(batch[0], exc)
-                continue
-            for document in batch[done:]:
-                yield from code_each(coder, [document])
-
-
-def _code_parsed(coder: EventCoder, parsed: ParsedDocument) -> CodedDocument | CodingFailed:
-    try:
-        return coder.code_parsed(parsed)
-    except Exception as exc:  # a bug in the coder: this document fails, the others go on
-        return CodingFailed.of(parsed.document, exc)
 
 
 def _warn(console: Console, message: str, *, kind: str = "warning") -> None:

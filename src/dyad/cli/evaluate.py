@@ -10,7 +10,6 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from dyad.cli.code import CodingFailed, code_each
 from dyad.cli.options import (
     ActorsOption,
     AgentsOption,
@@ -21,7 +20,7 @@ from dyad.cli.options import (
     dictionary_choice,
     parse_day,
 )
-from dyad.coding.coder import EventCoder, prepare_for_bulk_coding
+from dyad.coding.coder import EventCoder, FailedDocument, prepare_for_bulk_coding
 from dyad.dictionaries.defaults import load_dictionaries
 from dyad.evaluation.gold import ArticleGoldFile, GoldFile
 from dyad.evaluation.read import read_gold
@@ -77,8 +76,8 @@ def evaluate_command(
         task = progress.add_task("coding", total=sum(len(t) for t in texts))
         for gold_file, docs in zip(golds, texts, strict=True):
             outcomes: list[Outcome] = []
-            for result in code_each(coder, docs):
-                outcomes.append(TextFailed(result.reason) if isinstance(result, CodingFailed)
+            for result in coder.code_each(docs):
+                outcomes.append(TextFailed(result.reason) if isinstance(result, FailedDocument)
                                 else result)
                 progress.update(task, advance=1)
             reports.append(score_articles(gold_file, outcomes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Any
 
 from dyad.coding.actors import Actor, ActorResolver
@@ -59,6 +60,20 @@ class SentenceReport:
     discarded: str = ""
 
 
+@dataclass(frozen=True)
+class FailedDocument:
+    """A document that could not be coded, and why (one line)."""
+
+    document: Document
+    reason: str
+
+    @classmethod
+    def of(cls, document: Document, exc: BaseException) -> FailedDocument:
+        said = " ".join(str(exc).split())
+        reason = f"{type(exc).__name__}: {said}" if said else type(exc).__name__
+        return cls(document, reason if len(reason) <= 300 else reason[:299] + "…")
+
+
 @dataclass
 class CodedDocument:
     """A document's events and, per sentence, the coder's reasoning."""
@@ -94,6 +109,36 @@ class EventCoder:
         """Parse and code documents, in order."""
         for parsed in parse_documents(documents, nlp=self.nlp, batch_size=batch_size):
             yield self.code_parsed(parsed)
+
+    def code_each(
+        self, documents: Iterable[Document], *, batch_size: int = 128
+    ) -> Iterator[CodedDocument | FailedDocument]:
+        """Code documents in order, as `code` does, but a document the parser or the coder
+        raises on comes out as a `FailedDocument` and the others are coded all the same.
+
+        Each batch is parsed with one `nlp.pipe`; if the parse itself raises (the generator is
+        then finished), the documents of the batch not yet coded are parsed and coded one by
+        one, so that only the one that raises fails.
+        """
+        iterator = iter(documents)
+        while batch := list(islice(iterator, batch_size)):
+            done = 0
+            try:
+                for parsed in parse_documents(batch, nlp=self.nlp, batch_size=batch_size):
+                    done += 1
+                    yield self._code_contained(parsed)
+            except Exception as exc:  # the parse failed: the rest of the batch one by one
+                if len(batch) == 1:
+                    yield FailedDocument.of(batch[0], exc)
+                    continue
+                for document in batch[done:]:
+                    yield from self.code_each([document], batch_size=1)
+
+    def _code_contained(self, parsed: ParsedDocument) -> CodedDocument | FailedDocument:
+        try:
+            return self.code_parsed(parsed)
+        except Exception as exc:  # a bug in the coder: this document fails, the others go on
+            return FailedDocument.of(parsed.document, exc)
 
     def code_parsed(self, parsed: ParsedDocument) -> CodedDocument:
         """Code one already parsed document."""
