@@ -156,3 +156,51 @@ def test_default_frame_is_a_plain_fact() -> None:
     frame = Frame()
     assert (frame.blocked, frame.mode, frame.intent, frame.attribution_head) == ("", "", False,
                                                                                    None)
+
+
+# ------------------------------------------------------------ asked of someone, not done
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Kyiv urged Germany to strengthen its forces in Lithuania.", "strengthen"),
+        ("The EU called on Turkey to lift the state of emergency.", "lift"),
+        ("Russia demanded that the government lift sanctions on Iran.", "lift"),
+        ("Russia asked Japan to return the islands.", "return"),
+        ("China appealed to both sides to halt the fighting.", "halt"),
+        ("The court ordered the army to release the prisoners.", "release"),
+    ],
+)
+def test_what_is_asked_of_someone_is_not_done(nlp: Any, sentence: str, word: str) -> None:
+    assert frame_of(token(nlp, sentence, word)).blocked == "demanded"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Russia said Japan had lifted sanctions on Iran.", "lifted"),
+        ("China helped Pakistan to build a dam.", "build"),
+        ("The army has attacked the rebels again.", "attacked"),
+    ],
+)
+def test_done_acts_are_not_demands(nlp: Any, sentence: str, word: str) -> None:
+    assert frame_of(token(nlp, sentence, word)).blocked == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army has yet to launch an attack on the rebels.",
+        "Iran is yet to respond to the offer.",
+    ],
+)
+def test_yet_to_is_negated(nlp: Any, sentence: str) -> None:
+    verb = next(t for t in nlp(sentence) if t.dep_ == "xcomp")
+    assert frame_of(verb).blocked == "negated"
+
+
+def test_the_state_of_emergency_is_not_a_country(code_text: Callable[..., Any]) -> None:
+    events = code_text("Iran protested. Lebanon lifted the state of emergency.")
+    assert all(e.target != "IRN" for e in events if e.source == "LBN")
+    events = code_text("France sent troops to Mali. The country welcomed them on Monday.")
+    assert ("FRA", "MLI") in {(e.source, e.target) for e in events}

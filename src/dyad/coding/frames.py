@@ -73,6 +73,36 @@ INTENT_HEADS = frozenset(
         "weigh",
     }
 )
+# Verbs whose complement is asked of someone, not done: "urged Germany to strengthen its
+# forces", "called on Turkey to lift", "demanded that the government release".
+DIRECTIVE_VERBS = frozenset(
+    {
+        "urge",
+        "call",
+        "demand",
+        "ask",
+        "appeal",
+        "request",
+        "press",
+        "implore",
+        "exhort",
+        "encourage",
+        "invite",
+        "order",
+        "instruct",
+        "require",
+        "insist",
+        "propose",
+        "recommend",
+        "advise",
+        "pressure",
+        "push",
+        "beg",
+        "plead",
+        "petition",
+        "challenge",
+    }
+)
 # Control verbs whose complement did not happen: "refused to recognise", "failed to capture".
 NEGATIVE_CONTROL = frozenset({"refuse", "decline", "fail", "avoid", "forgo"})
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing"})
@@ -119,7 +149,8 @@ REPORTING_VERBS = frozenset(
 class Frame:
     """What the context does to a predicate's event."""
 
-    blocked: str = ""  # why no event: "negated", "denied", "hypothetical"; "" when coded
+    blocked: str = ""  # why no event: "negated", "denied", "hypothetical", "demanded"; ""
+    # when coded
     mode: str = ""  # "", "intend" or "conditional"
     intent: bool = False  # an intention frame ("willingness to resume"), conditional or not
     attribution_head: Token | None = None  # subject head of the reporting verb, if any
@@ -180,6 +211,8 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
                 return Frame(blocked="negated")
             if lemma in DENIAL_VERBS and dep in ("ccomp", "xcomp"):
                 return Frame(blocked="denied")
+            if lemma in DIRECTIVE_VERBS and dep in ("ccomp", "xcomp"):
+                return Frame(blocked="demanded")
             if dep in ("ccomp", "parataxis") and lemma in REPORTING_VERBS and attribution is None:
                 attribution = _subject(parent)
                 attribution_text = _phrase_text(attribution) if attribution is not None else ""

@@ -268,8 +268,9 @@ class ParticipantResolver:
             return self._speaker(head)
         if word in PERSONAL_PRONOUNS:
             return self._earlier_subject(head) or self.memory.pronoun(word) or []
-        if word in COUNTRY_NOUNS and any(c.lower_ == "the" for c in head.children):
-            return self.memory.last_country()
+        if (word in COUNTRY_NOUNS and any(c.lower_ == "the" for c in head.children)
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)):
+            return self.memory.last_country()  # "the country"; not "the state of emergency"
         if head.pos_ == "PRON":
             return []
         if head.dep_ in ("nsubj", "nsubjpass"):

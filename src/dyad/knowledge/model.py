@@ -5,7 +5,8 @@ store can keep them as rows or JSON. Status (of an agreement or an institution) 
 (of a claim) are never stored: they are derived from the dated evidence by `lifecycle`.
 
 Modes say how a sentence holds a fact: "" asserted; "negated" ("did not withdraw"), "denied"
-("refuted reports claiming…"), "hypothetical" ("could close"), "hedged" ("reportedly"),
+("refuted reports claiming…"), "hypothetical" ("could close"), "demanded" ("urged Iran to
+sign"), "hedged" ("reportedly"),
 "intend" ("threatened to withdraw"), "conditional", "planned" ("will close"). Only asserted
 facts change a status; the others stay as evidence.
 """
