@@ -300,3 +300,28 @@ def test_ingest_exits_3_when_documents_failed(
     assert "failed:            1" in out
     code, out, _ = run("ingest", "--failures", "--db", db)
     assert (code, out.split("\t")[:3]) == (0, ["r", f"{corpus}:3", "1"])
+
+
+def test_a_document_the_knowledge_extractor_fails_on_keeps_its_events(
+        backend: Backend, tmp_path: Path, run_ingest: Ingest,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The events of a document stand when only the knowledge extractor fails on it."""
+    from dyad.knowledge.extract import KnowledgeExtractor
+
+    records = [{"id": "ok", "text": "Japan condemned Russia on Monday."},
+               {"id": "breaks", "text": "Russia KNOWLEDGE-BREAKS condemned Japan on Monday."}]
+    corpus = write_jsonl(tmp_path / "k.jsonl", records)
+    real = KnowledgeExtractor.extract
+
+    def extract(self: KnowledgeExtractor, parsed: Any) -> Any:
+        if "KNOWLEDGE-BREAKS" in parsed.document.text:
+            raise IndexError("span [8, 7) out of a document")
+        return real(self, parsed)
+
+    monkeypatch.setattr(KnowledgeExtractor, "extract", extract)
+    report = run_ingest(backend, [str(corpus)])
+    assert (report.stored, len(report.failed), report.knowledge_failed) == (2, 0, 1)
+    assert "stored without knowledge records" in "\n".join(report.summary())
+    sources = {row[0] for row in backend.fetch("SELECT source FROM events")[1]}
+    assert sources == {"JPN", "RUS"}
+    check_consistent(backend)

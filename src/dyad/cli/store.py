@@ -141,6 +141,9 @@ class _Listener(IngestListener):
     def problem(self, problem: InputProblem) -> None:
         self.bar.console.print(f"dyad: warning: {escape(str(problem))} (skipped)")
 
+    def warning(self, message: str) -> None:
+        self.bar.console.print(f"dyad: warning: {escape(message)}")
+
     def progress(self, report: IngestReport) -> None:
         total = max(report.estimate, report.done) or None
         self.bar.update(self.task, completed=report.done, total=total, events=report.mentions)

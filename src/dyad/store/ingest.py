@@ -78,6 +78,7 @@ class IngestReport:
     problems: list[InputProblem] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)  # documents recorded as failed
     recovered: int = 0  # stored documents that an earlier run had recorded as failed
+    knowledge_failed: int = 0  # documents stored with their events but no knowledge records
 
     @property
     def done(self) -> int:
@@ -107,6 +108,9 @@ class IngestReport:
         lines += [f"  - {problem}" for problem in shown]
         if len(self.problems) > limit:
             lines.append(f"  … and {len(self.problems) - limit:,} more (see the warnings above)")
+        if self.knowledge_failed:
+            lines.append(f"stored without knowledge records (the extractor failed): "
+                         f"{self.knowledge_failed:,}")
         if self.failed:
             lines.append(f"failed:            {len(self.failed):,} (recorded in the store; "
                          "every run tries them again; list them with `dyad ingest --failures`)")
@@ -133,6 +137,9 @@ class IngestListener:
 
     def problem(self, problem: InputProblem) -> None:
         """An input or document was skipped (already counted in the report)."""
+
+    def warning(self, message: str) -> None:
+        """Something went wrong with a document that was stored all the same."""
 
     def progress(self, report: IngestReport) -> None:
         """One more document was dealt with."""
@@ -326,6 +333,11 @@ def ingest(backend: Backend, paths: Sequence[str], options: IngestOptions | None
             continue
         report.coded += 1
         report.mentions += len(result.events)
+        if result.knowledge_failed:
+            report.knowledge_failed += 1
+            listener.warning(f"{result.document.origin or result.document.id}: document "
+                             f"{result.document.id!r}: its events are stored without knowledge "
+                             f"records: the knowledge extractor failed ({result.knowledge_failed})")
         batch.append(result)
         listener.progress(report)
         if len(batch) >= options.batch_size or monotonic() - started >= options.commit_seconds:

@@ -27,7 +27,7 @@ from itertools import islice
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from dyad.coding.coder import CodedDocument, EventCoder, prepare_for_bulk_coding
+from dyad.coding.coder import CodedDocument, EventCoder, FailedDocument, prepare_for_bulk_coding
 from dyad.dictionaries.defaults import load_dictionaries
 from dyad.errors import DyadError
 from dyad.knowledge.extract import KnowledgeExtractor
@@ -66,6 +66,7 @@ class AnalysedDocument:
 
     coded: CodedDocument
     knowledge: KnowledgeBase
+    knowledge_failed: str = ""  # why the knowledge extractor failed; the events stand
 
     @property
     def document(self) -> Document:
@@ -88,7 +89,12 @@ class DocumentAnalyser:
     def analyse(self, documents: Iterable[Document]) -> Iterator[AnalysedDocument]:
         """Parse, code and extract knowledge from documents, in order."""
         for parsed in parse_documents(documents, nlp=self.coder.nlp):
-            yield AnalysedDocument(self.coder.code_parsed(parsed), self.extractor.extract(parsed))
+            coded = self.coder.code_parsed(parsed)
+            try:
+                knowledge, failed = self.extractor.extract(parsed), ""
+            except Exception as exc:  # the events stand without the knowledge
+                knowledge, failed = KnowledgeBase(), FailedDocument.of(parsed.document, exc).reason
+            yield AnalysedDocument(coded, knowledge, failed)
 
 
 @dataclass(frozen=True)
