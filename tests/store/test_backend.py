@@ -32,6 +32,9 @@ def test_backend_redacts_passwords() -> None:
     assert redact("postgresql://dyad:secret@db.example:5432/events") == (
         "postgresql://dyad:***@db.example:5432/events")
     assert redact("postgresql://dyad@h/e") == "postgresql://dyad@h/e"
+    assert redact("postgresql://dyad@h/e?sslmode=require&password=secret") == (
+        "postgresql://dyad@h/e?sslmode=require&password=***")
+    assert "secret" not in redact("postgres://a:secret@h/e?PASSWORD=secret&passfile=/x")
 
 
 def test_backend_roundtrip(backend: Backend) -> None:

@@ -19,7 +19,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, ClassVar
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from dyad.errors import StoreError
 
@@ -55,15 +55,20 @@ def is_postgres_url(location: str) -> bool:
 
 
 def redact(location: str) -> str:
-    """A store location fit for messages: a URL loses its password."""
+    """A store location fit for messages: a URL loses its password, whether in the user part
+    (`user:secret@host`) or in the query (`?password=secret`, libpq's key=value form)."""
     if not is_postgres_url(location):
         return location
     parts = urlsplit(location)
-    if parts.password is None:
-        return location
-    host = parts.hostname or ""
-    netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
+    netloc = parts.netloc
+    if parts.password is not None:
+        host = parts.hostname or ""
+        netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
+    query = "&".join(
+        f"{key}=***" if key.lower() in ("password", "passfile") else f"{key}={value}"
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+    )
+    return urlunsplit(parts._replace(netloc=netloc, query=query))
 
 
 class Backend(ABC):
