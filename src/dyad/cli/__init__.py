@@ -43,10 +43,12 @@ def main() -> None:
     try:
         app()
     except DyadError as exc:
-        err_console.print(f"dyad: error: {exc.message}", markup=False)
+        from dyad.cli.output import visible  # names of files and documents may hold escapes
+
+        err_console.print(f"dyad: error: {visible(exc.message)}", markup=False, emoji=False)
         if exc.hint:
-            err_console.print(f"hint: {exc.hint}", markup=False)
-        sys.exit(2 if isinstance(exc, DyadError) else 1)
+            err_console.print(f"hint: {visible(exc.hint)}", markup=False, emoji=False)
+        sys.exit(2)
     except KeyboardInterrupt:
         err_console.print("dyad: interrupted", markup=False)
         sys.exit(130)
