@@ -518,3 +518,19 @@ def test_bad_config_file(dyad: Callable[..., Run], write: Write, tmp_path: Path,
     assert len(lines) in (1, 2) and lines[0].startswith("dyad: error: "), run.describe()
     assert str(config) in lines[0] and needle in lines[0], run.describe()
     assert run.stdout == ""
+
+
+def test_a_copy_of_a_published_dictionary_warns_per_skipped_line(
+        run: Callable[..., tuple[int, str, str]], tmp_path: Path) -> None:
+    from dyad.dictionaries.defaults import shipped_dir
+
+    copy = tmp_path / "my.agents.txt"
+    copy.write_bytes((shipped_dir() / "Phoenix.agents.txt").read_bytes())
+    text = tmp_path / "t.txt"
+    text.write_text("Russia condemned Japan.\n", encoding="utf-8")
+    status, out, err = run("code", str(text), "--agents", str(copy), "--date", "2024-07-02",
+                           "--format", "csv")
+    assert status == 0
+    warned = [line for line in err.splitlines() if line.startswith("dyad: warning: ")]
+    assert warned and all(f"{copy}:" in line and "skipped" in line for line in warned)
+    assert "RUS,Russia,JPN" in out

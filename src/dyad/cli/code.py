@@ -19,11 +19,11 @@ from dyad.cli.options import (
     NoDefaultsOption,
     VerbsOption,
     dictionary_choice,
+    load_chosen,
     parse_day,
 )
 from dyad.cli.output import FORMATS, plain, render_table, visible, write_csv, write_jsonl
 from dyad.coding.coder import CodedDocument, EventCoder, FailedDocument, prepare_for_bulk_coding
-from dyad.dictionaries.defaults import load_dictionaries
 from dyad.errors import DyadError, InputError
 from dyad.io import InputProblem, read_documents
 from dyad.io.jsonl import is_jsonl_path
@@ -70,10 +70,7 @@ def code_command(
                                  param_hint="--format")
     day = parse_day(date)
     choice = dictionary_choice(actors, agents, verbs, discards, config, no_default_dictionaries)
-    dictionaries = load_dictionaries(actors=choice.actors, agents=choice.agents,
-                                     verbs=choice.verbs, discards=choice.discards,
-                                     use_defaults=choice.use_defaults)
-    coder = EventCoder(dictionaries)
+    coder = EventCoder(load_chosen(choice))
     prepare_for_bulk_coding()
     warnings = Console(stderr=True, highlight=False, soft_wrap=True)
     problems: list[str] = []

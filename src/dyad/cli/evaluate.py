@@ -18,10 +18,10 @@ from dyad.cli.options import (
     NoDefaultsOption,
     VerbsOption,
     dictionary_choice,
+    load_chosen,
     parse_day,
 )
 from dyad.coding.coder import EventCoder, FailedDocument, prepare_for_bulk_coding
-from dyad.dictionaries.defaults import load_dictionaries
 from dyad.evaluation.gold import ArticleGoldFile, GoldFile
 from dyad.evaluation.read import read_gold
 from dyad.evaluation.report import Report, as_json, render
@@ -63,9 +63,7 @@ def evaluate_command(
     golds: list[GoldFile] = [read_gold(path) for path in gold]  # all checked before coding
     texts = [documents(g, day) for g in golds]
     choice = dictionary_choice(actors, agents, verbs, discards, config, no_default_dictionaries)
-    coder = EventCoder(load_dictionaries(actors=choice.actors, agents=choice.agents,
-                                         verbs=choice.verbs, discards=choice.discards,
-                                         use_defaults=choice.use_defaults))
+    coder = EventCoder(load_chosen(choice))
     prepare_for_bulk_coding()
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     reports: list[Report] = []

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from dyad.dictionaries.defaults import DictionarySet, load_dictionaries
 from dyad.errors import InputError
 
 ActorsOption = Annotated[list[Path] | None, typer.Option(
@@ -36,6 +37,19 @@ class DictionaryChoice:
     verbs: list[Path] = field(default_factory=list)
     discards: list[Path] = field(default_factory=list)
     use_defaults: bool = True
+
+
+def load_chosen(choice: DictionaryChoice) -> DictionarySet:
+    """Load the chosen dictionaries; each line skipped in a published dictionary the user
+    named (see `dyad.dictionaries.defaults`) is one warning on stderr."""
+    from dyad.cli.output import visible
+
+    dictionaries = load_dictionaries(actors=choice.actors, agents=choice.agents,
+                                     verbs=choice.verbs, discards=choice.discards,
+                                     use_defaults=choice.use_defaults)
+    for problem in dictionaries.warnings:
+        typer.echo(f"dyad: warning: {visible(str(problem))}", err=True)
+    return dictionaries
 
 
 def dictionary_choice(actors: list[Path] | None, agents: list[Path] | None,
