@@ -60,6 +60,20 @@ class SentenceReport:
     discarded: str = ""
 
 
+#: A first paragraph this short is a headline: it may name the document's speaker.
+HEADLINE_TOKENS = 30
+
+
+def _is_headline(paragraph: PlainDoc) -> bool:
+    """A short first paragraph in title case or without a final stop: a headline."""
+    if not paragraph.sents or len(paragraph) > HEADLINE_TOKENS:
+        return False
+    words = [t.text for t in paragraph if t.text[:1].isalpha()]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return paragraph[len(paragraph) - 1].text not in (".", "!", "?") or (
+        bool(words) and capitalised >= 0.6 * len(words))
+
+
 @dataclass(frozen=True)
 class FailedDocument:
     """A document that could not be coded, and why (one line)."""
@@ -147,8 +161,12 @@ class EventCoder:
         story_discard = self.discards.story_phrase(document.text)
         memory = DocumentMemory()
         sentence_id = 0
-        for paragraph in parsed.paragraphs:
+        for n, paragraph in enumerate(parsed.paragraphs):
             plain = PlainDoc(paragraph.doc, paragraph.mapping.text)
+            if n == 0 and _is_headline(plain):
+                # a headline ("Statement by the Minister for Foreign Affairs of Japan on ...")
+                # names who speaks in the document's first person
+                memory.remember_speaker(self.resolver.mentions(plain.sents[0], document.date))
             for sent in plain.sents:
                 if not sent.text.strip():
                     continue

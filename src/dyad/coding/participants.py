@@ -46,6 +46,15 @@ class DocumentMemory:
     nouns: dict[str, list[str]] = field(default_factory=dict)
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     countries: list[tuple[str, bool]] = field(default_factory=list)  # (code, named a subject)
+    speaker: list[str] = field(default_factory=list)  # who "we" and "I" are, from a headline
+
+    def remember_speaker(self, mentions: dict[int, Mention]) -> None:
+        """The first actor the headline names speaks in the document's first person
+        ("UN Secretary-General Kofi Annan Receives ...", "Japan Protests against ...")."""
+        for mention in sorted(_distinct(mentions), key=_start):
+            if mention.kind == "actor" and any(mention.codes):
+                self.speaker = [code for code in mention.codes if code]
+                return
 
     def remember_countries(self, mentions: dict[int, Mention], doc: PlainDoc) -> None:
         """Remember the countries named, in order, and whether each named a subject."""
@@ -265,7 +274,7 @@ class ParticipantResolver:
     def _anaphora(self, head: Token) -> list[str]:
         word = str(head.lower_)
         if word in FIRST_PERSON:
-            return self._speaker(head)
+            return self._speaker(head) or list(self.memory.speaker)
         if word in PERSONAL_PRONOUNS:
             return self._earlier_subject(head) or self.memory.pronoun(word) or []
         if (word in COUNTRY_NOUNS and any(c.lower_ == "the" for c in head.children)
@@ -308,12 +317,15 @@ class ParticipantResolver:
         for token in tokens:
             mention = mentions.get(token.i)
             if mention is None:
-                if token.lower_ in PERSONAL_PRONOUNS:
+                if token.lower_ in PERSONAL_PRONOUNS or token.lower_ in ("our", "my"):
                     pronouns.append(token)
             elif mention not in seen:
                 seen.append(mention)
         for pron in pronouns:
-            codes = self._earlier_subject(pron) or self.memory.pronoun(str(pron.lower_))
+            if pron.lower_ in FIRST_PERSON:  # "our government": the speaker's
+                codes = self._speaker(pron) or list(self.memory.speaker)
+            else:
+                codes = self._earlier_subject(pron) or self.memory.pronoun(str(pron.lower_))
             if codes:
                 seen.insert(0, Mention(pron.i, pron.i + 1, "actor", tuple(codes)))
         return seen
