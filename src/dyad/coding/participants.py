@@ -325,7 +325,8 @@ class ParticipantResolver:
             if pron.lower_ in FIRST_PERSON:  # "our government": the speaker's
                 codes = self._speaker(pron) or list(self.memory.speaker)
             else:
-                codes = self._earlier_subject(pron) or self.memory.pronoun(str(pron.lower_))
+                codes = (self._earlier_subject(pron)
+                         or self.memory.pronoun(str(pron.lower_)) or [])
             if codes:
                 seen.insert(0, Mention(pron.i, pron.i + 1, "actor", tuple(codes)))
         return seen
