@@ -65,6 +65,15 @@ def coordinated(head: Token) -> list[Token]:
     for other in head.conjuncts:
         if other.pos_ in NOMINAL_POS or other.pos_ == "ADJ":
             heads.append(other)
+    for appos in children(head, "appos"):
+        # "with Merkel, Macron and Poroshenko" parsed as Merkel ← appos Macron ← conj
+        # Poroshenko: a proper-noun apposition coordinated with proper nouns is a list's
+        # second member ("Mr. Li, president and chief executive" stays one person)
+        conjs = children(appos, "conj")
+        if appos.pos_ == "PROPN" and conjs and all(c.pos_ == "PROPN" for c in conjs):
+            heads.append(appos)
+            heads.extend(o for o in appos.conjuncts
+                         if o.pos_ in NOMINAL_POS and all(o.i != h.i for h in heads))
     if len(heads) > 1:
         heads.sort(key=_position)
     return heads
