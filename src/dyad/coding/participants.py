@@ -47,6 +47,7 @@ class DocumentMemory:
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     countries: list[tuple[str, bool]] = field(default_factory=list)  # (code, named a subject)
     speaker: list[str] = field(default_factory=list)  # who "we" and "I" are, from a headline
+    heads: dict[str, list[str]] = field(default_factory=dict)  # see `remember_names`
 
     def remember_speaker(self, mentions: dict[int, Mention]) -> None:
         """The first actor the headline names speaks in the document's first person
@@ -84,10 +85,24 @@ class DocumentMemory:
         return ranked[0][0]
 
     def remember_names(self, mentions: dict[int, Mention], doc: PlainDoc) -> None:
-        """Remember the last word of multi-word actor names ("Mishustin", "Council")."""
+        """Remember the last word of multi-word actor names ("Mishustin", "Council") and the
+        noun that heads them ("the court" after "the International Criminal Court")."""
         for mention in set(mentions.values()):
             if mention.kind == "actor" and mention.end - mention.start >= 2 and mention.codes:
                 self.aliases[str(doc[mention.end - 1].text).upper()] = mention.codes
+                root = doc[mention.start:mention.end].root
+                if root.pos_ in ("NOUN", "PROPN"):
+                    self.heads[str(root.lemma_).lower()] = [c for c in mention.codes if c]
+
+    def definite(self, lemma: str) -> list[str]:
+        """Codes for "the court", "the government": the latest actor name headed by that noun,
+        else the latest subject that was that noun with codes; [] when none."""
+        if lemma in self.heads:
+            return list(self.heads[lemma])
+        for item in reversed(self.subjects):
+            if item.lemma == lemma and item.codes:
+                return list(item.codes)
+        return []
 
     def with_aliases(self, mentions: dict[int, Mention], doc: PlainDoc) -> dict[int, Mention]:
         """Unknown names that repeat the last word of an earlier actor name take its codes."""
@@ -282,6 +297,12 @@ class ParticipantResolver:
             return self.memory.last_country()  # "the country"; not "the state of emergency"
         if head.pos_ == "PRON":
             return []
+        if head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children
+        ):
+            codes = self.memory.definite(str(head.lemma_).lower())
+            if codes:
+                return codes  # "the court", named before as "the International Criminal Court"
         if head.dep_ in ("nsubj", "nsubjpass"):
             return []  # "the agreement will constitute ...": a thing, not its parties, acts
         if any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in head.children):
