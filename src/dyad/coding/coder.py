@@ -9,6 +9,7 @@ from itertools import islice
 from typing import Any
 
 from dyad.coding.actors import Actor, ActorResolver
+from dyad.coding.dateline import dateline_end
 from dyad.coding.discards import DiscardMatcher, names_a_period
 from dyad.coding.events import Candidate, SentenceCoder, attribution_of, intent_code
 from dyad.coding.participants import DocumentMemory, ParticipantResolver
@@ -201,6 +202,9 @@ class EventCoder:
             return
         day = document.date
         mentions = memory.with_aliases(self.resolver.mentions(sent, day), sent.doc)
+        opening = dateline_end(sent)
+        if opening > sent.start:  # "WASHINGTON, D.C. - USAID provided ...": not an actor
+            mentions = {k: m for k, m in mentions.items() if m.start >= opening}
         participants = ParticipantResolver(mentions, memory)
         coding = self.sentence_coder.code(sent, mentions, participants, day)
         explanations = []
