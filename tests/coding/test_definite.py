@@ -35,3 +35,13 @@ def test_the_government_after_a_subject_named_by_its_country(code_text: Code) ->
 def test_a_noun_never_named_as_an_actor_stays_unresolved(code_text: Code) -> None:
     events = code_text("France condemned Russia. The court criticized Japan.")
     assert all(e.source.startswith("---") for e in events if e.target == "JPN")
+
+
+def test_an_apposition_names_who_an_unknown_person_is_for_the_whole_document(
+        code_text: Code) -> None:
+    events = code_text(
+        "Koichiro Gemba had a telephone conversation with Mr. Kim Sung-hwan, Minister of "
+        "Foreign Affairs and Trade of the Republic of Korea (ROK). Later, Japan protested to "
+        "Minister Kim.")
+    assert {(e.source[:3], e.target) for e in events if e.root == "14"} == {("JPN", "KORGOV")}
+    assert "KORGOV" in {e.target for e in events if e.root == "04"}

@@ -12,7 +12,7 @@ from operator import attrgetter
 
 from dyad.coding.actors import Actor, Mention, compose
 from dyad.coding.frames import REPORTING_VERBS
-from dyad.coding.syntax import coordinated, np_tokens, pobj_of
+from dyad.coding.syntax import coordinated, nested_pobjs, np_tokens, pobj_of
 from dyad.coding.tokens import PlainDoc, PlainSentence, PlainToken
 
 Token = PlainToken
@@ -265,18 +265,36 @@ class ParticipantResolver:
                     a for a in self._single(appos, nested, appositions=False) if not _vague(a.code)
                 ]
                 if better:
+                    if head.pos_ == "PROPN":  # "Mr. Kim ..., Minister of ... Korea": later
+                        self._remember_name(head, tuple(a.code for a in better))  # "Mr. Kim"
                     return [self._actor(a.code, tokens, head) for a in better]
         return found
 
+    def _remember_name(self, head: Token, codes: tuple[str, ...]) -> None:
+        """The words of an unknown person's name stand for the actor an apposition made of
+        them, in the rest of the document ("Kim Sung-hwan, Minister of ... of Korea")."""
+        mention = self.mentions.get(head.i)
+        start, end = (mention.start, mention.end) if mention else (head.i, head.i + 1)
+        for k in range(start, end):
+            word = str(head.doc[k].text)
+            if len(word) >= 3 and word[:1].isupper() and word.isalpha():
+                self.memory.aliases[word.upper()] = codes
+
     def _via_preposition(self, head: Token) -> list[Actor]:
+        """ "ambassadors of Arnor", "Minister of Foreign Affairs and Trade of the Republic of
+        Korea": the first actor of an of/in/from phrase, two phrases deep at most."""
+        vague: list[Actor] = []  # "of Foreign Affairs": a role without a country, if nothing else
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS:
                 obj = pobj_of(child)
-                if obj is not None:
-                    inner = self.actors(obj, nested=False)
-                    if inner:
+                if obj is None:
+                    continue
+                for candidate in [obj, *nested_pobjs(obj, depth=1)]:
+                    inner = self.actors(candidate, nested=False)
+                    if inner and not all(_vague(a.code) for a in inner):
                         return inner
-        return []
+                    vague = vague or inner
+        return vague
 
     def _with_roles(self, actor: Actor, roles: list[Mention], head: Token) -> Actor:
         if not roles:

@@ -198,7 +198,7 @@ def predicate_roles(verb: Token, *, donors: int = MAX_SUBJECT_DONORS) -> Roles:
             roles.subjects.extend(children(agent, "pobj"))
         for subject in children(verb, "nsubjpass"):
             roles.objects.append(subject)  # "talks between Sudan and South Sudan were mediated"
-            roles.objects.extend(_nested_pobjs(subject, depth=1))
+            roles.objects.extend(nested_pobjs(subject, depth=1))
         if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL_POS:
             roles.objects.append(verb.head)
     else:
@@ -378,12 +378,12 @@ def _object_heads(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS:
             heads.append(child)
-            heads.extend(_nested_pobjs(child, depth=2))
+            heads.extend(nested_pobjs(child, depth=2))
         elif child.dep_ == "prep" or (child.dep_ == "agent" and not is_passive(verb)):
             obj = pobj_of(child)
             if obj is not None:
                 heads.append(obj)
-                heads.extend(_nested_pobjs(obj, depth=2))
+                heads.extend(nested_pobjs(obj, depth=2))
         elif child.dep_ in ("ccomp", "xcomp", "acomp") and child.pos_ not in VERBAL_POS:
             heads.extend(
                 c for c in child.children if c.dep_ in ("npadvmod", "nsubj", "dobj", "poss")
@@ -393,7 +393,7 @@ def _object_heads(verb: Token) -> list[Token]:
     return heads
 
 
-def _nested_pobjs(head: Token, depth: int) -> list[Token]:
+def nested_pobjs(head: Token, depth: int) -> list[Token]:
     if depth == 0:
         return []
     found: list[Token] = []
@@ -406,7 +406,7 @@ def _nested_pobjs(head: Token, depth: int) -> list[Token]:
         obj = pobj_of(prep)
         if obj is not None:
             found.append(obj)
-            found.extend(_nested_pobjs(obj, depth - 1))
+            found.extend(nested_pobjs(obj, depth - 1))
     return found
 
 
