@@ -11,7 +11,13 @@ from typing import Any
 from dyad.coding.actors import Actor, ActorResolver
 from dyad.coding.dateline import dateline_end
 from dyad.coding.discards import DiscardMatcher, names_a_period
-from dyad.coding.events import Candidate, SentenceCoder, attribution_of, intent_code
+from dyad.coding.events import (
+    Candidate,
+    SentenceCoder,
+    attribution_of,
+    intent_code,
+    refusal_code,
+)
 from dyad.coding.participants import DocumentMemory, ParticipantResolver
 from dyad.coding.tokens import PlainDoc, PlainSentence
 from dyad.coding.verbs import VerbMatcher
@@ -209,12 +215,17 @@ class EventCoder:
         coding = self.sentence_coder.code(sent, mentions, participants, day)
         explanations = []
         seen: set[tuple[str, str, str]] = set()
+        coded_verbs = {c.verb.i for c in coding.candidates if c.outcome == "coded"}
         for candidate in coding.candidates:
             explanations.append(_explain(candidate))
-            if candidate.outcome != "coded" or candidate.match is None:
+            # a refusal the dictionary did not code itself ("declined to meet" may be a pattern)
+            refusal = (candidate.outcome == "refused" and bool(candidate.targets)
+                       and candidate.verb.head.i not in coded_verbs)
+            if (candidate.outcome != "coded" and not refusal) or candidate.match is None:
                 continue
             for record in self._records(
-                candidate, paragraph, sent.doc, document, sentence_id, text, participants
+                candidate, paragraph, sent.doc, document, sentence_id, text, participants,
+                refusal=refusal,
             ):
                 key = (record.source, record.target, record.code)
                 if key not in seen:
@@ -265,13 +276,19 @@ class EventCoder:
         sentence_id: int,
         text: str,
         participants: ParticipantResolver,
+        *,
+        refusal: bool = False,
     ) -> Iterator[EventRecord]:
+        """The event records of a coded candidate; with `refusal`, of refusing its act
+        ("refused to cooperate with the court": the refuser rejects the court)."""
         assert candidate.match is not None
         code = candidate.match.code
         mode = candidate.frame.mode
         attribution = attribution_of(candidate, participants)
         pairs: list[tuple[Actor, Actor | None, str]] = []
         forward, reverse = code.forward, code.reverse
+        if refusal:
+            forward, reverse = refusal_code(forward or ""), None
         if candidate.frame.intent:
             reverse = None  # an intention is the source's alone ("ready to resume talks")
         targets: list[Actor | None] = list(candidate.targets) or [None]

@@ -377,3 +377,19 @@ def attribution_of(candidate: Candidate, participants: ParticipantResolver) -> s
     if actors and actors[0].code:
         return f"{text} ({actors[0].code})"
     return text
+
+
+# What refusing a cooperative act is, by the act's CAMEO root: refusing to meet or negotiate
+# (04) is 125, to cooperate materially (06, 07) 121, to yield (08) 124, anything else of
+# roots 01-09 the general rejection 120. Refusing a hostile act (to condemn, to attack) is
+# no event.
+_REFUSALS = {"04": "125", "06": "121", "07": "121", "08": "124"}
+
+
+def refusal_code(code: str) -> str | None:
+    """The CAMEO code of refusing to do `code` ("refused to cooperate with the court": 121),
+    or None when refusing it is no event."""
+    root = code[:2]
+    if not root.isdigit() or not "01" <= root <= "09":
+        return None
+    return _REFUSALS.get(root, "120")

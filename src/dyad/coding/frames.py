@@ -104,7 +104,10 @@ DIRECTIVE_VERBS = frozenset(
     }
 )
 # Control verbs whose complement did not happen: "refused to recognise", "failed to capture".
-NEGATIVE_CONTROL = frozenset({"refuse", "decline", "fail", "avoid", "forgo"})
+NEGATIVE_CONTROL = frozenset({"fail", "avoid", "forgo"})
+# Control verbs whose complement was refused: not done, and the refusal is itself an act
+# ("refused to cooperate with the court": a rejection, see `dyad.coding.events.refusal_code`).
+REFUSAL_CONTROL = frozenset({"refuse", "decline"})
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing"})
 REPORTING_VERBS = frozenset(
     {
@@ -149,8 +152,8 @@ REPORTING_VERBS = frozenset(
 class Frame:
     """What the context does to a predicate's event."""
 
-    blocked: str = ""  # why no event: "negated", "denied", "hypothetical", "demanded"; ""
-    # when coded
+    blocked: str = ""  # why no event: "negated", "denied", "hypothetical", "demanded",
+    # "refused"; "" when coded
     mode: str = ""  # "", "intend" or "conditional"
     intent: bool = False  # an intention frame ("willingness to resume"), conditional or not
     attribution_head: Token | None = None  # subject head of the reporting verb, if any
@@ -196,6 +199,8 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
         lemma = parent.lemma_.lower()
         if dep == "xcomp" and (lemma in NEGATIVE_CONTROL or _yet_to(parent)):
             return Frame(blocked="negated")
+        if dep == "xcomp" and lemma in REFUSAL_CONTROL:
+            return Frame(blocked="refused")
         if parent.pos_ in ("VERB", "AUX") and dep in (
             "ccomp",
             "xcomp",

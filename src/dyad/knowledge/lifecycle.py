@@ -54,7 +54,7 @@ STANDINGS: tuple[str, ...] = ("asserted", "refuted", "confirmed", "disputed")
 #: Modes under which a sentence still asserts what it says.
 COUNTED_MODES = frozenset({""})
 #: Modes that assert the opposite of what the words say ("denied that it was closing").
-CONTRARY_MODES = frozenset({"negated", "denied"})
+CONTRARY_MODES = frozenset({"negated", "denied", "refused"})
 
 
 def counts(mode: str) -> bool:
