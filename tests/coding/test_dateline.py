@@ -30,3 +30,8 @@ def test_the_place_of_a_dateline_is_not_an_actor(code_text: Code, text: str,
 def test_a_dash_inside_a_sentence_is_no_dateline(code_text: Code) -> None:
     events = code_text("China - in a rare move - expelled two Japanese diplomats on Friday.")
     assert all(e.source[:3] == "CHN" for e in events)
+
+
+def test_a_word_in_capitals_after_the_subject_is_no_dateline(code_text: Code) -> None:
+    events = code_text("Russia NOW - officially - condemned Japan on Monday.")
+    assert {e.source for e in events} <= {"RUS"}

@@ -309,12 +309,12 @@ def test_a_document_the_knowledge_extractor_fails_on_keeps_its_events(
     from dyad.knowledge.extract import KnowledgeExtractor
 
     records = [{"id": "ok", "text": "Japan condemned Russia on Monday."},
-               {"id": "breaks", "text": "Russia KNOWLEDGE-BREAKS condemned Japan on Monday."}]
+               {"id": "breaks", "text": "Russia KNOWLEDGEBREAKS condemned Japan on Monday."}]
     corpus = write_jsonl(tmp_path / "k.jsonl", records)
     real = KnowledgeExtractor.extract
 
     def extract(self: KnowledgeExtractor, parsed: Any) -> Any:
-        if "KNOWLEDGE-BREAKS" in parsed.document.text:
+        if "KNOWLEDGEBREAKS" in parsed.document.text:
             raise IndexError("span [8, 7) out of a document")
         return real(self, parsed)
 

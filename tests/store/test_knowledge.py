@@ -21,7 +21,7 @@ from dyad.store.handle import EventStore, open_store
 from dyad.store.ingest import IngestOptions, IngestReport, ingest
 from dyad.store.knowledge import delete_knowledge, load_knowledge, save_knowledge
 from dyad.store.schema import SCHEMA_VERSION, check_schema, create_schema
-from dyad.store.workers import AnalysedDocument, CodingFailure, DocumentAnalyser, code_chunk
+from dyad.store.workers import AnalysedDocument, DocumentAnalyser, code_chunk
 from tests.conftest import EXAMPLES
 from tests.store.corpus import write_jsonl
 from tests.store.helpers import clear
@@ -176,7 +176,7 @@ def test_knowledge_a_failed_batch_writes_no_knowledge(
     assert backend.rows("SELECT count(*) FROM documents") == [(0,)]
 
 
-def test_knowledge_a_document_the_extractor_fails_on_fails_alone(
+def test_knowledge_a_document_the_extractor_fails_on_keeps_its_events(
         coder: EventCoder, monkeypatch: pytest.MonkeyPatch) -> None:
     analyser = DocumentAnalyser(coder)
     real = analyser.extractor.extract
@@ -190,11 +190,13 @@ def test_knowledge_a_document_the_extractor_fails_on_fails_alone(
     documents = [Document(id=s["id"], text=s["text"]) for s in STORIES[:2]]
     documents.insert(1, Document(id="bad", text="Russia condemned Japan."))
     results = code_chunk(analyser, documents)
-    assert [type(r).__name__ for r in results] == ["AnalysedDocument", "CodingFailure",
-                                                   "AnalysedDocument"]
-    failure = results[1]
-    assert isinstance(failure, CodingFailure) and "cannot extract" in failure.message
-    assert all(r.knowledge.agreements for r in results if isinstance(r, AnalysedDocument))
+    assert all(isinstance(r, AnalysedDocument) for r in results)
+    failed = [r for r in results if isinstance(r, AnalysedDocument) and r.knowledge_failed]
+    assert [r.document.id for r in failed] == ["bad"]
+    assert "ValueError: cannot extract" in failed[0].knowledge_failed
+    assert failed[0].events and not failed[0].knowledge.agreements
+    assert all(r.knowledge.agreements for r in results
+               if isinstance(r, AnalysedDocument) and not r.knowledge_failed)
 
 
 def test_knowledge_two_workers_store_the_same_knowledge(

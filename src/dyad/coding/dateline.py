@@ -18,15 +18,15 @@ _MONTHS = frozenset({
 def dateline_end(sent: PlainSentence) -> int:
     """The index of the first token after the sentence's dateline, or the sentence's start
     when it opens with none. A dateline is a place in capitals ("WASHINGTON, D.C.",
-    "MOSCOW (Reuters)") or a date ("16 July 2008"), then a dash."""
+    "MOSCOW (Reuters)": its first word) or a date ("16 July 2008"), then a dash."""
     tokens = sent.tokens[: MAX_DATELINE_TOKENS + 1]
     for k, token in enumerate(tokens):
         if token.text in _DASHES and k > 0:
             prefix = tokens[:k]
             if any(t.pos_ in ("VERB", "AUX") for t in prefix):
                 return sent.start
-            capitals = any(t.text.isalpha() and t.text.isupper() and len(t.text) >= 3
-                           for t in prefix)
+            first = prefix[0].text
+            capitals = first.isalpha() and first.isupper() and len(first) >= 3
             date = any(t.lower_ in _MONTHS for t in prefix) and any(
                 t.text.isdigit() for t in prefix)
             return token.i + 1 if capitals or date else sent.start
