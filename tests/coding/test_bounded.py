@@ -104,9 +104,12 @@ def test_a_paragraph_without_blanks_is_cut_at_the_limit() -> None:
     assert [b - a for a, b in pieces] == [MAX_PARAGRAPH_CHARS, MAX_PARAGRAPH_CHARS, 5]
 
 
-def test_a_huge_paragraph_codes(code_text: Callable[..., list[EventRecord]]) -> None:
-    events = code_text("Russia condemned Japan on Monday. " * 40_000)
-    assert len(events) == 40_000
+def test_a_paragraph_in_pieces_codes_every_sentence(
+    code_text: Callable[..., list[EventRecord]],
+) -> None:
+    text = "Russia condemned Japan on Monday. " * 2_000  # 68,000 characters: 4 pieces
+    assert len(split_paragraphs(text)) == 4
+    assert len(code_text(text)) == 2_000
 
 
 class _CountingMatcher:
