@@ -214,7 +214,7 @@ SAM = ("SAM", "GAMGEE")
         (date(2012, 11, 9), ["HOBMIL"]),
         (date(2013, 1, 19), ["HOBGOV"]),
         (date(2013, 1, 20), ["HOBELI"]),
-        (None, ["HOB"]),
+        (None, ["HOBELI"]),  # undated: the open-ended role that starts last, as now
     ],
 )
 def test_validation_actors_date_resolution(day: date | None, codes: list[str]) -> None:
@@ -280,3 +280,29 @@ def test_crlf_and_bom(write: Write) -> None:
     parsed = parse_actors(write("\ufeffGONDOR [GON]\r\n+MINAS_TIRITH\r\nX_ [X 991399]\r\n"))
     assert parsed.value.entries[("MINAS", "TIRITH")] == [CodeGroup("GON")]
     assert [p.line for p in parsed.problems] == [3, 3]
+
+
+def test_an_undated_document_gets_the_current_role() -> None:
+    """A missing date must not change a sitting office holder's code."""
+    from datetime import date as day
+
+    from dyad.dictionaries.model import ActorDictionary, CodeGroup
+
+    actors = ActorDictionary()
+    actors.add(("PUTIN",), [CodeGroup("RUSELI", day(1990, 1, 1), day(1999, 12, 31)),
+                           CodeGroup("RUSGOV", day(2000, 5, 7)), CodeGroup("RUSELI")])
+    actors.add(("NOBODY",), [CodeGroup("USAELI", day(1990, 1, 1), day(1999, 12, 31)),
+                            CodeGroup("USAELI")])
+    assert actors.codes_for(("PUTIN",), None) == ["RUSGOV"]
+    assert actors.codes_for(("PUTIN",), day(1995, 1, 1)) == ["RUSELI"]
+    assert actors.codes_for(("NOBODY",), None) == ["USAELI"]
+
+
+def test_an_undated_text_codes_as_a_dated_one() -> None:
+    from dyad.coding.coder import EventCoder
+    from dyad.dictionaries.defaults import load_dictionaries
+    from dyad.record import Document
+
+    coder = EventCoder(load_dictionaries())
+    undated = next(iter(coder.code([Document("u", "Vladimir Putin condemned Japan.")])))
+    assert {e.source for e in undated.events} == {"RUSGOV"}

@@ -51,6 +51,10 @@ class ActorDictionary:
     def codes_for(self, phrase: Phrase, day: date | None) -> list[str] | None:
         """Codes of `phrase` on `day` (first restricted group that holds, else the default).
 
+        Without a day (an undated document), the role the record gives as current: the
+        open-ended group (`>date`) that starts last, so that a missing date does not turn a
+        sitting president into a mere elite ("Vladimir Putin" is RUSGOV either way).
+
         Returns None when the phrase is unknown, [] when known but without a code for that
         day or marked `---` (a known non-actor).
         """
@@ -60,6 +64,9 @@ class ActorDictionary:
         chosen: CodeGroup | None = None
         if day is not None:
             chosen = next((g for g in groups if g.restricted and g.holds_on(day)), None)
+        else:
+            current = [g for g in groups if g.start is not None and g.end is None]
+            chosen = max(current, key=lambda g: g.start or date.min) if current else None
         if chosen is None:
             chosen = next((g for g in groups if not g.restricted), None)
         if chosen is None or chosen.code == "---":
