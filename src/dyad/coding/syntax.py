@@ -197,12 +197,15 @@ def predicate_roles(verb: Token, *, donors: int = MAX_SUBJECT_DONORS) -> Roles:
         for agent in children(verb, "agent"):
             roles.subjects.extend(children(agent, "pobj"))
         for subject in children(verb, "nsubjpass"):
+            if _relative(subject):  # "the diplomats who were expelled": the diplomats
+                subject = verb.head
             roles.objects.append(subject)  # "talks between Sudan and South Sudan were mediated"
             roles.objects.extend(nested_pobjs(subject, depth=1))
         if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL_POS:
             roles.objects.append(verb.head)
     else:
-        roles.subjects.extend(children(verb, "nsubj", "csubj"))
+        # "rebels, who attacked ...": the relative pronoun is named by the donor below
+        roles.subjects.extend(s for s in children(verb, "nsubj", "csubj") if not _relative(s))
     if not roles.subjects and not roles.passive and donors > 0:
         donor = _subject_donor(verb, donors - 1)
         if donor is not None:
@@ -219,7 +222,14 @@ def _subject_donor(verb: Token, donors: int) -> tuple[Token, list[Token]] | None
     head = verb.head
     if head.i == verb.i:
         return None
-    if verb.dep_ == "relcl" and not any(c.dep_ == "nsubj" for c in verb.children):
+    if verb.dep_ == "relcl" and not any(c.dep_ == "nsubj" and not _relative(c)
+                                        for c in verb.children):
+        if (str(head.lemma_).lower() in INSTRUMENT_NOUNS and head.dep_ == "dobj"
+                and head.head.pos_ in VERBAL_POS):
+            # "the Council adopted a statement that condemned ...": its author condemns
+            authors = _authors(head) or children(head.head, "nsubj")
+            if authors:
+                return head.head, authors
         return head, [head]
     if verb.dep_ == "acl" and head.pos_ in NOMINAL_POS:
         owners = children(head, "poss")
@@ -261,6 +271,11 @@ def _subject_donor(verb: Token, donors: int) -> tuple[Token, list[Token]] | None
             heads = objects
         return head, heads
     return None
+
+
+def _relative(token: Token) -> bool:
+    """A relative pronoun heading a clause's subject: "who", "that", "which"."""
+    return bool(token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl")
 
 
 def _authors(noun: Token) -> list[Token]:
