@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from time import monotonic, sleep
 
 from dyad.coding.coder import CodedDocument, EventCoder, FailedDocument, prepare_for_bulk_coding
 from dyad.dictionaries.defaults import load_dictionaries
@@ -162,6 +163,18 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
         yield chunk
 
 
+def _exit_codes(processes: list[BaseProcess], *, seconds: float = 5.0) -> list[int | None]:
+    """The processes' exit codes, once each has one or `seconds` have passed. The pool's own
+    thread reaps its dead workers too, and a `join` that loses that race returns before the
+    exit code is set: so wait for the code, not for the join."""
+    deadline = monotonic() + seconds
+    for process in processes:
+        process.join(timeout=max(0.0, deadline - monotonic()))
+        while process.exitcode is None and monotonic() < deadline:
+            sleep(0.02)
+    return [process.exitcode for process in processes]
+
+
 def death_reason(exitcodes: Iterable[int | None]) -> str:
     """Why a coding process died, from the exit codes of a broken pool's processes (the
     others were ended with SIGTERM by the pool)."""
@@ -185,6 +198,9 @@ class _Pool:
     def __init__(self, spec: CoderSpec, workers: int) -> None:
         self.spec = spec
         self.workers = workers
+        # the pool's processes by pid, kept here too: a broken pool may already have let go
+        # of them when its error arrives, and their exit codes say how a worker died
+        self.seen: dict[int, BaseProcess] = {}
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -194,7 +210,7 @@ class _Pool:
         try:
             error = executor.submit(_ready).result()
         except BrokenProcessPool:
-            reason = death_reason(p.exitcode for p in self._processes(executor))
+            reason = death_reason(_exit_codes(self._processes(executor)))
             executor.shutdown(wait=True, cancel_futures=True)
             raise DyadError(f"{reason} while loading the coder",
                             hint="check the dictionaries and the spaCy model") from None
@@ -208,18 +224,19 @@ class _Pool:
         # The executor keeps its worker processes by pid until it is shut down; their exit
         # codes say how a worker died (the exception it raises does not).
         found: dict[int, BaseProcess] | None = getattr(executor, "_processes", None)
-        processes = list((found or {}).values())
-        for process in processes:
-            process.join(timeout=5)
-        return processes
+        return list((found or {}).values())
 
     def submit(self, documents: list[Document]) -> Future[list[Result]]:
-        return self.executor.submit(_code_in_worker, documents)
+        future = self.executor.submit(_code_in_worker, documents)
+        self.seen.update(getattr(self.executor, "_processes", None) or {})
+        return future
 
     def restart(self) -> str:
         """Why the pool broke; then start a new one."""
-        reason = death_reason(p.exitcode for p in self._processes(self.executor))
+        processes = {id(p): p for p in [*self._processes(self.executor), *self.seen.values()]}
+        reason = death_reason(_exit_codes(list(processes.values())))
         self.executor.shutdown(wait=True, cancel_futures=True)
+        self.seen = {}
         self.executor = self._start()
         return reason
 
