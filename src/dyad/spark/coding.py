@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from itertools import islice
 
+from dyad.coding.coder import FailedDocument
 from dyad.record import Document
 from dyad.spark.isolate import isolated
 from dyad.spark.rows import (
@@ -34,7 +35,6 @@ from dyad.store.workers import (
     CHUNK,
     AnalysedDocument,
     CoderSpec,
-    CodingFailure,
     DocumentAnalyser,
     code_chunk,
 )
@@ -72,13 +72,13 @@ def first_of(copies: Iterable[Placed]) -> tuple[Document, list[Tagged]]:
     return kept, errors
 
 
-def coded_rows(result: AnalysedDocument | CodingFailure) -> Iterator[Tagged]:
+def coded_rows(result: AnalysedDocument | FailedDocument) -> Iterator[Tagged]:
     """Output rows for one coding result: a document and its mentions, or an error."""
-    if isinstance(result, CodingFailure):
+    if isinstance(result, FailedDocument):
         document = result.document
         yield ERROR, document_error(document, CODER_FAILED,
                                     f"the coder failed on document {document.id!r} "
-                                    f"({result.message})")
+                                    f"({result.reason})")
         return
     yield DOCUMENT, document_row(result)
     for row in mention_rows(result.coded):
@@ -86,11 +86,11 @@ def coded_rows(result: AnalysedDocument | CodingFailure) -> Iterator[Tagged]:
 
 
 def _safe_chunk(analyser: DocumentAnalyser, documents: list[Document]
-                ) -> list[AnalysedDocument | CodingFailure]:
+                ) -> list[AnalysedDocument | FailedDocument]:
     try:
         return code_chunk(analyser, documents)
     except Exception as exc:  # one document, and it failed
-        return [CodingFailure(documents[0], f"{type(exc).__name__}: {exc}")]
+        return [FailedDocument.of(documents[0], exc)]
 
 
 def _code_slab(analyser: DocumentAnalyser, chunk: int, documents: Sequence[Document]

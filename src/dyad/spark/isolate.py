@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from typing import BinaryIO, NoReturn, TypeVar
 
+from dyad.store.workers import exit_status
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -108,10 +110,4 @@ def _reap(pid: int, *, stop: bool) -> str:
         _, status = os.waitpid(pid, 0)
     except ChildProcessError:  # reaped by someone else: how it ended is not known
         return "it ended without its results"
-    code = os.waitstatus_to_exitcode(status)
-    if code >= 0:
-        return f"exit code {code}"
-    try:
-        return f"signal {-code}, {signal.Signals(-code).name}"
-    except ValueError:
-        return f"signal {-code}"
+    return exit_status(os.waitstatus_to_exitcode(status))

@@ -28,7 +28,7 @@ from itertools import islice
 from time import monotonic
 from urllib.parse import urlsplit
 
-from dyad.coding.coder import CodedDocument, EventCoder
+from dyad.coding.coder import CodedDocument, EventCoder, FailedDocument
 from dyad.errors import StoreError
 from dyad.io.jsonl import InputProblem
 from dyad.io.walk import ReadProblem, estimate_documents, walk_documents
@@ -45,7 +45,7 @@ from dyad.store.schema import (
     SENTENCE_COLUMNS,
     create_schema,
 )
-from dyad.store.workers import AnalysedDocument, CoderSpec, CodingFailure, code_documents
+from dyad.store.workers import AnalysedDocument, CoderSpec, code_documents
 
 CONFLICT = "conflict"
 CODER_FAILED = "coder failed"
@@ -327,8 +327,8 @@ def ingest(backend: Backend, paths: Sequence[str], options: IngestOptions | None
     failures: list[Failure] = []
     started = monotonic()
     for result in code_documents(fresh, coder=coder, spec=options.spec, workers=options.workers):
-        if isinstance(result, CodingFailure):
-            _failed(Failure.of(result.document, result.message), report, listener)
+        if isinstance(result, FailedDocument):
+            _failed(Failure.of(result.document, result.reason), report, listener)
             failures.append(report.failed[-1])
             continue
         report.coded += 1

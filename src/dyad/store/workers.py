@@ -4,12 +4,12 @@ Each document is parsed once by spaCy; the event coder and the knowledge extract
 that parse (`DocumentAnalyser`). Each worker builds its analyser once (the pool's initializer)
 and analyses chunks of documents; the parent sends a bounded number of chunks ahead, so a huge
 corpus is never all in memory. A document the coder or the extractor fails on comes back as a
-`CodingFailure` instead of stopping the batch.
+`FailedDocument` instead of stopping the batch.
 
 A worker process that dies (a segmentation fault in compiled code, the out-of-memory killer,
 `os._exit`) breaks a `ProcessPoolExecutor` (`BrokenProcessPool`) instead of leaving the parent
 waiting for ever. The chunks that were in flight then go again, one document at a time in a
-new pool, so that only the document that kills its worker comes back as a `CodingFailure`
+new pool, so that only the document that kills its worker comes back as a `FailedDocument`
 ("the coding process died (signal 11, SIGSEGV)"); the others are coded as usual. Coding in
 this process (an `EventCoder` passed in) contains exceptions but cannot survive its own death.
 """
@@ -98,15 +98,7 @@ class DocumentAnalyser:
             yield AnalysedDocument(coded, knowledge, failed)
 
 
-@dataclass(frozen=True)
-class CodingFailure:
-    """A document the coder raised on, and what it said."""
-
-    document: Document
-    message: str
-
-
-Result = AnalysedDocument | CodingFailure
+Result = AnalysedDocument | FailedDocument
 
 
 @dataclass
@@ -145,7 +137,7 @@ def code_chunk(analyser: DocumentAnalyser, documents: list[Document]) -> list[Re
         try:
             results.extend(analyser.analyse([document]))
         except Exception as exc:
-            results.append(CodingFailure(document, f"{type(exc).__name__}: {exc}"))
+            results.append(FailedDocument.of(document, exc))
     return results
 
 
@@ -154,7 +146,7 @@ def _code_in_worker(documents: list[Document]) -> list[Result]:
     try:
         return code_chunk(_WORKER.analyser, documents)
     except Exception as exc:
-        return [CodingFailure(documents[0], f"{type(exc).__name__}: {exc}")]
+        return [FailedDocument.of(documents[0], exc)]
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -182,14 +174,17 @@ def death_reason(exitcodes: Iterable[int | None]) -> str:
     dead = [code for code in codes if code != -signal.SIGTERM] or codes
     if not dead:
         return "the coding process died"
-    code = dead[0]
-    if code < 0:
-        try:
-            name = f", {signal.Signals(-code).name}"
-        except ValueError:
-            name = ""
-        return f"the coding process died (signal {-code}{name})"
-    return f"the coding process died (exit code {code})"
+    return f"the coding process died ({exit_status(dead[0])})"
+
+
+def exit_status(code: int) -> str:
+    """How a process ended, from its exit code: "exit code 3", "signal 11, SIGSEGV"."""
+    if code >= 0:
+        return f"exit code {code}"
+    try:
+        return f"signal {-code}, {signal.Signals(-code).name}"
+    except ValueError:
+        return f"signal {-code}"
 
 
 class _Pool:
@@ -245,9 +240,9 @@ class _Pool:
         try:
             return self.submit([document]).result()
         except BrokenProcessPool:
-            return [CodingFailure(document, self.restart())]
+            return [FailedDocument(document, self.restart())]
         except Exception as exc:  # e.g. a result that could not be sent back
-            return [CodingFailure(document, f"{type(exc).__name__}: {exc}")]
+            return [FailedDocument.of(document, exc)]
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
@@ -302,6 +297,6 @@ def code_documents(
             try:
                 yield from code_chunk(local, part)
             except Exception as exc:
-                yield CodingFailure(part[0], f"{type(exc).__name__}: {exc}")
+                yield FailedDocument.of(part[0], exc)
         return
     yield from _in_pool(documents, spec or CoderSpec(), max(1, workers), chunk)
