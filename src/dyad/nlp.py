@@ -90,8 +90,65 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         if chunk.strip():
             lead = len(chunk) - len(chunk.lstrip())
             trail = len(chunk.rstrip())
-            result.extend(_pieces(text, a + lead, a + trail))
+            for start, end in _heading_lines(text, a + lead, a + trail):
+                start = _after_number(text, start, end)
+                if start < end:
+                    result.extend(_pieces(text, start, end))
     return result
+
+
+# A line ending in one of these continues or ends a sentence; any other line may be a heading.
+_SENTENCE_MARKS = frozenset(".!?;:,\"')]\u201d\u2019-\u2013\u2014")
+# Words a title leaves in lower case.
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "into",
+                                "of", "on", "or", "over", "the", "to", "under", "with", "vs"})
+# "1. ", "2) ", "(3) ", "(a) ", "iv. " before a paragraph's first word
+_NUMBER = r"(?:\d{1,3}|[a-z]|[ivx]{1,4})"
+_NUMBERED = re.compile(rf"(?:{_NUMBER}[.)]|\({_NUMBER}\))[ \t]+(?=\S)")
+
+
+def _is_heading(line: str) -> bool:
+    """A line that is a title, a byline, a place or a date of its own ("UN Human Rights Chief
+    Condemns Violence", "By Luis Ramirez", "Bangkok", "26 September"): no mark ends it, and it
+    is short or in title case. A line of wrapped prose is neither."""
+    line = line.strip()
+    if not line or line[-1] in _SENTENCE_MARKS:
+        return False
+    words = line.split()
+    if len(words) <= 4:
+        return True
+    named = [w for w in words if w[:1].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
+    return bool(named) and sum(w[0].isupper() for w in named) >= 0.8 * len(named)
+
+
+def _heading_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut after each heading line that a line beginning with a capital, a
+    digit or a quote follows: a headline, byline or dateline written above the first sentence
+    of a paragraph is not part of it."""
+    spans: list[tuple[int, int]] = []
+    line_start = start
+    while True:
+        newline = text.find("\n", line_start, end)
+        if newline < 0:
+            break
+        following = text[newline + 1 : end].lstrip()
+        first = following[:1]
+        starts_anew = bool(first) and (first.isupper() or first.isdigit() or first in "\"'\u201c(")
+        if starts_anew and _is_heading(text[line_start:newline]):
+            piece_end = line_start + len(text[line_start:newline].rstrip())
+            if piece_end > start:
+                spans.append((start, piece_end))
+            start = newline + 1 + (len(text[newline + 1 : end]) - len(following))
+        line_start = newline + 1
+    spans.append((start, end))
+    return spans
+
+
+def _after_number(text: str, start: int, end: int) -> int:
+    """The start of a paragraph after its number ("1. Today, ...", "(a) The ..."), which is
+    not a sentence."""
+    match = _NUMBERED.match(text, start, end)
+    return match.end() if match else start
 
 
 # The longest piece of text parsed at once. spaCy refuses texts over a million characters

@@ -108,6 +108,12 @@ MODES = [
        False),
     ("Germany said it would send weapons to Ukraine.", "send", "intend", True),
     ("Turkey's threat to block Sweden's bid angered Stockholm.", "block", "intend", True),
+    ("Kofi Annan announced on Monday that he will withdraw inspectors from Iraq.", "withdraw",
+     "intend", True),
+    ("The rebels said they will release the prime minister.", "release", "intend", True),
+    # the act is the news; the reporter only its source
+    ("Arnor will contribute a million rupees to Gondor, a senior official said.", "contribute",
+     "", False),
 ]
 
 
@@ -185,6 +191,25 @@ def test_what_is_asked_of_someone_is_not_done(nlp: Any, sentence: str, word: str
 )
 def test_done_acts_are_not_demands(nlp: Any, sentence: str, word: str) -> None:
     assert frame_of(token(nlp, sentence, word)).blocked == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Minister Gemba said that he cannot understand why President Lee visited the island, "
+         "and that the Government of Japan strongly protests the ROK.", "protests"),
+        ("Paris said that it did not expect the vote, and that France condemns the result.",
+         "condemns"),
+    ],
+)
+def test_a_second_that_clause_is_not_negated_by_the_first(nlp: Any, sentence: str,
+                                                          word: str) -> None:
+    assert frame_of(token(nlp, sentence, word)).blocked == ""
+
+
+def test_a_conjunct_in_the_same_clause_is_still_negated(nlp: Any) -> None:
+    sentence = "Japan said that it will not recall its ambassador or suspend the talks."
+    assert frame_of(token(nlp, sentence, "suspend")).blocked == "negated"
 
 
 @pytest.mark.parametrize(

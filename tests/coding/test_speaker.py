@@ -24,7 +24,7 @@ def _pairs(events: list[EventRecord]) -> set[tuple[str, str, str]]:
         ("Statement by the Ministry of Foreign Affairs of Brazil",
          "Our government condemns the attack by Venezuela on Guyana.", ("BRA", "VEN", "11")),
         ("France Announces Aid to Lebanon",
-         "I am glad to announce that we will send aid to Lebanon.", ("FRA", "LBN", "07")),
+         "I am glad to announce that we will send aid to Lebanon.", ("FRA", "LBN", "03")),
     ],
 )
 def test_first_person_speaks_for_the_headline(code_text: Code, headline: str, body: str,

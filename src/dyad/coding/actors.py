@@ -8,6 +8,7 @@ each agent adds its role ("Japanese" + "Chief Cabinet Secretary" → JPN + GOV =
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress, count
@@ -48,16 +49,47 @@ class Actor:
         return self.code[:3]
 
 
-_TOKEN_SPLIT = re.compile(r"(?<=[A-Z0-9])(-)(?=[A-Z0-9])|('S)$")
+_TOKEN_SPLIT = re.compile(r"(?<=[A-Z0-9])-(?=[A-Z0-9])|('S)$")
+
+
+def folded(word: str) -> str:
+    """A word without its accents ("BASSOLÉ" → BASSOLE, "YIPÈNÈ" → YIPENE): dictionaries
+    spell names in ASCII, news often does not."""
+    if word.isascii():
+        return word
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return plain or word
 
 
 def tokenised(phrase: Phrase) -> Phrase:
-    """A dictionary phrase split the way spaCy splits text ("AL-JAZEERA" → AL - JAZEERA,
-    "PEOPLE'S" → PEOPLE 'S), so that names match token by token."""
+    """A dictionary phrase split the way names are read from text: words joined by a hyphen
+    are separate words ("AL-JAZEERA" → AL JAZEERA, as "LEE_MYUNG_BAK" is LEE MYUNG BAK),
+    "PEOPLE'S" → PEOPLE 'S, accents dropped; so that names match word by word."""
     words: list[str] = []
     for word in phrase:
-        words.extend(part for part in _TOKEN_SPLIT.split(word) if part)
+        words.extend(folded(part) for part in _TOKEN_SPLIT.split(word) if part and part != "-")
     return tuple(words)
+
+
+def _joins_words(tokens: list[Token], k: int) -> bool:
+    """True when token k is a hyphen written between two words ("Myung-bak", "Al-Jazeera")."""
+    if tokens[k].text != "-" or k == 0 or k + 1 == len(tokens):
+        return False
+    before, hyphen, after = tokens[k - 1], tokens[k], tokens[k + 1]
+    return before.idx + len(before.text) == hyphen.idx and hyphen.idx + 1 == after.idx
+
+
+def name_words(sent: PlainSentence) -> tuple[list[str], list[int]]:
+    """The words of a sentence as names are matched (see `tokenised`: no hyphen between two
+    words, no accents) and, for each, the index of its token."""
+    tokens = sent.tokens
+    words: list[str] = []
+    where: list[int] = []
+    for k, token in enumerate(tokens):
+        if not _joins_words(tokens, k):
+            words.append(folded(token.upper))
+            where.append(token.i)
+    return words, where
 
 
 @dataclass
@@ -85,8 +117,7 @@ class ActorResolver:
 
     def mentions(self, sent: PlainSentence, day: date | None) -> dict[int, Mention]:
         """Mentions in a sentence span, keyed by each token index they cover."""
-        words = sent.words
-        base = sent.start
+        words, where = name_words(sent)
         found: dict[int, Mention] = {}
         actor_lengths = self._actor_index.longest_everywhere(words)
         agent_lengths = self._agent_index.longest_everywhere(words)
@@ -98,13 +129,13 @@ class ActorResolver:
             if length:
                 codes = self._codes_on(tuple(words[i : i + length]), day)
                 if codes:
-                    self._add(found, Mention(base + i, base + i + length, "actor", codes))
+                    self._add(found, Mention(where[i], where[i + length - 1] + 1, "actor", codes))
                     free = i + length
                     continue
             length = agent_lengths[i]
             if length:
                 agent = self._agent_index.get(tuple(words[i : i + length]))
-                self._add(found, Mention(base + i, base + i + length, "agent", agent=agent))
+                self._add(found, Mention(where[i], where[i + length - 1] + 1, "agent", agent=agent))
                 free = i + length
         for ent in sent.ents:
             if ent.label_ in NAMED_ENTITY_TYPES and not any(

@@ -182,7 +182,9 @@ class EventCoder:
             plain.release()
         country = memory.main_country()
         if country:
-            coded.events = [placed_in(event, country) for event in coded.events]
+            others = [c for c in memory.named_countries() if c != country]
+            coded.events = [placed_in(event, country, others[0] if others else "")
+                            for event in coded.events]
         return coded
 
     def _code_sentence(
@@ -366,15 +368,24 @@ def _explain(candidate: Candidate) -> str:
     return f"{candidate.outcome}: " + "; ".join(parts)
 
 
-def placed_in(event: EventRecord, country: str) -> EventRecord:
+def placed_in(event: EventRecord, country: str, second: str = "") -> EventRecord:
     """The event with its role-only actors ("---REB": rebels, police, protesters, "people"
     without a country) given the country the document is about: the convention of event data
-    sets, which code such actors with the country where they act."""
+    sets, which code such actors with the country where they act.
+
+    A role facing that country itself ("---GOV criticized China" in a text mostly about
+    China) is not that country's: it takes the `second` most named country, if any."""
     source, target = event.source, event.target
     if source.startswith("---"):
-        source = country + source[3:]
+        source = _placed(source, target, country, second)
     if target.startswith("---"):
-        target = country + target[3:]
+        target = _placed(target, event.source, country, second)
     if (source, target) == (event.source, event.target):
         return event
     return replace(event, source=source, target=target)
+
+
+def _placed(role: str, other: str, country: str, second: str) -> str:
+    if other == country:
+        return second + role[3:] if second else role
+    return country + role[3:]

@@ -79,9 +79,11 @@ class DiscardMatcher:
     _story: re.Pattern[str] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
-        # Phoenix voids every sentence naming a year 1914-2013 to skip chronologies; dyad
-        # dates such events instead ("signed in 2003" is an event of 2003), so bare years go.
-        phrases = [p for p in self.discards.phrases if not _bare_year(p.words)]
+        # Phoenix voids every sentence naming a year 1914-2013, or "weeks ago" / "years
+        # later", to skip chronologies; dyad dates such events instead ("signed in 2003" is
+        # an event of 2003, "arrests three weeks ago" of three weeks before the document),
+        # so the phrases that only name a time go.
+        phrases = [p for p in self.discards.phrases if not _names_a_time(p.words)]
         self._sentence = _phrase_regex([p for p in phrases if not p.story])
         self._story = _phrase_regex([p for p in phrases if p.story])
 
@@ -96,8 +98,15 @@ class DiscardMatcher:
         return _search(self._story, text)
 
 
-def _bare_year(words: tuple[str, ...]) -> bool:
-    return len(words) == 1 and len(words[0]) == 4 and words[0].isdigit()
+_TIME_UNITS = frozenset({"DAYS", "WEEKS", "MONTHS", "YEARS", "DECADES"})
+
+
+def _names_a_time(words: tuple[str, ...]) -> bool:
+    """A bare year ("1998"), or a time from the document's date ("WEEKS AGO", "FIFTY YEARS
+    AGO", "MONTHS LATER")."""
+    if len(words) == 1 and len(words[0]) == 4 and words[0].isdigit():
+        return True
+    return len(words) >= 2 and words[-1] in ("AGO", "LATER") and words[-2] in _TIME_UNITS
 
 
 def names_a_period(phrase: str) -> bool:

@@ -41,6 +41,9 @@ CLAIM_NOUNS = frozenset(
     }
 )
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "ought"})
+# "said it would send troops", "announced that he will extend the curfew": an act announced
+# for the future is an intention (CAMEO 03x, or a threat, 13x), not yet the act.
+REPORTED_FUTURE_MODALS = frozenset({"would", "will", "shall", "'ll"})
 INTENT_HEADS = frozenset(
     {
         "plan",
@@ -170,12 +173,16 @@ def is_negated(verb: Token) -> bool:
     return False
 
 
-def _reported_future(verb: Token) -> bool:
-    """ "said it would send": a modal in reported speech states an intention, not a guess."""
+def _reported_future(verb: Token, *, announced: bool = False) -> bool:
+    """ "said it would send", "announced that he will withdraw": a modal in reported speech
+    states an intention, not a guess. With `announced` ("will"), only when the reporting verb
+    comes first: in "Arnor will contribute ..., an official said" the act is the news."""
     node = verb
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    return node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS
+    reporter = node.head
+    return (node.dep_ == "ccomp" and reporter.lemma_.lower() in REPORTING_VERBS
+            and (not announced or reporter.i < node.i))
 
 
 def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
@@ -185,7 +192,8 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
     if _is_condition_connector(verb):
         return Frame(blocked="hypothetical")  # "provided that ...": a connective, not an act
     modal = _modal(verb)
-    reported_intent = modal == "would" and _reported_future(verb)
+    reported_intent = modal in REPORTED_FUTURE_MODALS and _reported_future(
+        verb, announced=modal != "would")
     if modal in HYPOTHETICAL_MODALS and not _conditional(verb) and not reported_intent:
         return Frame(blocked="hypothetical")
     conditional = _conditional(verb)
@@ -212,8 +220,8 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
             "dobj",
             "prep",
         ):
-            if dep != "conj" and is_negated(parent):
-                return Frame(blocked="negated")
+            if (dep != "conj" or _alternative(node)) and is_negated(parent):
+                return Frame(blocked="negated")  # "will not recall ... or suspend ..." too
             if lemma in DENIAL_VERBS and dep in ("ccomp", "xcomp"):
                 return Frame(blocked="denied")
             if lemma in DIRECTIVE_VERBS and dep in ("ccomp", "xcomp"):
@@ -228,7 +236,7 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
         if dep in ("xcomp", "acl") and lemma in INTENT_HEADS:
             intent = True
         if dep == "conj":
-            node = parent
+            node = _first_complement(node) or parent
             continue
         if dep == "advcl" and any(c.lower_ in CONDITION_MARKS for c in node.children):
             return Frame(blocked="hypothetical")  # the predicate is itself the condition
@@ -239,6 +247,30 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
     return Frame(
         mode=mode, intent=intent, attribution_head=attribution, attribution_text=attribution_text
     )
+
+
+def _alternative(conjunct: Token) -> bool:
+    """True for a conjunct joined by "or" / "nor", which a negation before it distributes
+    over ("did not recall its ambassador or suspend the talks"); "and" / "but" may not
+    ("did not attend but sent a deputy")."""
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in conjunct.head.children)
+
+
+def _first_complement(clause: Token) -> Token | None:
+    """For a second "that" clause ("said that he cannot understand why ..., and that Japan
+    protests"), the first one: both are complements of the same verb, so what negates or
+    frames the clauses inside the first does not reach the second. None for other conjuncts.
+    """
+    if not any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in clause.children):
+        return None
+    node = clause.head
+    for _ in range(len(clause.doc)):  # up the tree: at most as many steps as tokens
+        if node.head.i == node.i:
+            return None
+        if node.dep_ == "ccomp" and any(c.dep_ == "mark" for c in node.children):
+            return node
+        node = node.head
+    return None
 
 
 def according_to(verb: Token) -> str:

@@ -36,6 +36,7 @@ class _Remembered:
     text: str
     plural: bool
     person: bool
+    named: bool = False  # the head word is (part of) an actor's name: "the court", not "the visit"
 
 
 @dataclass
@@ -78,11 +79,15 @@ class DocumentMemory:
     def main_country(self) -> str:
         """The country the document is about: named at least twice and more often than any
         other; "" when no country stands out."""
-        counts = Counter(code for code, _ in self.countries)
-        ranked = counts.most_common(2)
+        ranked = Counter(code for code, _ in self.countries).most_common(2)
         if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
             return ""
         return ranked[0][0]
+
+    def named_countries(self) -> list[str]:
+        """The countries named at least twice, most named first (first named first on a tie)."""
+        counts = Counter(code for code, _ in self.countries)  # keeps the order of first naming
+        return [code for code, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n >= 2]
 
     def remember_names(self, mentions: dict[int, Mention], doc: PlainDoc) -> None:
         """Remember the last word of multi-word actor names ("Mishustin", "Council") and the
@@ -90,9 +95,21 @@ class DocumentMemory:
         for mention in set(mentions.values()):
             if mention.kind == "actor" and mention.end - mention.start >= 2 and mention.codes:
                 self.aliases[str(doc[mention.end - 1].text).upper()] = mention.codes
+                if all(doc[k].ent_type_ == "PERSON" for k in range(mention.start, mention.end)):
+                    # "President Lee" after "Lee Myung-bak": a family name may come first
+                    self.remember_person(doc, mention.start, mention.end, mention.codes)
                 root = doc[mention.start:mention.end].root
                 if root.pos_ in ("NOUN", "PROPN"):
                     self.heads[str(root.lemma_).lower()] = [c for c in mention.codes if c]
+
+    def remember_person(self, doc: PlainDoc, start: int, end: int, codes: tuple[str, ...]
+                        ) -> None:  # fmt: skip
+        """Each word of a person's name [start, end) stands for the person in the rest of the
+        document ("Mr. Kim", "President Lee", "Ms. Pillay")."""
+        for k in range(start, end):
+            word = str(doc[k].text)
+            if len(word) >= 3 and word[:1].isupper() and word.isalpha():
+                self.aliases[word.upper()] = codes
 
     def definite(self, lemma: str) -> list[str]:
         """Codes for "the court", "the government": the latest actor name headed by that noun,
@@ -100,7 +117,7 @@ class DocumentMemory:
         if lemma in self.heads:
             return list(self.heads[lemma])
         for item in reversed(self.subjects):
-            if item.lemma == lemma and item.codes:
+            if item.lemma == lemma and item.codes and item.named:
                 return list(item.codes)
         return []
 
@@ -125,11 +142,12 @@ class DocumentMemory:
             pos = token.pos_
             if token.dep_ in ("nsubj", "nsubjpass") and pos in ("NOUN", "PROPN"):
                 actors = participants.actors(token)
-                self.remember_subject(token, [a.code for a in actors if a.code])
+                self.remember_subject(token, [a.code for a in actors if a.code],
+                                      named=token.i in participants.mentions)
             if pos == "NOUN" and actors_named:
                 self.remember_noun(str(token.lemma_).lower(), participants.codes_in_subtree(token))
 
-    def remember_subject(self, head: Token, codes: list[str]) -> None:
+    def remember_subject(self, head: Token, codes: list[str], *, named: bool = False) -> None:
         self.subjects.append(
             _Remembered(
                 str(head.lemma_).lower(),
@@ -137,6 +155,7 @@ class DocumentMemory:
                 str(head.text),
                 head.tag_ in ("NNS", "NNPS"),
                 head.ent_type_ == "PERSON",
+                named,
             )
         )
 
@@ -259,15 +278,23 @@ class ParticipantResolver:
         found = [self._actor(code, tokens, head) for code in codes]
         if appositions and all(_vague(a.code) for a in found):
             # "Mr. Cheng Yonghua, Ambassador of China": the apposition says who he is (one
-            # level: an apposition's own apposition is not asked)
+            # level: an apposition's own apposition is not asked); "Mr. Shinsuke Sugiyama,
+            # Vice-Minister for Foreign Affairs": at least his role ("---GOV")
+            unknown = all(not a.code for a in found)
             for appos in (c for c in head.children if c.dep_ == "appos"):
-                better = [
-                    a for a in self._single(appos, nested, appositions=False) if not _vague(a.code)
-                ]
+                inner = self._single(appos, nested, appositions=False)
+                better = [a for a in inner if not _vague(a.code)]
+                if not better and unknown:
+                    better = [a for a in inner if a.code]
                 if better:
                     if head.pos_ == "PROPN":  # "Mr. Kim ..., Minister of ... Korea": later
                         self._remember_name(head, tuple(a.code for a in better))  # "Mr. Kim"
                     return [self._actor(a.code, tokens, head) for a in better]
+            if found and not unknown:
+                # "Minister for Foreign Affairs, Koichiro Gemba,": later "Minister Gemba"
+                for appos in (c for c in head.children if c.dep_ == "appos"):
+                    if appos.pos_ == "PROPN" and not any(a.code for a in self._named(appos)):
+                        self._remember_name(appos, tuple(a.code for a in found))
         return found
 
     def _remember_name(self, head: Token, codes: tuple[str, ...]) -> None:
@@ -275,10 +302,7 @@ class ParticipantResolver:
         them, in the rest of the document ("Kim Sung-hwan, Minister of ... of Korea")."""
         mention = self.mentions.get(head.i)
         start, end = (mention.start, mention.end) if mention else (head.i, head.i + 1)
-        for k in range(start, end):
-            word = str(head.doc[k].text)
-            if len(word) >= 3 and word[:1].isupper() and word.isalpha():
-                self.memory.aliases[word.upper()] = codes
+        self.memory.remember_person(head.doc, start, end, codes)
 
     def _via_preposition(self, head: Token) -> list[Actor]:
         """ "ambassadors of Arnor", "Minister of Foreign Affairs and Trade of the Republic of
