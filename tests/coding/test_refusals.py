@@ -45,3 +45,25 @@ def test_refusing_a_hostile_act_is_no_rejection(code_text: Code) -> None:
 )
 def test_refusal_codes(code: str, expected: str | None) -> None:
     assert refusal_code(code) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.N. will send a mission to Chad, following Sudan's refusal to allow U.N. forces "
+         "into Darfur.", ("SDN", "IGO", "12")),
+        ("Observers noted Iran's refusal to negotiate with France.", ("IRN", "FRA", "12")),
+    ],
+)
+def test_a_refusal_stated_as_a_noun_is_a_rejection(code_text: Code, text: str,
+                                                   expected: tuple[str, str, str]) -> None:
+    events = code_text(text)
+    source, target, code = expected
+    assert [e for e in events if e.source[:3] == source and e.target[:3] == target
+            and e.code.startswith(code)], [(e.source, e.target, e.code) for e in events]
+    assert not [e for e in events if e.source[:3] == source and e.root in ("04", "08")]
+
+
+def test_a_failure_to_act_is_no_act(code_text: Code) -> None:
+    events = code_text("The EU criticized Liberia's failure to expel the rebels.")
+    assert not [e for e in events if e.root == "17"]

@@ -120,6 +120,16 @@ CODED = [
     ("Macron extended his sympathy to Morocco.", "FRA", "MAR", "018"),
     ("The Chinese president sent congratulations to the new Argentine president.",
      "CHN", "ARG", "051"),
+    # upgrading ties (050), renewing talks (046), granting asylum (075), force that drives
+    # people back (175)
+    ("Czechia and Albania upgraded their diplomatic ties to ambassadorial level.", "CZE",
+     "ALB", "050"),
+    ("Greece upgraded relations with North Macedonia.", "GRC", "MKD", "050"),
+    ("Israel renewed negotiations with Syria on Monday.", "ISR", "SYR", "046"),
+    ("Peru has granted diplomatic asylum to five Panamanian officers.", "PER", "PAN", "075"),
+    ("Uganda granted political asylum to Rwandan rebels.", "UGA", "RWA", "075"),
+    ("Turkish police pushed back Syrian refugees at the border.", "TUR", "SYR", "175"),
+    ("Kenyan riot police beat back demonstrators in Nairobi.", "KEN", "KEN", "175"),
     # already in CAMEO, kept working: grant asylum, welcome, concern, stand ready, urge
     ("Ecuador granted asylum to a Peruvian politician.", "ECU", "PER", "075"),
     ("Germany welcomed the agreement between Serbia and Kosovo.", "DEU", "SRB|KSV", "051"),

@@ -19,6 +19,7 @@ from dyad.coding.events import (
     refusal_code,
 )
 from dyad.coding.participants import DocumentMemory, ParticipantResolver
+from dyad.coding.places import place_country
 from dyad.coding.tokens import PlainDoc, PlainSentence
 from dyad.coding.verbs import VerbMatcher
 from dyad.dictionaries.defaults import DictionarySet
@@ -303,6 +304,15 @@ class EventCoder:
         trigger_span = _token_span(
             paragraph, doc, min(candidate.match.trigger), max(candidate.match.trigger) + 1
         )
+        if any(a.code.startswith("---") for a in (*candidate.sources, *candidate.targets)):
+            # "police in Rangoon", "a bomb near Samarra": a role takes the country where
+            # the event's clause places it (else, later, the one the document is about)
+            heads = [candidate.verb, *(doc[a.head] for a in candidate.sources),
+                     *(doc[a.head] for a in candidate.targets)]
+            here = place_country(heads, participants.mentions)
+            if here:
+                pairs = [(_in_country(s, here), t and _in_country(t, here), c)
+                         for s, t, c in pairs]
         for source, target, raw_code in pairs:
             if target is not None and source.code == target.code and source.code:
                 continue
@@ -337,6 +347,13 @@ class EventCoder:
                     "trigger": trigger_span,
                 },
             )
+
+
+def _in_country(actor: Actor, country: str) -> Actor:
+    """A role-only actor ("---COP") given a country; any other actor as it is."""
+    if not actor.code.startswith("---"):
+        return actor
+    return replace(actor, code=country + actor.code[3:])
 
 
 def _token_span(paragraph: ParsedParagraph, doc: PlainDoc, start: int, end: int) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from dyad.coding.actors import Actor, Mention
 from dyad.coding.dates import find_date_expressions, resolve_date
 from dyad.coding.frames import INTENT_HEADS, Frame, according_to, frame_of
 from dyad.coding.participants import PERSONAL_PRONOUNS, ParticipantResolver
+from dyad.coding.places import LOCATIVE_PREPOSITIONS
 from dyad.coding.syntax import VERBAL_POS, in_clause, phrase_tokens_after, predicate_roles
 from dyad.coding.tokens import PlainSentence, PlainToken
 from dyad.coding.verbs import VerbMatch, VerbMatcher
@@ -152,8 +153,11 @@ class SentenceCoder:
         compound = [participants.actors(verb.doc[i]) for s, i in match.slots if s == Slot.COMPOUND]
         if compound and len(compound[0]) > 1:
             sources, targets = compound[0], compound[0]  # "% *": events between the members
-        elif not targets and len(sources) > 1 and _reciprocal(verb):
-            targets = sources  # "Gondor and Osgiliath delayed their meeting"
+        elif (len(sources) > 1 and _reciprocal(verb)
+              and (not targets or all(_placed(verb, a) for a in targets))):
+            # "Gondor and Osgiliath delayed their meeting"; "India and Pakistan met in
+            # Geneva": Geneva is where, not with whom
+            targets = sources
         outcome = "coded"
         if match.code.is_null:
             outcome = f"null code ({match.reason})"
@@ -272,21 +276,56 @@ INTERACTION_NOUNS = frozenset(
         "feud",
         "border",
         "trade",
+        "ceasefire",
+        "truce",
+        "armistice",
+        "accord",
+        "memorandum",
+        "peace",
+        "consultation",
+        "exercise",
+        "drill",
     }
+)
+# Verbs whose coordinated subjects act with each other when no one else is named: "Bosnia
+# and Slovenia agreed to a ceasefire", "India and Pakistan met in Geneva".
+SYMMETRIC_VERBS = frozenset(
+    {"agree", "meet", "negotiate", "talk", "confer", "consult", "reconcile", "cooperate",
+     "clash", "fight", "ally", "normalize", "normalise"}
 )
 
 
 def _reciprocal(verb: Token) -> bool:
     """True when the object refers back to a coordinated subject ("their meeting"), or is a
-    joint act ("Ethiopia and Eritrea signed a peace agreement")."""
+    joint act ("Ethiopia and Eritrea signed a peace agreement", "agreed to a ceasefire"), or
+    the verb is one that subjects do with each other ("met", "clashed")."""
+    if verb.lemma_.lower() in SYMMETRIC_VERBS:
+        return True
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in INTERACTION_NOUNS:
             return True
+        if child.dep_ == "prep":  # "agreed to a ceasefire", "agreed on a truce"
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in INTERACTION_NOUNS:
+                return True
     for token in phrase_tokens_after(verb):
         if token.lower_ in RECIPROCAL_WORDS:
             return True
         if token.lower_ == "their" and token.head.lemma_.lower() in INTERACTION_NOUNS:
             return True
+    return False
+
+
+def _placed(verb: Token, actor: Actor) -> bool:
+    """True when the actor is named in a place phrase of the verb ("met in Geneva")."""
+    node = verb.doc[actor.head]
+    for _ in range(len(verb.doc)):  # up to the verb: at most as many steps as tokens
+        parent = node.head
+        if parent.i == node.i:
+            return False
+        if parent.i == verb.i:
+            return node.dep_ == "prep" and node.lower_ in LOCATIVE_PREPOSITIONS
+        node = parent
     return False
 
 

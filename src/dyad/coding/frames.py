@@ -111,6 +111,9 @@ NEGATIVE_CONTROL = frozenset({"fail", "avoid", "forgo"})
 # Control verbs whose complement was refused: not done, and the refusal is itself an act
 # ("refused to cooperate with the court": a rejection, see `dyad.coding.events.refusal_code`).
 REFUSAL_CONTROL = frozenset({"refuse", "decline"})
+# The same as nouns: "Sudan's refusal to allow ...", "Liberia's failure to expel ...".
+REFUSAL_NOUNS = frozenset({"refusal"})
+NEGATIVE_NOUNS = frozenset({"failure"})
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing"})
 REPORTING_VERBS = frozenset(
     {
@@ -207,8 +210,11 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
         lemma = parent.lemma_.lower()
         if dep == "xcomp" and (lemma in NEGATIVE_CONTROL or _yet_to(parent)):
             return Frame(blocked="negated")
-        if dep == "xcomp" and lemma in REFUSAL_CONTROL:
-            return Frame(blocked="refused")
+        if dep == "acl" and lemma in NEGATIVE_NOUNS:
+            return Frame(blocked="negated")  # "Liberia's failure to expel the rebels"
+        if (dep == "xcomp" and lemma in REFUSAL_CONTROL) or (
+                dep == "acl" and lemma in REFUSAL_NOUNS):
+            return Frame(blocked="refused")  # "Sudan's refusal to allow U.N. forces in"
         if parent.pos_ in ("VERB", "AUX") and dep in (
             "ccomp",
             "xcomp",

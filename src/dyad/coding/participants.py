@@ -186,6 +186,23 @@ class DocumentMemory:
         return None
 
 
+# Weapons and blasts that can be the subject or agent of an attack whose authors the text
+# does not name.
+WEAPON_NOUNS = frozenset({"bomb", "bombing", "explosion", "blast", "ied", "landmine", "grenade",
+                          "explosive", "minefield"})
+
+
+def _unclaimed_weapon(head: Token) -> bool:
+    """A weapon or blast that acts: the subject of a verb ("a minefield explosion killed two
+    youths") or its agent ("were killed by an improvised explosive device")."""
+    lemma = str(head.lemma_).lower()
+    weapon = lemma in WEAPON_NOUNS or (
+        lemma == "device" and any(c.lower_ == "explosive" for c in head.children))
+    if not weapon:
+        return False
+    return head.dep_ == "nsubj" or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+
+
 def _distinct(mentions: dict[int, Mention]) -> list[Mention]:
     """The mentions of a sentence, each once (a mention is one object for all its tokens)."""
     return list({id(m): m for m in mentions.values()}.values())
@@ -256,11 +273,17 @@ class ParticipantResolver:
         own = self._mentions_in(tokens)
         codes = compose(own)
         has_base = any(m.kind in ("actor", "entity") for m in own)
+        if not own and _unclaimed_weapon(head):
+            # "a car bomb killed ...", "killed by an improvised explosive device": an armed
+            # force the text does not name, of the country where it struck
+            return [self._actor("---UAF", tokens, head)]
         if not has_base:
             roles = [m for m in own if m.kind == "agent"]
             inner = self._via_preposition(head) if nested else []
             if inner:
-                return [self._with_roles(a, roles, head) for a in inner]
+                placed = [self._with_roles(a, roles, head) for a in inner]
+                self._name_appositions(head, placed)
+                return placed
             resolved = self._anaphora(head)
             if resolved:
                 if roles:
@@ -290,12 +313,19 @@ class ParticipantResolver:
                     if head.pos_ == "PROPN":  # "Mr. Kim ..., Minister of ... Korea": later
                         self._remember_name(head, tuple(a.code for a in better))  # "Mr. Kim"
                     return [self._actor(a.code, tokens, head) for a in better]
-            if found and not unknown:
-                # "Minister for Foreign Affairs, Koichiro Gemba,": later "Minister Gemba"
-                for appos in (c for c in head.children if c.dep_ == "appos"):
-                    if appos.pos_ == "PROPN" and not any(a.code for a in self._named(appos)):
-                        self._remember_name(appos, tuple(a.code for a in found))
+            if not unknown:
+                self._name_appositions(head, found)
         return found
+
+    def _name_appositions(self, head: Token, actors: list[Actor]) -> None:
+        """ "Minister for Foreign Affairs, Koichiro Gemba,": an unknown name in apposition
+        to a role stands for that role later ("Minister Gemba")."""
+        codes = tuple(a.code for a in actors if a.code)
+        if not codes:
+            return
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            if appos.pos_ == "PROPN" and not any(a.code for a in self._named(appos)):
+                self._remember_name(appos, codes)
 
     def _remember_name(self, head: Token, codes: tuple[str, ...]) -> None:
         """The words of an unknown person's name stand for the actor an apposition made of
@@ -309,15 +339,22 @@ class ParticipantResolver:
         Korea": the first actor of an of/in/from phrase, two phrases deep at most."""
         vague: list[Actor] = []  # "of Foreign Affairs": a role without a country, if nothing else
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ROLE_PREPOSITIONS:
-                obj = pobj_of(child)
-                if obj is None:
+            if child.dep_ != "prep":
+                continue
+            speaks_for = child.lower_ == "for"
+            if child.lower_ not in ROLE_PREPOSITIONS and not speaks_for:
+                continue
+            obj = pobj_of(child)
+            if obj is None:
+                continue
+            for candidate in [obj, *nested_pobjs(obj, depth=1)]:
+                inner = self.actors(candidate, nested=False)
+                if speaks_for and any(len(a.code) <= 3 for a in inner):
+                    # "Spokesman for UNICEF" is UNICEF's; an "envoy for Syria" is not Syria's
                     continue
-                for candidate in [obj, *nested_pobjs(obj, depth=1)]:
-                    inner = self.actors(candidate, nested=False)
-                    if inner and not all(_vague(a.code) for a in inner):
-                        return inner
-                    vague = vague or inner
+                if inner and not all(_vague(a.code) for a in inner):
+                    return inner
+                vague = vague or inner
         return vague
 
     def _with_roles(self, actor: Actor, roles: list[Mention], head: Token) -> Actor:

@@ -1,0 +1,43 @@
+"""The country of the place an event's own clause names ("clashes in Rangoon", "killed by a
+bomb near Samarra", "police in Lome"), for actors the text names only by their role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from dyad.coding.actors import Mention
+from dyad.coding.tokens import PlainToken
+
+Token = PlainToken
+# Prepositions that place an act or an actor somewhere.
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "near", "outside", "at", "inside", "across", "throughout", "around", "within", "off"}
+)
+# Codes that name no country, though written like one.
+NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "UIS"})
+
+
+def place_country(heads: Iterable[Token], mentions: dict[int, Mention]) -> str:
+    """The country of the first place named by a locative phrase of the given heads (the
+    event's verb first, then its actors' head words): "in a residential sector of eastern
+    Beirut" is LBN. "" when none names a country."""
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPOSITIONS:
+                continue
+            for token in prep.subtree:  # a slice of the paragraph's tokens: bounded
+                country = _country(mentions.get(token.i))
+                if country:
+                    return country
+    return ""
+
+
+def _country(mention: Mention | None) -> str:
+    if mention is None or mention.kind != "actor":
+        return ""
+    for code in mention.codes:
+        country = code[:3]
+        if len(code) >= 3 and country.isalpha() and country.isupper() and (
+                country not in NOT_COUNTRIES):
+            return country
+    return ""

@@ -1,0 +1,55 @@
+"""Actors named only by their role take the country where the event's own clause places
+them ("police in Rangoon", "a bomb near Samarra"); weapons and blasts whose users the text
+does not name are an unidentified armed force (UAF) of that country."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dyad.record import EventRecord
+
+Code = Callable[..., list[EventRecord]]
+
+
+def pairs(events: list[EventRecord]) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.root) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police in Rangoon beat up monks on Tuesday.", ("MMRCOP", "MMRREL", "18")),
+        ("Rebels attacked a police station in northern Mali.", ("MLIREB", "MLI", "19")),
+        ("Three US servicemen were killed by an improvised explosive device outside the "
+         "Iraqi city of Basra.", ("IRQUAF", "USAMIL", "18")),
+        ("A roadside bomb near Kandahar killed two Canadian soldiers.",
+         ("AFGUAF", "CANMIL", "1")),
+    ],
+)
+def test_a_role_takes_the_country_of_its_event_place(code_text: Code, text: str,
+                                                     expected: tuple[str, str, str]) -> None:
+    source, target, root = expected
+    found = pairs(code_text(text))
+    assert any(s == source and t == target and r.startswith(root) for s, t, r in found), found
+
+
+def test_a_named_actor_keeps_its_own_country(code_text: Code) -> None:
+    # the Thai police act in Burma: they stay Thai
+    events = [e for e in code_text("Thai police in Rangoon arrested protesters.")
+              if e.root == "17"]
+    # the protesters are where they were
+    assert {(e.source, e.target) for e in events} == {("THACOP", "MMROPP")}
+
+
+def test_a_place_of_another_clause_does_not_place_the_actor(code_text: Code) -> None:
+    # Geneva is where the statement was made, not where the police acted
+    events = code_text("Speaking in Geneva, the UN rights chief said police arrested "
+                       "protesters.")
+    assert not [e for e in events if e.source.startswith("CHE")]
+
+
+def test_a_weapon_used_by_a_named_actor_is_no_actor(code_text: Code) -> None:
+    events = code_text("Israel dropped bombs on Gaza.")
+    assert not [e for e in events if "UAF" in e.source or "UAF" in e.target]
