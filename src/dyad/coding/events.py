@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
 from dyad.coding.actors import Actor, Mention
 from dyad.coding.dates import find_date_expressions, resolve_date
-from dyad.coding.frames import INTENT_HEADS, Frame, according_to, frame_of
+from dyad.coding.frames import INTENT_HEADS, Frame, according_to, frame_of, is_negated
 from dyad.coding.participants import PERSONAL_PRONOUNS, ParticipantResolver
 from dyad.coding.places import LOCATIVE_PREPOSITIONS
-from dyad.coding.syntax import VERBAL_POS, in_clause, phrase_tokens_after, predicate_roles
+from dyad.coding.syntax import (
+    VERBAL_POS,
+    in_clause,
+    nested_pobjs,
+    phrase_tokens_after,
+    predicate_roles,
+)
 from dyad.coding.tokens import PlainSentence, PlainToken
 from dyad.coding.verbs import VerbMatch, VerbMatcher
-from dyad.dictionaries.model import Slot
+from dyad.dictionaries.model import EventCode, Slot
 
 Token = PlainToken
 SKIPPED_LEMMAS = frozenset(
@@ -92,6 +98,13 @@ class SentenceCoder:
 
     matcher: VerbMatcher
     require_dyad: bool = True
+    verdicts: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        # the words of a condemning verdict ("unacceptable", "illegal", "a provocation"),
+        # from the verb dictionary's &DYAD_VERDICT set when it has one
+        members = self.matcher.verbs.synsets.get(VERDICT_SET, [])
+        self.verdicts = frozenset(m[-1] for m in members if len(m) == 1)
 
     def code(
         self,
@@ -148,6 +161,17 @@ class SentenceCoder:
             sources = slot_sources[0]
         statement = (match.code.forward or "").startswith("01")
         targets = self._targets(verb, roles.objects, sources, participants, borrow=not statement)
+        judged = _judged(verb, self.verdicts) if statement and match.pattern is None else None
+        if judged is not None:
+            # "stated that President Lee's visit is totally unacceptable": the statement is
+            # a verdict on the visit's author
+            own = {a.code for a in sources}
+            authors = _counterparts(participants, judged, own)
+            for inner in nested_pobjs(judged, depth=1):  # "the sanctions imposed by the US"
+                authors = authors or _counterparts(participants, inner, own)
+            if authors:
+                targets = authors
+                match = replace(match, code=EventCode(VERDICT_CODE))
         if slot_targets and slot_targets[0]:
             targets = slot_targets[0]
         compound = [participants.actors(verb.doc[i]) for s, i in match.slots if s == Slot.COMPOUND]
@@ -214,6 +238,37 @@ class SentenceCoder:
                 if actors:
                     return actors
         return []
+
+
+VERDICT_SET = "DYAD_VERDICT"
+VERDICT_CODE = "111"
+# Words of approval that, negated, condemn: "is not acceptable", "cannot be justified".
+_NEGATED_VERDICTS = frozenset({"ACCEPTABLE", "JUSTIFIED", "JUSTIFIABLE", "LEGAL", "LEGITIMATE",
+                               "PERMISSIBLE", "TOLERABLE", "ACCEPTED"})
+_NOT_JUDGED = frozenset({"it", "this", "that", "there", "which", "what"})
+
+
+def _judged(verb: Token, verdicts: AbstractSet[str]) -> Token | None:
+    """The subject of a verdict the statement makes: in "stated that X's visit is totally
+    unacceptable" (or "... was not acceptable", "... constitutes a violation"), the visit;
+    in "said it was unacceptable that Japan bought the islands", Japan. None when the
+    complement is no verdict."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() not in ("be", "constitute", "remain"):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ == "it":
+            # "it was unacceptable that Japan bought the islands": the buyer is judged
+            subject = next((s for c in clause.children if c.dep_ == "ccomp"
+                            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in _NOT_JUDGED:
+            continue
+        for word in (c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj")):
+            judged = word.upper in verdicts or word.lemma_upper in verdicts or (
+                word.upper in _NEGATED_VERDICTS and is_negated(clause))
+            if judged:
+                return subject
+    return None
 
 
 def _counterparts(
