@@ -111,6 +111,8 @@ MODES = [
     ("Kofi Annan announced on Monday that he will withdraw inspectors from Iraq.", "withdraw",
      "intend", True),
     ("The rebels said they will release the prime minister.", "release", "intend", True),
+    ("The United States is committed to assisting Indonesia.", "assisting", "intend", True),
+    ("Japan reaffirmed its commitment to helping Ukraine.", "helping", "intend", True),
     # the act is the news; the reporter only its source
     ("Arnor will contribute a million rupees to Gondor, a senior official said.", "contribute",
      "", False),

@@ -130,6 +130,10 @@ CODED = [
     ("Uganda granted political asylum to Rwandan rebels.", "UGA", "RWA", "075"),
     ("Turkish police pushed back Syrian refugees at the border.", "TUR", "SYR", "175"),
     ("Kenyan riot police beat back demonstrators in Nairobi.", "KEN", "KEN", "175"),
+    # aid delivered on arrival (07x)
+    ("The first U.S. cargo planes arrived in Pakistan with supplies for the victims.", "USA",
+     "PAK", "070"),
+    ("A Turkish ship landed in Gaza with humanitarian aid.", "TUR", "PSE", "073"),
     # already in CAMEO, kept working: grant asylum, welcome, concern, stand ready, urge
     ("Ecuador granted asylum to a Peruvian politician.", "ECU", "PER", "075"),
     ("Germany welcomed the agreement between Serbia and Kosovo.", "DEU", "SRB|KSV", "051"),

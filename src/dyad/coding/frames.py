@@ -76,6 +76,9 @@ INTENT_HEADS = frozenset(
         "weigh",
     }
 )
+# Words whose "to ...ing" complement is an undertaking, not a done act.
+COMMITMENT_WORDS = frozenset({"committed", "commit", "commitment", "dedicated", "pledge",
+                              "determined", "devoted"})
 # Verbs whose complement is asked of someone, not done: "urged Germany to strengthen its
 # forces", "called on Turkey to lift", "demanded that the government release".
 DIRECTIVE_VERBS = frozenset(
@@ -241,6 +244,9 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
                 return Frame(blocked="denied")
         if dep in ("xcomp", "acl") and lemma in INTENT_HEADS:
             intent = True
+        if dep == "pcomp" and parent.lower_ == "to" and parent.head.lemma_.lower() in (
+                COMMITMENT_WORDS):
+            intent = True  # "is committed to assisting Indonesia", "commitment to helping"
         if dep == "conj":
             node = _first_complement(node) or parent
             continue
