@@ -42,3 +42,20 @@ def test_yet_to_is_not_done(code_text: Code) -> None:
     assert not code_text("China has yet to sign the accord with Japan.")
     assert not code_text("Iran is yet to respond to the offer from France.")
     assert _pairs(code_text("Russia has attacked Ukraine yet again.")) == {("RUS", "UKR", "19")}
+
+
+def test_an_official_facing_the_documents_state_is_of_the_other_country(
+        code_text: Code) -> None:
+    # a text naming China most: the Vice-Minister who summons China's ambassador is Japan's
+    events = code_text(
+        "Chinese vessels entered waters that Japan claims near the Chinese coast, and Japan "
+        "protested. China said "
+        "the vessels were on patrol. The Vice-Minister for Foreign Affairs summoned the "
+        "Chinese ambassador on Friday.")
+    assert ("JPNGOV", "CHNGOV", "11") in _pairs(events)
+
+
+def test_protesters_facing_their_own_government_stay_where_they_act(code_text: Code) -> None:
+    events = code_text("Kenya's government banned rallies in Kenya. Protesters denounced the "
+                       "Kenyan government on Tuesday.")
+    assert ("KENOPP", "KENGOV", "11") in _pairs(events)

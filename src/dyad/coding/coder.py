@@ -390,8 +390,10 @@ def placed_in(event: EventRecord, country: str, second: str = "") -> EventRecord
     without a country) given the country the document is about: the convention of event data
     sets, which code such actors with the country where they act.
 
-    A role facing that country itself ("---GOV criticized China" in a text mostly about
-    China) is not that country's: it takes the `second` most named country, if any."""
+    An official role facing that country's state ("---GOV criticized China", "the
+    Vice-Minister summoned China's ambassador" in a text mostly about China) is not that
+    country's: it takes the `second` most named country, if any. Police, rebels, protesters
+    facing their own state stay where they act."""
     source, target = event.source, event.target
     if source.startswith("---"):
         source = _placed(source, target, country, second)
@@ -402,7 +404,13 @@ def placed_in(event: EventRecord, country: str, second: str = "") -> EventRecord
     return replace(event, source=source, target=target)
 
 
+# Roles of a state's own officials and forces.
+STATE_ROLES = frozenset({"GOV", "MIL", "SPY", "ELI"})
+
+
 def _placed(role: str, other: str, country: str, second: str) -> str:
-    if other == country:
+    facing_state = other == country or (
+        other[:3] == country and other[3:6] in STATE_ROLES and role[3:6] in STATE_ROLES)
+    if facing_state:
         return second + role[3:] if second else role
     return country + role[3:]
