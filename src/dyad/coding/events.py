@@ -237,6 +237,17 @@ class SentenceCoder:
                 actors = _counterparts(participants, head, own)
                 if actors:
                     return actors
+        if borrow:
+            # and the other way: "security forces fired tear gas and beat back
+            # demonstrators": the first verb's act was aimed at the second one's object
+            for other in verb.children:
+                if other.dep_ != "conj" or other.pos_ not in VERBAL_POS or any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
+                    continue
+                for head in predicate_roles(other).objects:
+                    actors = _counterparts(participants, head, own)
+                    if actors:
+                        return actors
         return []
 
 
