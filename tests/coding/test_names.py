@@ -4,6 +4,9 @@ the document, and an unknown person whose apposition gives only a role."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+
+import pytest
 
 from dyad.coding.actors import folded, tokenised
 from dyad.record import EventRecord
@@ -62,3 +65,29 @@ def test_an_event_noun_subject_is_not_a_definite_actor(code_text: Code) -> None:
         "President Lee Myung-bak's visit to the island angered Japan. The visit undermines "
         "relations with Japan, Japanese officials said.")
     assert not [e for e in events if e.source.startswith("KOR") and e.root == "16"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        # the dictionary's only Mugabe, in government in 2005
+        ("Opposition groups in Zimbabwe are demanding that President Mugabe resign.",
+         date(2005, 1, 1), "ZWEGOV"),
+        ("Algerian students protested against President Bouteflika in Algiers.",
+         date(2005, 1, 1), "DZAGOV"),
+    ],
+)
+def test_a_title_and_family_name_is_the_dictionary_person(code_text: Code, text: str,
+                                                          day: date, expected: str) -> None:
+    assert expected in {e.target for e in code_text(text, day)}
+
+
+def test_a_family_name_many_people_share_stays_unknown(code_text: Code) -> None:
+    # several dictionary people are called Kim, with different codes
+    events = code_text("Mr. Kim criticized Japan on Friday.", date(2010, 1, 1))
+    assert {e.source for e in events} <= {""}
+
+
+def test_a_family_name_without_a_title_stays_unknown(code_text: Code) -> None:
+    events = code_text("Mugabe criticized Britain on Friday.", date(2005, 1, 1))
+    assert {e.source for e in events} <= {""}

@@ -5,6 +5,7 @@ does not name are an unidentified armed force (UAF) of that country."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
@@ -53,3 +54,21 @@ def test_a_place_of_another_clause_does_not_place_the_actor(code_text: Code) -> 
 def test_a_weapon_used_by_a_named_actor_is_no_actor(code_text: Code) -> None:
     events = code_text("Israel dropped bombs on Gaza.")
     assert not [e for e in events if "UAF" in e.source or "UAF" in e.target]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkish authorities imposed a curfew in the town of Cizre in southeastern Turkey.",
+         ("TURGOV", "TUR", "17")),
+        ("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.",
+         ("IRQ", "IRQ", "14")),
+        ("Russian troops shelled villages near Kharkiv.", ("RUSMIL", "UKR", "19")),
+    ],
+)
+def test_force_or_protest_without_a_target_is_aimed_at_the_place(
+        code_text: Code, text: str, expected: tuple[str, str, str]) -> None:
+    source, target, root = expected
+    found = pairs(code_text(text, date(2005, 1, 1)))
+    assert any(s.startswith(source) and t == target and r == root for s, t, r in found), found
+

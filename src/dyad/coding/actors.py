@@ -23,6 +23,19 @@ Token = PlainToken
 NAMED_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
+# Words that introduce a person by family name alone ("President Mugabe", "Mr. Bashir").
+TITLES = frozenset({
+    "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.", "PRESIDENT", "PREMIER", "CHANCELLOR",
+    "MINISTER", "SECRETARY", "GENERAL", "GEN.", "KING", "QUEEN", "PRINCE", "EMIR", "SULTAN",
+    "AMBASSADOR", "SENATOR", "GOVERNOR", "SPEAKER", "CHAIRMAN", "COMMANDER", "COLONEL",
+    "MARSHAL", "PM", "SHEIKH",
+})
+HEAD_TITLES = frozenset({"PRESIDENT", "PREMIER", "CHANCELLOR", "KING", "QUEEN", "EMIR",
+                         "SULTAN", "PM"})
+# A family name shared by more people than this names no one in particular.
+MAX_NAMESAKES = 6
+
+
 @dataclass(frozen=True)
 class Mention:
     """Words of a sentence that a dictionary (or the NER) names, by token index [start, end)."""
@@ -103,6 +116,7 @@ class ActorResolver:
     _codes: dict[tuple[Phrase, date | None], tuple[str, ...]] = field(
         init=False, default_factory=dict
     )
+    _families: dict[str, list[Phrase]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         actors = ActorDictionary()
@@ -143,6 +157,54 @@ class ActorResolver:
             ):
                 self._add(found, Mention(ent.start, ent.end, "entity", ("",)))
         return found
+
+    def with_family_names(self, mentions: dict[int, Mention], sent: PlainSentence,
+                          day: date | None) -> dict[int, Mention]:
+        """Unknown one-word names after a title ("President Mugabe", "Mr. Bashir") that are
+        the family name of the dictionary's people: the person, when all of them with that
+        name have the same code on `day` (or, after a head-of-state title, when exactly one
+        of them is in government)."""
+        result = mentions
+        doc = sent.doc
+        for mention in {id(m): m for m in mentions.values()}.values():
+            if mention.kind != "entity" or mention.end - mention.start != 1:
+                continue
+            start = mention.start
+            title = folded(doc[start - 1].upper) if start > sent.start else ""
+            if title not in TITLES:
+                continue
+            codes = self._family_codes(folded(doc[start].upper), day, title in HEAD_TITLES)
+            if codes:
+                if result is mentions:
+                    result = dict(mentions)
+                result[start] = Mention(start, mention.end, "actor", codes)
+        return result
+
+    def _family_codes(self, name: str, day: date | None, head_of_state: bool
+                      ) -> tuple[str, ...]:  # fmt: skip
+        people = self._family_index().get(name, ())
+        if not people or len(people) > MAX_NAMESAKES:
+            return ()
+        found = {codes for codes in (self._codes_on(p, day) for p in people) if codes}
+        if len(found) == 1:
+            return found.pop()
+        if head_of_state:
+            governing = [codes for codes in found if any("GOV" in c for c in codes)]
+            if len(governing) == 1:
+                return governing[0]
+        return ()
+
+    def _family_index(self) -> dict[str, list[Phrase]]:
+        """People of the actor dictionary by the last word of their name: records of two to
+        four words, all letters, with dated roles (a country's phrases are single words)."""
+        if self._families is None:
+            families: dict[str, list[Phrase]] = {}
+            for phrase, groups in self.actors.entries.items():
+                if 2 <= len(phrase) <= 4 and all(w.isalpha() for w in phrase) and any(
+                        g.restricted for g in groups):
+                    families.setdefault(phrase[-1], []).append(phrase)
+            self._families = families
+        return self._families
 
     def _codes_on(self, phrase: Phrase, day: date | None) -> tuple[str, ...]:
         """The actor codes of a known phrase on `day` (remembered; () when none)."""

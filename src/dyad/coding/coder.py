@@ -210,7 +210,8 @@ class EventCoder:
             )
             return
         day = document.date
-        mentions = memory.with_aliases(self.resolver.mentions(sent, day), sent.doc)
+        mentions = self.resolver.with_family_names(
+            memory.with_aliases(self.resolver.mentions(sent, day), sent.doc), sent, day)
         opening = dateline_end(sent)
         if opening > sent.start:  # "WASHINGTON, D.C. - USAID provided ...": not an actor
             mentions = {k: m for k, m in mentions.items() if m.start >= opening}

@@ -11,7 +11,7 @@ from dyad.coding.actors import Actor, Mention
 from dyad.coding.dates import find_date_expressions, resolve_date
 from dyad.coding.frames import INTENT_HEADS, Frame, according_to, frame_of, is_negated
 from dyad.coding.participants import PERSONAL_PRONOUNS, ParticipantResolver
-from dyad.coding.places import LOCATIVE_PREPOSITIONS
+from dyad.coding.places import LOCATIVE_PREPOSITIONS, country_of, place_of
 from dyad.coding.syntax import (
     VERBAL_POS,
     in_clause,
@@ -174,6 +174,11 @@ class SentenceCoder:
                 match = replace(match, code=EventCode(VERDICT_CODE))
         if slot_targets and slot_targets[0]:
             targets = slot_targets[0]
+        if (all(not a.code for a in targets) and sources
+                and (match.code.forward or "")[:2] in PLACED_ROOTS):
+            # "imposed a curfew in the town of Cizre", "fired shells at targets in Jericho",
+            # "demonstrated in Kirkuk": force and protest aimed at the people of a place
+            targets = _place_targets(verb, roles.objects, participants) or targets
         compound = [participants.actors(verb.doc[i]) for s, i in match.slots if s == Slot.COMPOUND]
         if compound and len(compound[0]) > 1:
             sources, targets = compound[0], compound[0]  # "% *": events between the members
@@ -249,6 +254,23 @@ class SentenceCoder:
                     if actors:
                         return actors
         return []
+
+
+# Roots of acts aimed at the people of a place when no one else is named: protest (14),
+# force posture (15), coercion (17), assault (18), fighting (19), mass violence (20).
+PLACED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+
+
+def _place_targets(verb: Token, objects: list[Token], participants: ParticipantResolver
+                   ) -> list[Actor]:  # fmt: skip
+    """The country of the place the verb's clause names, as a target ([] when none)."""
+    mention = place_of([verb, *objects], participants.mentions)
+    if mention is None:
+        return []
+    doc = verb.doc
+    head = doc[mention.start:mention.end].root
+    return [Actor(country_of(mention), doc.text_between(mention.start, mention.end),
+                  mention.start, mention.end, head.i)]
 
 
 VERDICT_SET = "DYAD_VERDICT"

@@ -21,18 +21,25 @@ def place_country(heads: Iterable[Token], mentions: dict[int, Mention]) -> str:
     """The country of the first place named by a locative phrase of the given heads (the
     event's verb first, then its actors' head words): "in a residential sector of eastern
     Beirut" is LBN. "" when none names a country."""
+    found = place_of(heads, mentions)
+    return country_of(found) if found is not None else ""
+
+
+def place_of(heads: Iterable[Token], mentions: dict[int, Mention]) -> Mention | None:
+    """The first mention of a place in a country named by a locative phrase of the heads."""
     for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPOSITIONS:
                 continue
             for token in prep.subtree:  # a slice of the paragraph's tokens: bounded
-                country = _country(mentions.get(token.i))
-                if country:
-                    return country
-    return ""
+                mention = mentions.get(token.i)
+                if mention is not None and country_of(mention):
+                    return mention
+    return None
 
 
-def _country(mention: Mention | None) -> str:
+def country_of(mention: Mention | None) -> str:
+    """The country a mention's first code names ("" for none, or an IGO or NGO)."""
     if mention is None or mention.kind != "actor":
         return ""
     for code in mention.codes:
