@@ -186,6 +186,17 @@ def test_what_is_asked_of_someone_is_not_done(nlp: Any, sentence: str, word: str
 @pytest.mark.parametrize(
     ("sentence", "word"),
     [
+        ("Islamic Jihad rejected an invitation to attend the meeting.", "attend"),
+        ("The UN issued an appeal to end the fighting in Darfur.", "end"),
+    ],
+)
+def test_what_a_request_asks_is_not_done(nlp: Any, sentence: str, word: str) -> None:
+    assert frame_of(token(nlp, sentence, word)).blocked == "demanded"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
         ("Russia said Japan had lifted sanctions on Iran.", "lifted"),
         ("China helped Pakistan to build a dam.", "build"),
         ("The army has attacked the rebels again.", "attacked"),

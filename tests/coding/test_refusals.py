@@ -67,3 +67,32 @@ def test_a_refusal_stated_as_a_noun_is_a_rejection(code_text: Code, text: str,
 def test_a_failure_to_act_is_no_act(code_text: Code) -> None:
     events = code_text("The EU criticized Liberia's failure to expel the rebels.")
     assert not [e for e in events if e.root == "17"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan does not recognize the government of Crimea.", ("JPN", "UKR", "12")),
+        ("Syria says it will not accept any more refugees from Iraq if war starts.",
+         ("SYR", "", "12")),
+        ("Hungary won't allow Ukrainian grain into its market.", ("HUN", "UKR", "12")),
+    ],
+)
+def test_a_negated_present_or_future_act_is_a_stance(code_text: Code, text: str,
+                                                     expected: tuple[str, str, str]) -> None:
+    source, target, code = expected
+    events = code_text(text)
+    assert [e for e in events if e.source[:3] == source and e.target.startswith(target)
+            and e.code.startswith(code)], [(e.source, e.target, e.code) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel did not attend the talks with Syria.",  # an act not done, in the past
+        "Israel will not attend the talks in Cairo.",  # Cairo is where, not whom
+        "Germany would not send troops to Mali.",  # a hypothesis
+    ],
+)
+def test_not_every_negation_is_a_rejection(code_text: Code, text: str) -> None:
+    assert not [e for e in code_text(text) if e.root == "12"]

@@ -130,6 +130,12 @@ CODED = [
     ("Uganda granted political asylum to Rwandan rebels.", "UGA", "RWA", "075"),
     ("Turkish police pushed back Syrian refugees at the border.", "TUR", "SYR", "175"),
     ("Kenyan riot police beat back demonstrators in Nairobi.", "KEN", "KEN", "175"),
+    # rejecting a plan or an invitation (12x); cutting off supplies or aid (16x)
+    ("Ivory Coast rebels rejected a Senegalese peace plan.", "CIV", "SEN", "120"),
+    ("Hamas rejected an Egyptian proposal on Monday.", "PSE", "EGY", "120"),
+    ("Hamas rejected an invitation to talks with Israel.", "PSE", "ISR", "125"),
+    ("Russia cut off gas to Ukraine in January.", "RUS", "UKR", "163"),
+    ("Washington cut off aid to the Nicaraguan government.", "USA", "NIC", "1621"),
     # aid delivered on arrival (07x)
     ("The first U.S. cargo planes arrived in Pakistan with supplies for the victims.", "USA",
      "PAK", "070"),

@@ -16,6 +16,7 @@ from dyad.coding.events import (
     SentenceCoder,
     attribution_of,
     intent_code,
+    placed,
     refusal_code,
 )
 from dyad.coding.participants import DocumentMemory, ParticipantResolver
@@ -223,8 +224,10 @@ class EventCoder:
         for candidate in coding.candidates:
             explanations.append(_explain(candidate))
             # a refusal the dictionary did not code itself ("declined to meet" may be a pattern)
+            verb = candidate.verb
             refusal = (candidate.outcome == "refused" and bool(candidate.targets)
-                       and candidate.verb.head.i not in coded_verbs)
+                       and not (verb.dep_ == "xcomp" and verb.head.i in coded_verbs)
+                       and not all(placed(verb, a) for a in candidate.targets))
             if (candidate.outcome != "coded" and not refusal) or candidate.match is None:
                 continue
             for record in self._records(

@@ -183,7 +183,7 @@ class SentenceCoder:
         if compound and len(compound[0]) > 1:
             sources, targets = compound[0], compound[0]  # "% *": events between the members
         elif (len(sources) > 1 and _reciprocal(verb)
-              and (not targets or all(_placed(verb, a) for a in targets))):
+              and (not targets or all(placed(verb, a) for a in targets))):
             # "Gondor and Osgiliath delayed their meeting"; "India and Pakistan met in
             # Geneva": Geneva is where, not with whom
             targets = sources
@@ -404,15 +404,16 @@ def _reciprocal(verb: Token) -> bool:
     return False
 
 
-def _placed(verb: Token, actor: Actor) -> bool:
-    """True when the actor is named in a place phrase of the verb ("met in Geneva")."""
+def placed(verb: Token, actor: Actor) -> bool:
+    """True when the actor is named in a place phrase under the verb ("met in Geneva",
+    "will not attend the talks in Cairo"): where, not whom."""
     node = verb.doc[actor.head]
     for _ in range(len(verb.doc)):  # up to the verb: at most as many steps as tokens
+        if node.dep_ == "prep" and node.lower_ in LOCATIVE_PREPOSITIONS:
+            return True
         parent = node.head
-        if parent.i == node.i:
+        if parent.i == node.i or parent.i == verb.i:
             return False
-        if parent.i == verb.i:
-            return node.dep_ == "prep" and node.lower_ in LOCATIVE_PREPOSITIONS
         node = parent
     return False
 
@@ -508,8 +509,8 @@ def attribution_of(candidate: Candidate, participants: ParticipantResolver) -> s
 
 # What refusing a cooperative act is, by the act's CAMEO root: refusing to meet or negotiate
 # (04) is 125, to cooperate materially (06, 07) 121, to yield (08) 124, anything else of
-# roots 01-09 the general rejection 120. Refusing a hostile act (to condemn, to attack) is
-# no event.
+# roots 03-09 the general rejection 120. Refusing a statement or an appeal (01, 02) or a
+# hostile act (to condemn, to attack) is no event.
 _REFUSALS = {"04": "125", "06": "121", "07": "121", "08": "124"}
 
 
@@ -517,6 +518,6 @@ def refusal_code(code: str) -> str | None:
     """The CAMEO code of refusing to do `code` ("refused to cooperate with the court": 121),
     or None when refusing it is no event."""
     root = code[:2]
-    if not root.isdigit() or not "01" <= root <= "09":
-        return None
+    if not root.isdigit() or not "03" <= root <= "09":
+        return None  # not saying or not asking something is no rejection
     return _REFUSALS.get(root, "120")

@@ -109,6 +109,9 @@ DIRECTIVE_VERBS = frozenset(
         "challenge",
     }
 )
+# Nouns whose complement is asked of someone: "rejected an invitation to attend a meeting".
+DIRECTIVE_NOUNS = frozenset({"invitation", "request", "call", "appeal", "demand", "plea",
+                             "ultimatum"})
 # Control verbs whose complement did not happen: "refused to recognise", "failed to capture".
 NEGATIVE_CONTROL = frozenset({"fail", "avoid", "forgo"})
 # Control verbs whose complement was refused: not done, and the refusal is itself an act
@@ -194,7 +197,9 @@ def _reported_future(verb: Token, *, announced: bool = False) -> bool:
 def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
     """Inspect the predicate and the clauses above it."""
     if is_negated(verb) and not negation_consumed:
-        return Frame(blocked="negated")
+        # "Japan does not recognize its outcome", "Syria will not accept more refugees": a
+        # stance, a refusal; "did not attend" is only an act not done
+        return Frame(blocked="refused" if _stance(verb) else "negated")
     if _is_condition_connector(verb):
         return Frame(blocked="hypothetical")  # "provided that ...": a connective, not an act
     modal = _modal(verb)
@@ -213,6 +218,8 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
         lemma = parent.lemma_.lower()
         if dep == "xcomp" and (lemma in NEGATIVE_CONTROL or _yet_to(parent)):
             return Frame(blocked="negated")
+        if dep == "acl" and lemma in DIRECTIVE_NOUNS:
+            return Frame(blocked="demanded")  # "an invitation to attend", "a call to end"
         if dep == "acl" and lemma in NEGATIVE_NOUNS:
             return Frame(blocked="negated")  # "Liberia's failure to expel the rebels"
         if (dep == "xcomp" and lemma in REFUSAL_CONTROL) or (
@@ -294,6 +301,16 @@ def according_to(verb: Token) -> str:
             if obj is not None:
                 return _phrase_text(obj)
     return ""
+
+
+def _stance(verb: Token) -> bool:
+    """A negated present or future act of the subject's own will: "does not recognize",
+    "will not accept ... if war starts", "won't allow" (not "did not", "has not", "would
+    not", not in a condition)."""
+    if verb.tag_ not in ("VB", "VBP", "VBZ") or verb.dep_ == "advcl":
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxiliaries) and auxiliaries <= {"do", "does", "will", "wo", "shall"}
 
 
 def _yet_to(verb: Token) -> bool:
