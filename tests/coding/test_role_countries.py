@@ -59,3 +59,9 @@ def test_protesters_facing_their_own_government_stay_where_they_act(code_text: C
     events = code_text("Kenya's government banned rallies in Kenya. Protesters denounced the "
                        "Kenyan government on Tuesday.")
     assert ("KENOPP", "KENGOV", "11") in _pairs(events)
+
+
+def test_a_state_acting_on_its_opposition_in_a_one_country_sentence(code_text: Code) -> None:
+    assert ("UGA", "UGAOPP", "17") in _pairs(code_text("Uganda banned opposition candidates."))
+    # armed groups are not assumed to be the state's own
+    assert ("ISR", "ISRUAF", "17") not in _pairs(code_text("Israel arrested ten militants."))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
 
-from dyad.coding.actors import Actor, ActorResolver
+from dyad.coding.actors import Actor, ActorResolver, Mention
 from dyad.coding.dateline import dateline_end
 from dyad.coding.discards import DiscardMatcher, names_a_period
 from dyad.coding.events import (
@@ -20,7 +20,7 @@ from dyad.coding.events import (
     refusal_code,
 )
 from dyad.coding.participants import DocumentMemory, ParticipantResolver
-from dyad.coding.places import place_country
+from dyad.coding.places import country_of, place_country
 from dyad.coding.tokens import PlainDoc, PlainSentence
 from dyad.coding.verbs import VerbMatcher
 from dyad.dictionaries.defaults import DictionarySet
@@ -317,6 +317,8 @@ class EventCoder:
             if here:
                 pairs = [(_in_country(s, here), t and _in_country(t, here), c)
                          for s, t, c in pairs]
+            else:
+                pairs = [_domestic(s, t, c, participants.mentions) for s, t, c in pairs]
         for source, target, raw_code in pairs:
             if target is not None and source.code == target.code and source.code:
                 continue
@@ -351,6 +353,30 @@ class EventCoder:
                     "trigger": trigger_span,
                 },
             )
+
+
+# Roles of a country's own people and civil society, which its state acts upon at home.
+DOMESTIC_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "MED", "REL", "PPL", "AGR", "BUS"})
+
+
+def _domestic(source: Actor, target: Actor | None, code: str, mentions: dict[int, Mention]
+              ) -> tuple[Actor, Actor | None, str]:  # fmt: skip
+    """ "Uganda banned opposition candidates": in a sentence that names one country only, a
+    state and the opposition, civilians or press it acts on (or that act on it) are of the
+    same country."""
+    if target is None:
+        return source, target, code
+    countries = {country_of(m) for m in mentions.values()} - {""}
+    if len(countries) != 1:
+        return source, target, code
+    (country,) = countries
+    for role, other in ((source, target), (target, source)):
+        if (role.code.startswith("---") and role.code[3:6] in DOMESTIC_ROLES
+                and other.code[:3] == country and other.code[3:6] in ("", *STATE_ROLES)):
+            placed_role = _in_country(role, country)
+            return ((placed_role, target, code) if role is source
+                    else (source, placed_role, code))
+    return source, target, code
 
 
 def _in_country(actor: Actor, country: str) -> Actor:

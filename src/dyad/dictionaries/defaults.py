@@ -61,8 +61,9 @@ def default_actor_files() -> list[Path]:
 
 
 def default_agent_files() -> list[Path]:
-    """Shipped agent dictionaries."""
-    return [shipped_dir() / AGENTS_FILE]
+    """Shipped agent dictionaries: the `dyad*.agents.txt` supplement, then Phoenix's."""
+    folder = shipped_dir()
+    return [*sorted(folder.glob("dyad*.agents.txt")), folder / AGENTS_FILE]
 
 
 def default_verb_files() -> list[Path]:
