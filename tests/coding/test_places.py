@@ -72,3 +72,18 @@ def test_force_or_protest_without_a_target_is_aimed_at_the_place(
     found = pairs(code_text(text, date(2005, 1, 1)))
     assert any(s.startswith(source) and t == target and r == root for s, t, r in found), found
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Thai government declared a state of emergency on Monday.", ("THAGOV", "THA")),
+        ("Iraq's interim government announced that it is prepared to impose martial law.",
+         ("IRQ", "IRQ")),
+    ],
+)
+def test_rule_imposed_at_home_is_aimed_at_the_countrys_people(
+        code_text: Code, text: str, expected: tuple[str, str]) -> None:
+    source, target = expected
+    events = [e for e in code_text(text, date(2005, 1, 1)) if e.code.startswith(("172", "13"))]
+    assert [e for e in events if e.source.startswith(source) and e.target == target], events

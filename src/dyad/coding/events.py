@@ -179,6 +179,10 @@ class SentenceCoder:
             # "imposed a curfew in the town of Cizre", "fired shells at targets in Jericho",
             # "demonstrated in Kirkuk": force and protest aimed at the people of a place
             targets = _place_targets(verb, roles.objects, participants) or targets
+        if not targets and sources and (match.code.forward or "").startswith(HOME_CODE):
+            # "imposed martial law", "declared a curfew": on the country's own people
+            targets = [replace(a, code=a.code[:3]) for a in sources[:1] if len(a.code) >= 3
+                       and not a.code.startswith("---")]
         compound = [participants.actors(verb.doc[i]) for s, i in match.slots if s == Slot.COMPOUND]
         if compound and len(compound[0]) > 1:
             sources, targets = compound[0], compound[0]  # "% *": events between the members
@@ -272,6 +276,10 @@ def _place_targets(verb: Token, objects: list[Token], participants: ParticipantR
     return [Actor(country_of(mention), doc.text_between(mention.start, mention.end),
                   mention.start, mention.end, head.i)]
 
+
+# Administrative sanctions a state imposes at home (CAMEO 172x: curfews, martial law,
+# states of emergency, bans on parties).
+HOME_CODE = "172"
 
 VERDICT_SET = "DYAD_VERDICT"
 VERDICT_CODE = "111"

@@ -57,6 +57,7 @@ INTENT_HEADS = frozenset(
         "threaten",
         "hope",
         "prepare",
+        "prepared",
         "expect",
         "offer",
         "propose",
