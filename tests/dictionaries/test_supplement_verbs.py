@@ -136,6 +136,15 @@ CODED = [
     ("Hamas rejected an invitation to talks with Israel.", "PSE", "ISR", "125"),
     ("Russia cut off gas to Ukraine in January.", "RUS", "UKR", "163"),
     ("Washington cut off aid to the Nicaraguan government.", "USA", "NIC", "1621"),
+    # curfews and emergency rule extended or instituted (172x), invasions mounted (190),
+    # strikes and rallies organized (14x), roads blocked (144), aid prohibited (1621)
+    ("The president extended the night-time curfew in Abidjan.", "CIV", "CIV", "1723"),
+    ("Algeria instituted a curfew in Algiers.", "DZA", "DZA", "1723"),
+    ("Israel mounted an invasion of South Lebanon.", "ISR", "LBN", "190"),
+    ("Opposition parties in Nepal organized a general strike in Kathmandu.", "NPL", "NPL",
+     "143"),
+    ("Young Algerians blocked roads in the centre of Algiers.", "DZA", "DZA", "144"),
+    ("The United States prohibited all aid to the Albanian rebels.", "USA", "ALB", "1621"),
     # aid delivered on arrival (07x)
     ("The first U.S. cargo planes arrived in Pakistan with supplies for the victims.", "USA",
      "PAK", "070"),

@@ -56,6 +56,7 @@ class Actor:
     start: int  # token indices in the paragraph doc
     end: int
     head: int  # index of the noun-phrase head token
+    place: bool = False  # stands for the people of a place, not for an actor named
 
     @property
     def country(self) -> str:

@@ -320,7 +320,8 @@ class EventCoder:
             else:
                 pairs = [_domestic(s, t, c, participants.mentions) for s, t, c in pairs]
         for source, target, raw_code in pairs:
-            if target is not None and source.code == target.code and source.code:
+            if (target is not None and source.code == target.code and source.code
+                    and not target.place):  # "Iraqi Kurds demonstrated in Kirkuk" stays
                 continue
             final = intent_code(raw_code) if candidate.frame.intent else raw_code
             known = self.ontology.normalise(final)

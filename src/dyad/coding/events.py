@@ -9,7 +9,14 @@ from functools import lru_cache
 
 from dyad.coding.actors import Actor, Mention
 from dyad.coding.dates import find_date_expressions, resolve_date
-from dyad.coding.frames import INTENT_HEADS, Frame, according_to, frame_of, is_negated
+from dyad.coding.frames import (
+    INTENT_HEADS,
+    Frame,
+    according_to,
+    frame_of,
+    is_negated,
+    obligation,
+)
 from dyad.coding.participants import PERSONAL_PRONOUNS, ParticipantResolver
 from dyad.coding.places import LOCATIVE_PREPOSITIONS, country_of, place_of
 from dyad.coding.syntax import (
@@ -161,6 +168,16 @@ class SentenceCoder:
             sources = slot_sources[0]
         statement = (match.code.forward or "").startswith("01")
         targets = self._targets(verb, roles.objects, sources, participants, borrow=not statement)
+        asked = _asked(verb) if statement and match.pattern is None else None
+        if asked is not None:
+            # "stressed that the authorities must respect ...", "said US forces must ensure
+            # security": the statement demands (or, with "should", appeals)
+            head, code = asked
+            own = {a.code for a in sources}
+            asked_of = _counterparts(participants, head, own)
+            if asked_of:
+                targets = asked_of
+                match = replace(match, code=EventCode(code))
         judged = _judged(verb, self.verdicts) if statement and match.pattern is None else None
         if judged is not None:
             # "stated that President Lee's visit is totally unacceptable": the statement is
@@ -179,10 +196,10 @@ class SentenceCoder:
             # "imposed a curfew in the town of Cizre", "fired shells at targets in Jericho",
             # "demonstrated in Kirkuk": force and protest aimed at the people of a place
             targets = _place_targets(verb, roles.objects, participants) or targets
-        if not targets and sources and (match.code.forward or "").startswith(HOME_CODE):
-            # "imposed martial law", "declared a curfew": on the country's own people
-            targets = [replace(a, code=a.code[:3]) for a in sources[:1] if len(a.code) >= 3
-                       and not a.code.startswith("---")]
+        if not targets and sources and (match.code.forward or "").startswith(HOME_CODES):
+            # "imposed martial law", "lifted a state of emergency": on the country's people
+            targets = [replace(a, code=a.code[:3], place=True) for a in sources[:1]
+                       if len(a.code) >= 3 and not a.code.startswith("---")]
         compound = [participants.actors(verb.doc[i]) for s, i in match.slots if s == Slot.COMPOUND]
         if compound and len(compound[0]) > 1:
             sources, targets = compound[0], compound[0]  # "% *": events between the members
@@ -274,12 +291,12 @@ def _place_targets(verb: Token, objects: list[Token], participants: ParticipantR
     doc = verb.doc
     head = doc[mention.start:mention.end].root
     return [Actor(country_of(mention), doc.text_between(mention.start, mention.end),
-                  mention.start, mention.end, head.i)]
+                  mention.start, mention.end, head.i, place=True)]
 
 
-# Administrative sanctions a state imposes at home (CAMEO 172x: curfews, martial law,
-# states of emergency, bans on parties).
-HOME_CODE = "172"
+# Administrative sanctions a state imposes (CAMEO 172x: curfews, martial law, states of
+# emergency, bans on parties) or eases (081x) at home.
+HOME_CODES = ("172", "081")
 
 VERDICT_SET = "DYAD_VERDICT"
 VERDICT_CODE = "111"
@@ -287,6 +304,29 @@ VERDICT_CODE = "111"
 _NEGATED_VERDICTS = frozenset({"ACCEPTABLE", "JUSTIFIED", "JUSTIFIABLE", "LEGAL", "LEGITIMATE",
                                "PERMISSIBLE", "TOLERABLE", "ACCEPTED"})
 _NOT_JUDGED = frozenset({"it", "this", "that", "there", "which", "what"})
+
+
+_ASKED_CODES = {"must": "100", "should": "020"}
+
+
+def _asked(verb: Token) -> tuple[Token, str] | None:
+    """The subject of an obligation the statement states, and the CAMEO code of stating it:
+    "said the Sudanese government must reach an agreement" is a demand (100) of the
+    government, "... should reach" an appeal (020). None for other statements, and for
+    obligations of the speakers themselves ("we must act")."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in VERBAL_POS:
+            continue
+        kind = obligation(clause)
+        if not kind:
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and clause.dep_ == "xcomp":
+            subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in ("we", "i", "it", "this", "that", "there"):
+            continue
+        return subject, _ASKED_CODES[kind]
+    return None
 
 
 def _judged(verb: Token, verdicts: AbstractSet[str]) -> Token | None:

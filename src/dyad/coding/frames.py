@@ -41,6 +41,8 @@ CLAIM_NOUNS = frozenset(
     }
 )
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "ought"})
+# "The government must release them": what someone is told to do, not what was done.
+DEMANDING_MODALS = frozenset({"must"})
 # "said it would send troops", "announced that he will extend the curfew": an act announced
 # for the future is an intention (CAMEO 03x, or a threat, 13x), not yet the act.
 REPORTED_FUTURE_MODALS = frozenset({"would", "will", "shall", "'ll"})
@@ -204,6 +206,8 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
     if _is_condition_connector(verb):
         return Frame(blocked="hypothetical")  # "provided that ...": a connective, not an act
     modal = _modal(verb)
+    if modal in DEMANDING_MODALS or _has_to(verb):
+        return Frame(blocked="demanded")  # "Iraq must cooperate fully": asked, not done
     reported_intent = modal in REPORTED_FUTURE_MODALS and _reported_future(
         verb, announced=modal != "would")
     if modal in HYPOTHETICAL_MODALS and not _conditional(verb) and not reported_intent:
@@ -312,6 +316,25 @@ def _stance(verb: Token) -> bool:
         return False
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return bool(auxiliaries) and auxiliaries <= {"do", "does", "will", "wo", "shall"}
+
+
+def _has_to(verb: Token) -> bool:
+    """ "Iran has to stop enrichment", "the parties need to agree": an obligation."""
+    return bool(verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("have", "need")
+                and verb.head.tag_ in ("VBZ", "VBP", "VB") and not _yet_to(verb.head))
+
+
+def obligation(clause: Token) -> str:
+    """ "must" or "should" when the clause states what its subject is to do ("the
+    government must release them", "Iran has to stop"), else ""."""
+    modal = _modal(clause)
+    has_to = clause.lemma_.lower() in ("have", "need") and not _yet_to(clause) and any(
+        c.dep_ == "xcomp" for c in clause.children)
+    if modal in DEMANDING_MODALS or _has_to(clause) or has_to:
+        return "must"
+    if modal in ("should", "ought"):
+        return "should"
+    return ""
 
 
 def _yet_to(verb: Token) -> bool:
