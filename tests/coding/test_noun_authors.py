@@ -9,6 +9,8 @@ import pytest
 
 from dyad.record import EventRecord
 
+Code = Callable[..., list[EventRecord]]
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -36,3 +38,15 @@ def test_the_speaker_does_not_take_over_the_decision(
 ) -> None:
     events = code_text("Chile regrets the decision of the Peruvian government to expel the envoy.")
     assert all(e.source != "CHL" or e.root != "17" for e in events)
+
+
+def test_an_act_condemned_is_its_authors_not_its_places(code_text: Code) -> None:
+    events = code_text("The German government condemned an attack by Russian soldiers in "
+                       "eastern Ukraine on Thursday.")
+    assert {(e.source, e.target) for e in events if e.root == "11"} == {("DEUGOV", "RUSMIL")}
+
+
+def test_an_act_as_a_subject_acts_on_no_one(code_text: Code) -> None:
+    events = code_text("Japan said the visit to the island by President Lee Myung-bak "
+                       "undermines relations with Japan.", )
+    assert not [e for e in events if e.source.startswith("KOR") and e.root == "16"]
