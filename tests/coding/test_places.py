@@ -87,3 +87,15 @@ def test_rule_imposed_at_home_is_aimed_at_the_countrys_people(
     source, target = expected
     events = [e for e in code_text(text, date(2005, 1, 1)) if e.code.startswith(("172", "13"))]
     assert [e for e in events if e.source.startswith(source) and e.target == target], events
+
+
+def test_a_concern_is_about_the_first_actor_it_names(code_text: Code) -> None:
+    events = code_text("The United Nations human rights chief voiced deep concern about the "
+                       "violence that erupted after the election in Belarus.")
+    assert {(e.source[:3], e.target) for e in events} >= {("IGO", "BLR")}
+
+
+def test_an_official_of_an_embassy_of_a_country_is_that_countrys(code_text: Code) -> None:
+    events = code_text("The Deputy Chief of Mission of the Embassy of Japan in China protested "
+                       "against the Chinese foreign ministry.")
+    assert "JPNGOV" in {e.source for e in events if e.root == "14"}

@@ -32,3 +32,8 @@ def test_supplement_reads_strictly_and_comes_first() -> None:
 )
 def test_opposition_roles(code_text: CodeText, text: str, target: str) -> None:
     assert target in {e.target for e in code_text(text)}
+
+
+def test_unidentified_attackers_are_an_armed_force_of_the_place(code_text: CodeText) -> None:
+    events = code_text("A Belarusian journalist was abducted by unidentified persons in Minsk.")
+    assert ("BLRUAF", "BLRMED") in {(e.source, e.target) for e in events}

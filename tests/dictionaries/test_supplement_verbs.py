@@ -145,6 +145,9 @@ CODED = [
      "143"),
     ("Young Algerians blocked roads in the centre of Algiers.", "DZA", "DZA", "144"),
     ("The United States prohibited all aid to the Albanian rebels.", "USA", "ALB", "1621"),
+    # a protest sent or lodged (114)
+    ("The Government of Japan sent a protest to North Korea on Monday.", "JPN", "PRK", "114"),
+    ("India lodged a formal protest with Pakistan.", "IND", "PAK", "114"),
     # aid delivered on arrival (07x)
     ("The first U.S. cargo planes arrived in Pakistan with supplies for the victims.", "USA",
      "PAK", "070"),

@@ -249,6 +249,19 @@ class SentenceCoder:
                     actors = _counterparts(participants, head, own)
                     if actors:
                         return actors
+        # "voiced deep concern about the violence that erupted after the election in Belarus":
+        # the first actor named in what the concern (outrage, condemnation) is about
+        for head in objects:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in TOPIC_PREPOSITIONS:
+                    continue
+                for token in prep.subtree:  # a slice of the paragraph: bounded
+                    mention = participants.mentions.get(token.i)
+                    if mention is None or mention.kind != "actor" or token.i in taken:
+                        continue
+                    actors = _counterparts(participants, token, own)
+                    if actors:
+                        return actors
         # PETRARCH's rule of last resort: the first actor named after the verb in its phrase.
         for token in phrase_tokens_after(verb):
             if token.i in participants.mentions and token.i not in taken:
@@ -277,6 +290,8 @@ class SentenceCoder:
         return []
 
 
+# Prepositions that say what a concern, a protest or a verdict is about.
+TOPIC_PREPOSITIONS = frozenset({"about", "over", "at", "regarding", "concerning", "on"})
 # Roots of acts aimed at the people of a place when no one else is named: protest (14),
 # force posture (15), coercion (17), assault (18), fighting (19), mass violence (20).
 PLACED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})

@@ -336,7 +336,7 @@ class ParticipantResolver:
 
     def _via_preposition(self, head: Token) -> list[Actor]:
         """ "ambassadors of Arnor", "Minister of Foreign Affairs and Trade of the Republic of
-        Korea": the first actor of an of/in/from phrase, two phrases deep at most; "an attack
+        Korea": the first actor of an of/in/from phrase, three phrases deep at most; "an attack
         by Osgiliath soldiers": the by-phrase's actor first."""
         vague: list[Actor] = []  # "of Foreign Affairs": a role without a country, if nothing else
         for child in head.children:
@@ -358,7 +358,7 @@ class ParticipantResolver:
             obj = pobj_of(child)
             if obj is None:
                 continue
-            for candidate in [obj, *nested_pobjs(obj, depth=1)]:
+            for candidate in [obj, *nested_pobjs(obj, depth=2)]:
                 inner = self.actors(candidate, nested=False)
                 if speaks_for and any(len(a.code) <= 3 for a in inner):
                     # "Spokesman for UNICEF" is UNICEF's; an "envoy for Syria" is not Syria's
