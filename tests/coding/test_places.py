@@ -99,3 +99,21 @@ def test_an_official_of_an_embassy_of_a_country_is_that_countrys(code_text: Code
     events = code_text("The Deputy Chief of Mission of the Embassy of Japan in China protested "
                        "against the Chinese foreign ministry.")
     assert "JPNGOV" in {e.source for e in events if e.root == "14"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a protest aimed at no one named is aimed at the protesters' own country
+        ("Young Algerians blocked roads on Sunday to press their demands.", ("DZA", "DZA", "14")),
+        ("Rebels in the Ivory Coast blocked transport into Abidjan.", ("CIVREB", "CIV", "14")),
+        # a threatened protest is a threat (133), at whom it names
+        ("Druze inhabitants of the Syrian Golan Heights threatened to hold a general strike "
+         "unless Israel rescinded its annexation.", ("SYR", "ISR", "13")),
+    ],
+)
+def test_protests_without_a_named_target(code_text: Code, text: str,
+                                         expected: tuple[str, str, str]) -> None:
+    source, target, root = expected
+    found = pairs(code_text(text, date(2000, 1, 1)))
+    assert any(s.startswith(source) and t == target and r == root for s, t, r in found), found

@@ -28,6 +28,7 @@ def test_supplement_reads_strictly_and_comes_first() -> None:
         ("Uganda banned opposition candidates from the elections.", "UGAOPP"),
         ("Belarus arrested the opposition on Sunday.", "BLROPP"),
         ("Chinese police detained several dissidents in Beijing.", "CHNOPP"),
+        ("Afghan troops attacked the guerillas in Kandahar.", "AFGREB"),
     ],
 )
 def test_opposition_roles(code_text: CodeText, text: str, target: str) -> None:

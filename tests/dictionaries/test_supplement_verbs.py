@@ -145,6 +145,22 @@ CODED = [
      "143"),
     ("Young Algerians blocked roads in the centre of Algiers.", "DZA", "DZA", "144"),
     ("The United States prohibited all aid to the Albanian rebels.", "USA", "ALB", "1621"),
+    # aid continued (07x, a promise: 03x), mediation undertaken (045), medicine handed over
+    # (073), emergency measures eased (0814), demands accepted (083), commitments reneged on
+    # (120), blows delivered (190), a city blockaded (144), detainees beaten up (182)
+    ("Britain has promised to continue military aid to Mozambique.", "GBR", "MOZ", "0332"),
+    ("Egypt continued its humanitarian aid to Gaza.", "EGY", "PSE", "073"),
+    ("The Arab League undertook a mediation mission between Syria and Lebanon.", "IGO",
+     "SYR|LBN", "045"),
+    ("Swiss doctors handed over medicine to Iranian hospitals.", "CHE", "IRN", "073"),
+    ("Serbia eased emergency measures in Montenegro on Wednesday.", "SRB", "MNE", "0814"),
+    ("The Mozambique government accepted demands from Mozambican rebels.", "MOZ", "MOZ",
+     "083"),
+    ("Zambia reneged on its commitment to the IMF.", "ZMB", "IGO", "120"),
+    ("Al-Qaeda delivered devastating blows to the United States.", "IMG", "USA", "190"),
+    ("French farmers blockaded Paris on Monday.", "FRA", "FRA", "144"),
+    ("Israeli soldiers beat up Palestinian detainees with the knowledge of officers.", "ISR",
+     "PSE", "182"),
     # a protest sent or lodged (114)
     ("The Government of Japan sent a protest to North Korea on Monday.", "JPN", "PRK", "114"),
     ("India lodged a formal protest with Pakistan.", "IND", "PAK", "114"),

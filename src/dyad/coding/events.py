@@ -39,6 +39,7 @@ DATE_ENTITY_TYPES = frozenset({"DATE"})
 # Intention frames turn material actions into the matching "express intent" codes (CAMEO 03x,
 # and 13x for threats of force).
 _INTENT_CODES = {
+    "14": "133",  # "threatened to hold a general strike": threaten with protest
     "04": "036",
     "05": "032",
     "06": "030",
@@ -196,7 +197,9 @@ class SentenceCoder:
             # "imposed a curfew in the town of Cizre", "fired shells at targets in Jericho",
             # "demonstrated in Kirkuk": force and protest aimed at the people of a place
             targets = _place_targets(verb, roles.objects, participants) or targets
-        if not targets and sources and (match.code.forward or "").startswith(HOME_CODES):
+        home = (match.code.forward or "").startswith(HOME_CODES) or (
+            (match.code.forward or "")[:2] == "14" and not frame.intent)
+        if not targets and sources and home:
             # "imposed martial law", "lifted a state of emergency": on the country's people
             targets = [replace(a, code=a.code[:3], place=True) for a in sources[:1]
                        if len(a.code) >= 3 and not a.code.startswith("---")]
@@ -300,7 +303,7 @@ PLACED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 def _place_targets(verb: Token, objects: list[Token], participants: ParticipantResolver
                    ) -> list[Actor]:  # fmt: skip
     """The country of the place the verb's clause names, as a target ([] when none)."""
-    mention = place_of([verb, *objects], participants.mentions)
+    mention = place_of([verb, *objects], participants.mentions, toward=True)
     if mention is None:
         return []
     doc = verb.doc
@@ -310,7 +313,8 @@ def _place_targets(verb: Token, objects: list[Token], participants: ParticipantR
 
 
 # Administrative sanctions a state imposes (CAMEO 172x: curfews, martial law, states of
-# emergency, bans on parties) or eases (081x) at home.
+# emergency, bans on parties) or eases (081x) at home; a protest (14x) aimed at no one named
+# is too ("Young Algerians blocked roads"; a threatened protest is not, see 133).
 HOME_CODES = ("172", "081")
 
 VERDICT_SET = "DYAD_VERDICT"

@@ -54,6 +54,7 @@ INTENT_HEADS = frozenset(
         "seek",
         "aim",
         "vow",
+        "swear",
         "pledge",
         "promise",
         "threaten",

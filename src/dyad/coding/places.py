@@ -13,6 +13,8 @@ Token = PlainToken
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "near", "outside", "at", "inside", "across", "throughout", "around", "within", "off"}
 )
+# Prepositions that say where an act is aimed.
+DIRECTIONAL_PREPOSITIONS = frozenset({"into", "to", "toward", "towards", "onto"})
 # Codes that name no country, though written like one.
 NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "UIS"})
 
@@ -25,11 +27,15 @@ def place_country(heads: Iterable[Token], mentions: dict[int, Mention]) -> str:
     return country_of(found) if found is not None else ""
 
 
-def place_of(heads: Iterable[Token], mentions: dict[int, Mention]) -> Mention | None:
-    """The first mention of a place in a country named by a locative phrase of the heads."""
+def place_of(heads: Iterable[Token], mentions: dict[int, Mention], *, toward: bool = False
+             ) -> Mention | None:  # fmt: skip
+    """The first mention of a place in a country named by a locative phrase of the heads
+    (with `toward`, also by a directional one: "blocked transport into Abidjan")."""
+    prepositions = LOCATIVE_PREPOSITIONS | DIRECTIONAL_PREPOSITIONS if toward else (
+        LOCATIVE_PREPOSITIONS)
     for head in heads:
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPOSITIONS:
+            if prep.dep_ != "prep" or prep.lower_ not in prepositions:
                 continue
             for token in prep.subtree:  # a slice of the paragraph's tokens: bounded
                 mention = mentions.get(token.i)
