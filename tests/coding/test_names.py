@@ -91,3 +91,14 @@ def test_a_family_name_many_people_share_stays_unknown(code_text: Code) -> None:
 def test_a_family_name_without_a_title_stays_unknown(code_text: Code) -> None:
     events = code_text("Mugabe criticized Britain on Friday.", date(2005, 1, 1))
     assert {e.source for e in events} <= {""}
+
+
+def test_a_group_of_unknown_origin_is_its_role(code_text: Code) -> None:
+    # "Darfuri" is no dictionary word; the rebels are still rebels, of the place they act in
+    events = code_text("Darfuri rebels attacked a police station in Sudan.")
+    assert {e.source for e in events} == {"SDNREB"}
+
+
+def test_an_unknown_person_with_a_role_stays_unknown(code_text: Code) -> None:
+    events = code_text("Minister Zorbulon criticized Japan on Friday.")
+    assert {e.source for e in events} <= {""}

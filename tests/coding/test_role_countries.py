@@ -63,5 +63,8 @@ def test_protesters_facing_their_own_government_stay_where_they_act(code_text: C
 
 def test_a_state_acting_on_its_opposition_in_a_one_country_sentence(code_text: Code) -> None:
     assert ("UGA", "UGAOPP", "17") in _pairs(code_text("Uganda banned opposition candidates."))
-    # armed groups are not assumed to be the state's own
-    assert ("ISR", "ISRUAF", "17") not in _pairs(code_text("Israel arrested ten militants."))
+    assert ("SDNMIL", "SDNREB", "19") in _pairs(
+        code_text("In recent weeks the Sudanese army has clashed with Darfuri rebels."))
+    # with two countries named, the group's is unknown
+    assert not [e for e in code_text("Israeli troops arrested ten militants near the "
+                                     "Lebanese border.") if e.target.startswith("ISR")]

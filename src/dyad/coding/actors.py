@@ -45,6 +45,7 @@ class Mention:
     kind: str  # "actor", "agent" or "entity"
     codes: tuple[str, ...] = ()  # actor codes ("" for an unknown named entity)
     agent: AgentCode | None = None
+    label: str = ""  # the named entity's type, for an unknown one ("PERSON", "NORP", ...)
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,8 @@ class ActorResolver:
             if ent.label_ in NAMED_ENTITY_TYPES and not any(
                 k in found for k in range(ent.start, ent.end)
             ):
-                self._add(found, Mention(ent.start, ent.end, "entity", ("",)))
+                self._add(found, Mention(ent.start, ent.end, "entity", ("",),
+                                         label=str(ent.label_)))
         return found
 
     def with_family_names(self, mentions: dict[int, Mention], sent: PlainSentence,
@@ -237,7 +239,9 @@ def compose(mentions: list[Mention]) -> list[str]:
             bases = [m.codes[0]]
     if not bases and not roles:
         return []
-    if not bases:
+    if not bases or (roles and bases == [""] and _unknown_group(mentions)):
+        # "Darfuri rebels", "the FDD rebel group": a group of unknown origin is its role,
+        # which may then take the country where it acts (an unknown person stays unknown)
         bases = ["---"]
     roles = _drop_generic_people(roles)
     result = []
@@ -247,6 +251,12 @@ def compose(mentions: list[Mention]) -> list[str]:
             code = _add_role(code, role)
         result.append(code)
     return result
+
+
+def _unknown_group(mentions: list[Mention]) -> bool:
+    """True when the phrase's base is an unknown named entity other than a person."""
+    first = next((m for m in mentions if m.kind in ("actor", "entity")), None)
+    return first is not None and first.kind == "entity" and first.label not in ("PERSON", "")
 
 
 def _refines(mention: Mention, bases: list[str]) -> bool:

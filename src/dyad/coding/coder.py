@@ -356,15 +356,18 @@ class EventCoder:
             )
 
 
-# Roles of a country's own people and civil society, which its state acts upon at home.
-DOMESTIC_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "MED", "REL", "PPL", "AGR", "BUS"})
+# Roles of a country's own people, civil society and armed groups, which its state acts
+# upon at home.
+DOMESTIC_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "MED", "REL", "PPL", "AGR", "BUS",
+                            "REB", "UAF", "INS"})
 
 
 def _domestic(source: Actor, target: Actor | None, code: str, mentions: dict[int, Mention]
               ) -> tuple[Actor, Actor | None, str]:  # fmt: skip
-    """ "Uganda banned opposition candidates": in a sentence that names one country only, a
-    state and the opposition, civilians or press it acts on (or that act on it) are of the
-    same country."""
+    """ "Uganda banned opposition candidates", "the Sudanese army clashed with Darfuri
+    rebels": in a sentence that names one country only, a state and the opposition,
+    civilians, press or armed groups it acts on (or that act on it) are of the same country.
+    """
     if target is None:
         return source, target, code
     countries = {country_of(m) for m in mentions.values()} - {""}
