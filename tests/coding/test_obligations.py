@@ -41,3 +41,19 @@ def test_what_someone_must_do_is_not_done(code_text: Code) -> None:
 
 def test_the_speakers_own_obligation_is_no_demand(code_text: Code) -> None:
     assert not [e for e in code_text("We must act now, Japan said.") if e.root == "10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran warned that it would close the strait if the United States attacked its ships.",
+         ("IRN", "USA", "13")),
+        ("North Korea warned that war could break out if South Korea continued the drills.",
+         ("PRK", "KOR", "13")),
+    ],
+)
+def test_a_warning_is_aimed_at_whom_its_condition_names(code_text: Code, text: str,
+                                                        expected: tuple[str, str, str]) -> None:
+    source, target, root = expected
+    assert [e for e in code_text(text) if e.source[:3] == source and e.target[:3] == target
+            and e.root == root]

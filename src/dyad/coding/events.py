@@ -244,7 +244,10 @@ class SentenceCoder:
             vague = vague or actors  # "sent police to Haiti": Haiti beats the police
         if vague:
             return vague
-        for clause in verb.children:  # "... resume cooperation if Japan alters its approach"
+        # "... resume cooperation if Japan alters its approach"; "warned that foreigners
+        # could be attacked if the ICC prosecutes the president" (a warning to the ICC)
+        complements = [c for c in verb.children if c.dep_ == "ccomp"]
+        for clause in (c for h in (verb, *complements) for c in h.children):
             if clause.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children
             ):
