@@ -117,3 +117,14 @@ def test_protests_without_a_named_target(code_text: Code, text: str,
     source, target, root = expected
     found = pairs(code_text(text, date(2000, 1, 1)))
     assert any(s.startswith(source) and t == target and r == root for s, t, r in found), found
+
+
+def test_an_objects_own_clause_can_place_it(code_text: Code) -> None:
+    events = code_text("Afghan guerillas blew up power lines leading into Kabul.", date(2000, 1, 1))
+    assert ("AFGREB", "AFG", "19") in pairs(events)
+
+
+def test_a_protest_announced_for_the_future_is_a_threat_at_home(code_text: Code) -> None:
+    events = code_text("Radical French farmers said on Friday they would blockade Paris from "
+                       "Monday night.", date(2000, 1, 1))
+    assert ("FRAAGR", "FRA", "13") in pairs(events)

@@ -161,6 +161,10 @@ CODED = [
     ("French farmers blockaded Paris on Monday.", "FRA", "FRA", "144"),
     ("Israeli soldiers beat up Palestinian detainees with the knowledge of officers.", "ISR",
      "PSE", "182"),
+    # inspectors dispatched (090), aid suspended (1621), a city blockaded from a date (144)
+    ("The IAEA has dispatched inspectors to facilities in central Iran.", "IGO", "IRN", "090"),
+    ("Japan suspended economic aid to Serbia.", "JPN", "SRB", "1621"),
+    ("Farmers blockaded Paris from Monday night, French police said.", "FRA", "FRA", "144"),
     # a protest sent or lodged (114)
     ("The Government of Japan sent a protest to North Korea on Monday.", "JPN", "PRK", "114"),
     ("India lodged a formal protest with Pakistan.", "IND", "PAK", "114"),

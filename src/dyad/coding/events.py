@@ -198,7 +198,7 @@ class SentenceCoder:
             # "demonstrated in Kirkuk": force and protest aimed at the people of a place
             targets = _place_targets(verb, roles.objects, participants) or targets
         home = (match.code.forward or "").startswith(HOME_CODES) or (
-            (match.code.forward or "")[:2] == "14" and not frame.intent)
+            (match.code.forward or "")[:2] == "14")
         if not targets and sources and home:
             # "imposed martial law", "lifted a state of emergency": on the country's people
             targets = [replace(a, code=a.code[:3], place=True) for a in sources[:1]
@@ -306,7 +306,9 @@ PLACED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 def _place_targets(verb: Token, objects: list[Token], participants: ParticipantResolver
                    ) -> list[Actor]:  # fmt: skip
     """The country of the place the verb's clause names, as a target ([] when none)."""
-    mention = place_of([verb, *objects], participants.mentions, toward=True)
+    # "blew up power lines leading into Kabul": the objects' own clauses place them too
+    described = [c for o in objects for c in o.children if c.dep_ in ("acl", "relcl")]
+    mention = place_of([verb, *objects, *described], participants.mentions, toward=True)
     if mention is None:
         return []
     doc = verb.doc
@@ -317,7 +319,7 @@ def _place_targets(verb: Token, objects: list[Token], participants: ParticipantR
 
 # Administrative sanctions a state imposes (CAMEO 172x: curfews, martial law, states of
 # emergency, bans on parties) or eases (081x) at home; a protest (14x) aimed at no one named
-# is too ("Young Algerians blocked roads"; a threatened protest is not, see 133).
+# is too ("Young Algerians blocked roads", "farmers said they would blockade Paris").
 HOME_CODES = ("172", "081")
 
 VERDICT_SET = "DYAD_VERDICT"
