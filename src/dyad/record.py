@@ -42,6 +42,7 @@ class Document:
     source: str = ""
     title: str = ""
     origin: str = ""  # where it was read from, e.g. "news.jsonl:12", for messages
+    speaker: str = ""  # who "we" and "I" are: an actor code ("JPNGOV") or name, if known
 
 
 @dataclass(frozen=True)

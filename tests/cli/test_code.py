@@ -534,3 +534,20 @@ def test_a_copy_of_a_published_dictionary_warns_per_skipped_line(
     warned = [line for line in err.splitlines() if line.startswith("dyad: warning: ")]
     assert warned and all(f"{copy}:" in line and "skipped" in line for line in warned)
     assert "RUS,Russia,JPN" in out
+
+
+def test_speaker_from_the_line_then_from_the_option(dyad: Callable[..., Run],
+                                                    write_jsonl: WriteJsonl) -> None:
+    statement = "We condemn the attack on Guyana by Venezuela."
+    path = write_jsonl("statements.jsonl", [
+        {"id": "named", "text": statement, "date": "2023-12-01",
+         "speaker": "Ministry of Foreign Affairs of Brazil"},
+        {"id": "coded", "text": statement, "date": "2023-12-01", "speaker": "COLGOV"},
+        {"id": "unsaid", "text": statement, "date": "2023-12-01"},
+    ])
+    by_id = {r["doc_id"]: r["source"] for r in ok(dyad("code", path)).records()}
+    assert by_id == {"named": "BRAGOV", "coded": "COLGOV"}
+    by_id = {r["doc_id"]: r["source"]
+             for r in ok(dyad("code", path, "--speaker", "Japan")).records()}
+    # the option speaks only for the documents that do not say who speaks
+    assert by_id == {"named": "BRAGOV", "coded": "COLGOV", "unsaid": "JPN"}

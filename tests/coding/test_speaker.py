@@ -4,10 +4,12 @@ headline names first; a quote's own speaker comes first."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
-from dyad.record import EventRecord
+from dyad.coding.coder import EventCoder
+from dyad.record import Document, EventRecord
 
 Code = Callable[..., list[EventRecord]]
 
@@ -45,3 +47,18 @@ def test_a_quoted_speaker_comes_before_the_headline(code_text: Code) -> None:
             "“We condemn the strikes on Ukraine,” Poland’s foreign minister said.")
     sources = {e.source[:3] for e in code_text(text) if e.target == "UKR"}
     assert sources == {"POL"}
+
+
+def test_the_title_or_the_outlet_speaks_when_the_text_has_no_headline(coder: EventCoder
+                                                                       ) -> None:
+    text = "We condemn the attack on Guyana by Venezuela."
+    documents = [
+        Document(id="t", text=text, date=date(2023, 12, 1),
+                 title="Statement by the Ministry of Foreign Affairs of Brazil"),
+        Document(id="o", text=text, date=date(2023, 12, 1),
+                 source="Ministry of Foreign Affairs of Japan"),
+        Document(id="s", text=text, date=date(2023, 12, 1), speaker="COLGOV",
+                 source="Ministry of Foreign Affairs of Japan"),
+    ]
+    sources = {c.document.id: {e.source for e in c.events} for c in coder.code(documents)}
+    assert sources == {"t": {"BRAGOV"}, "o": {"JPNGOV"}, "s": {"COLGOV"}}

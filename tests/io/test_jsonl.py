@@ -82,6 +82,9 @@ def _read(tmp_path: Path, content: str | bytes, **kwargs: Any) -> list[Document 
             id="url-source-title",
         ),
         pytest.param(
+            _line(id="x", text=TEXT, speaker="JPNGOV"), {"speaker": "JPNGOV"}, id="speaker"
+        ),
+        pytest.param(
             _line(id="x", text=TEXT, url=None, title=None),
             {"url": "", "title": ""},
             id="null-extras",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -50,6 +51,9 @@ def code_command(
     explain: Annotated[bool, typer.Option(
         "--explain", help="Show, per sentence, the actors found and why each predicate was or "
         "was not coded.")] = False,
+    speaker: Annotated[str | None, typer.Option(
+        "--speaker", help="Who 'we' and 'I' are where the input does not say: an actor code "
+        "(JPNGOV) or a name (\"Ministry of Foreign Affairs of Japan\").")] = None,
     actors: ActorsOption = None,
     agents: AgentsOption = None,
     verbs: VerbsOption = None,
@@ -75,6 +79,8 @@ def code_command(
     warnings = Console(stderr=True, highlight=False, soft_wrap=True)
     problems: list[str] = []
     documents = _documents(files, day, problems, warnings)
+    if speaker and speaker.strip():
+        documents = (d if d.speaker else replace(d, speaker=speaker.strip()) for d in documents)
     out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 140)
     coded = failed = 0
     progress = Progress(

@@ -32,6 +32,9 @@ TITLES = frozenset({
 })
 HEAD_TITLES = frozenset({"PRESIDENT", "PREMIER", "CHANCELLOR", "KING", "QUEEN", "EMIR",
                          "SULTAN", "PM"})
+# An actor code written as such: a country or organisation and any roles ("JPNGOV").
+ACTOR_CODE = re.compile(r"(?:[A-Z]{3}){1,5}")
+_TEXT_WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*\.?")
 # A family name shared by more people than this names no one in particular.
 MAX_NAMESAKES = 6
 
@@ -160,6 +163,34 @@ class ActorResolver:
                 self._add(found, Mention(ent.start, ent.end, "entity", ("",),
                                          label=str(ent.label_)))
         return found
+
+    def codes_in_text(self, text: str, day: date | None) -> list[str]:
+        """The codes of the first actor a short text names ("Ministry of Foreign Affairs of
+        Japan" is JPNGOV), read word by word without the parser; [] when it names none. An
+        actor code itself ("JPNGOV") stands for itself."""
+        if ACTOR_CODE.fullmatch(text.strip()):
+            return [text.strip()]
+        words = [folded(w.upper()) for w in _TEXT_WORD.findall(text)]
+        found: list[Mention] = []
+        actor_lengths = self._actor_index.longest_everywhere(words)
+        agent_lengths = self._agent_index.longest_everywhere(words)
+        i = 0
+        while i < len(words):
+            if actor_lengths[i]:
+                codes = self._codes_on(tuple(words[i : i + actor_lengths[i]]), day)
+                if codes:
+                    found.append(Mention(i, i + actor_lengths[i], "actor", codes))
+                    i += actor_lengths[i]
+                    continue
+            if agent_lengths[i]:
+                agent = self._agent_index.get(tuple(words[i : i + agent_lengths[i]]))
+                found.append(Mention(i, i + agent_lengths[i], "agent", agent=agent))
+                i += agent_lengths[i]
+                continue
+            i += 1
+        if not any(m.kind == "actor" for m in found):
+            return []
+        return [c for c in compose(found) if c]
 
     def with_family_names(self, mentions: dict[int, Mention], sent: PlainSentence,
                           day: date | None) -> dict[int, Mention]:

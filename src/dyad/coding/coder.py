@@ -169,13 +169,20 @@ class EventCoder:
         coded = CodedDocument(document)
         story_discard = self.discards.story_phrase(document.text)
         memory = DocumentMemory()
+        # who "we" and "I" are: the document says so ("speaker"), else its headline, else
+        # its title or the outlet that published it ("Ministry of Foreign Affairs of Japan")
+        memory.speaker = self.resolver.codes_in_text(document.speaker, document.date)
         sentence_id = 0
         for n, paragraph in enumerate(parsed.paragraphs):
             plain = PlainDoc(paragraph.doc, paragraph.mapping.text)
-            if n == 0 and _is_headline(plain):
+            if n == 0 and not memory.speaker and _is_headline(plain):
                 # a headline ("Statement by the Minister for Foreign Affairs of Japan on ...")
                 # names who speaks in the document's first person
                 memory.remember_speaker(self.resolver.mentions(plain.sents[0], document.date))
+            if n == 0 and not memory.speaker:
+                for line in (document.title, document.source):
+                    memory.speaker = memory.speaker or self.resolver.codes_in_text(
+                        line, document.date)
             for sent in plain.sents:
                 if not sent.text.strip():
                     continue

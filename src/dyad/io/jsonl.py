@@ -1,8 +1,9 @@
 """JSONL documents: one JSON object per line, read line by line.
 
 Each line holds `id` (string or number) and `text` (non-empty string), and optionally `date`
-(`YYYY-MM-DD`, or an ISO date-time whose date part is taken), `url`, `source` and `title`;
-other fields are ignored. A string holding a lone surrogate (`"\\ud800"`, valid JSON but no
+(`YYYY-MM-DD`, or an ISO date-time whose date part is taken), `url`, `source`, `title` and
+`speaker` (who "we" and "I" are in the text: an actor code such as `JPNGOV`, or a name the
+actor dictionaries know); other fields are ignored. A string holding a lone surrogate (`"\\ud800"`, valid JSON but no
 character) makes the line bad. A bad line gives an `InputProblem` and reading goes on; only
 whole-file faults (missing, a directory, empty, binary) raise `InputError`.
 """
@@ -42,7 +43,7 @@ JSONL_SUFFIXES: tuple[str, ...] = (".jsonl", ".ndjson")
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]")
-_OPTIONAL_STRINGS = ("url", "source", "title")
+_OPTIONAL_STRINGS = ("url", "source", "title", "speaker")
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ def parse_record(
         source=extras.get("source", ""),
         title=extras.get("title", ""),
         origin=f"{path}:{number}",
+        speaker=extras.get("speaker", ""),
     )
 
 
