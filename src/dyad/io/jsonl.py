@@ -4,8 +4,9 @@ Each line holds `id` (string or number) and `text` (non-empty string), and optio
 (`YYYY-MM-DD`, or an ISO date-time whose date part is taken), `url`, `source`, `title` and
 `speaker` (who "we" and "I" are in the text: an actor code such as `JPNGOV`, or a name the
 actor dictionaries know); other fields are ignored. A string holding a lone surrogate
-(`"\\ud800"`, valid JSON but no character) makes the line bad. A bad line gives an `InputProblem` and reading goes on; only
-whole-file faults (missing, a directory, empty, binary) raise `InputError`.
+(`"\\ud800"`, valid JSON but no character) makes the line bad. A bad line gives an
+`InputProblem` and reading goes on; only whole-file faults (missing, a directory, empty,
+binary) raise `InputError`.
 """
 
 from __future__ import annotations
