@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from dyad.cli.code import UNDATED
+
 ROOT = Path(__file__).resolve().parents[2]
 DYAD = Path(sys.executable).parent / "dyad"
 SHIPPED = ROOT / "src" / "dyad" / "data" / "dictionaries"
@@ -52,8 +54,14 @@ class Run:
 
     @property
     def err_lines(self) -> list[str]:
-        """The non-empty lines of stderr."""
-        return [line for line in self.stderr.splitlines() if line.strip()]
+        """The non-empty lines of stderr, but the notices of undated documents (`undated`)."""
+        return [line for line in self.stderr.splitlines()
+                if line.strip() and not line.endswith(UNDATED)]
+
+    @property
+    def undated(self) -> list[str]:
+        """The notices of documents coded without a date."""
+        return [line for line in self.stderr.splitlines() if line.endswith(UNDATED)]
 
     @property
     def out_lines(self) -> list[str]:

@@ -551,3 +551,14 @@ def test_speaker_from_the_line_then_from_the_option(dyad: Callable[..., Run],
              for r in ok(dyad("code", path, "--speaker", "Japan")).records()}
     # the option speaks only for the documents that do not say who speaks
     assert by_id == {"named": "BRAGOV", "coded": "COLGOV", "unsaid": "JPN"}
+
+
+def test_an_undated_document_gets_one_notice(dyad: Callable[..., Run], write: Write) -> None:
+    undated = write("undated.txt", "Japan protested to China on Monday.")
+    dated_by_line = write("dateline.txt", "Japan Protests\n\nAugust 10, 2012\n\n"
+                                          "Japan protested to China on Monday.")
+    run = ok(dyad("code", undated, dated_by_line))
+    assert len(run.undated) == 1 and "undated.txt: document undated.txt" in run.undated[0]
+    by_id = {r["doc_id"]: r["date"] for r in run.records()}
+    # the dateline dates the other one, so "on Monday" resolves against it
+    assert by_id == {"undated.txt": "", "dateline.txt": "2012-08-06"}

@@ -23,7 +23,9 @@ SHIPPED_KINDS = {
     "dyad.Places.actors.txt": "actors",
     "dyad.NonState.actors.txt": "actors",
     "dyad.International.actors.txt": "actors",
+    "dyad.Corrections.actors.txt": "actors",
     "Phoenix.agents.txt": "agents",
+    "dyad.agents.txt": "agents",
     "Phoenix.discards.txt": "discards",
 }
 UNITTEST_KINDS = {

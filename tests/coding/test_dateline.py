@@ -4,9 +4,11 @@ report was filed, not an actor."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
+from dyad.coding.dateline import dateline_date
 from dyad.record import EventRecord
 
 Code = Callable[..., list[EventRecord]]
@@ -35,3 +37,19 @@ def test_a_dash_inside_a_sentence_is_no_dateline(code_text: Code) -> None:
 def test_a_word_in_capitals_after_the_subject_is_no_dateline(code_text: Code) -> None:
     events = code_text("Russia NOW - officially - condemned Japan on Monday.")
     assert {e.source for e in events} <= {"RUS"}
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (("", "Japan-ROK Talks\n\nAugust 10, 2012\n\nMinister Gemba stated ..."),
+         date(2012, 8, 10)),
+        (("", "Vienna, Austria 18 October 2023 - The CTBTO said ..."), date(2023, 10, 18)),
+        (("Statement of 2003-05-07", "The minister said ..."), date(2003, 5, 7)),
+        # a relative date names no day of its own
+        (("", "On Monday, Japan protested to China."), None),
+        (("", "In March 2003, the war began."), None),
+    ],
+)
+def test_the_date_a_dateline_writes(texts: tuple[str, str], expected: date | None) -> None:
+    assert dateline_date(*texts) == expected

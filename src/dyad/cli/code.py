@@ -30,6 +30,9 @@ from dyad.io import InputProblem, read_documents
 from dyad.io.jsonl import is_jsonl_path
 from dyad.record import Document
 
+#: The notice for a document with no date given and none written in its dateline.
+UNDATED = ("no date given or written in its dateline; relative dates are left unresolved "
+           "(give --date or a 'date' field)")
 #: Exit status when some documents could not be coded (the others were): 2 is bad input or
 #: usage, as for every command.
 EXIT_SOME_FAILED = 3
@@ -102,6 +105,10 @@ def code_command(
                                 f"could not be coded: {result.reason}")
                 progress.update(task, advance=1)
                 continue
+            if result.document.date is None:
+                document = result.document
+                _warn(warnings, f"{document.origin or '<input>'}: document {document.id}: "
+                                f"{UNDATED}")
             _emit(result, fmt, explain, coded == 0, out, warnings)
             sys.stdout.flush()  # what is written stays whole, whatever happens next
             coded += 1

@@ -9,7 +9,7 @@ from itertools import islice
 from typing import Any
 
 from dyad.coding.actors import Actor, ActorResolver, Mention
-from dyad.coding.dateline import dateline_end
+from dyad.coding.dateline import dateline_date, dateline_end
 from dyad.coding.discards import DiscardMatcher, names_a_period
 from dyad.coding.events import (
     Candidate,
@@ -164,8 +164,13 @@ class EventCoder:
             return FailedDocument.of(parsed.document, exc)
 
     def code_parsed(self, parsed: ParsedDocument) -> CodedDocument:
-        """Code one already parsed document."""
+        """Code one already parsed document; an undated one takes the date its dateline
+        gives, if any ("August 10, 2012" under the headline)."""
         document = parsed.document
+        if document.date is None:
+            written = dateline_date(document.title, document.text)
+            if written is not None:
+                document = replace(document, date=written)
         coded = CodedDocument(document)
         story_discard = self.discards.story_phrase(document.text)
         memory = DocumentMemory()

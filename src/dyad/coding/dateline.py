@@ -1,10 +1,34 @@
 """Datelines: "WASHINGTON, D.C. -", "MOSCOW (Reuters) -", "16 July 2008 --" open a news
 report's first sentence. They say where (and when) the report was filed; the place they name
-is not an actor of the sentence's events."""
+is not an actor of the sentence's events, and the date they give dates an undated document."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from dyad.coding.dates import find_date_expressions, resolve_date
 from dyad.coding.tokens import PlainSentence
+
+#: How much of a document's beginning may hold its dateline ("August 10, 2012" under the
+#: headline, "Vienna, Austria 18 October 2023", "16 July 2008 -- The Security Council").
+DATELINE_CHARS = 400
+# Two far-apart reference dates: an expression that resolves to the same day against both
+# names its day outright ("18 October 2023"), not relative to the document ("on Monday").
+_REFERENCES = (date(1900, 1, 1), date(2099, 12, 31))
+
+
+def dateline_date(*texts: str) -> date | None:
+    """The first full date (day, month and year) written at the beginning of the texts (a
+    title, then the text), or None: what dates a document that comes without a date."""
+    for text in texts:
+        head = text[:DATELINE_CHARS]
+        for start, end in find_date_expressions(head):
+            found = {resolve_date(head[start:end], reference) for reference in _REFERENCES}
+            if len(found) == 1:
+                (resolved,) = found
+                if resolved is not None and resolved.precision == "day":
+                    return resolved.date
+    return None
 
 #: A dateline is at most this many tokens before its dash.
 MAX_DATELINE_TOKENS = 8
