@@ -63,6 +63,16 @@ class KnowledgeExtractor:
             informants.extend(find_informants(ctx))
         return resolve_document(parsed.document.id, agreements, institutions, claims, informants)
 
+    def extract_each(self, documents: Iterable[Document]) -> Iterator[KnowledgeBase | None]:
+        """Each document's knowledge, in order; None for a document the parser or the
+        extractor fails on (the others are extracted all the same)."""
+        for document in documents:
+            try:
+                parsed = next(parse_documents([document], nlp=self.nlp))
+                yield self.extract(parsed)
+            except Exception:  # a bug on one text must not stop the others
+                yield None
+
     def extract_documents(self, documents: Iterable[Document], *,
                           batch_size: int = 64) -> KnowledgeBase:  # fmt: skip
         """Parse documents and merge what they all state into one knowledge base."""
