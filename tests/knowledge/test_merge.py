@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from dyad.knowledge import KnowledgeBase
 from tests.knowledge.conftest import Extract
 
@@ -62,10 +64,31 @@ def test_merge_pairs_sharing_one_country_stay_apart(extract: Extract) -> None:
 
 def test_merge_report_naming_fewer_parties_joins(extract: Extract) -> None:
     kb = extract(
-        "Japan and Russia signed a fisheries agreement in 1998.",
-        "Russia suspended the 1998 fisheries agreement on Monday.",
+        "Japan and Russia signed the Shikotan Fisheries Agreement in 1998.",
+        "Russia suspended the Shikotan Fisheries Agreement on Monday.",
     )
     assert len(kb.agreements) == 1
+
+
+@pytest.mark.parametrize("texts", [
+    ("Japan and Russia signed a fisheries agreement in 1998.",
+     "Russia suspended the 1998 fisheries agreement on Monday."),
+    ("Russia withdrew from the Treaty in 2023.", "The United States withdrew from the Treaty."),
+    ("The Philippines and the rebels signed a ceasefire agreement in 2014.",
+     "India and Pakistan signed the agreement in 2004."),
+])  # fmt: skip
+def test_merge_descriptions_never_join_across_documents(extract: Extract,
+                                                        texts: tuple[str, str]) -> None:
+    assert len(extract(*texts).agreements) == 2
+
+
+def test_merge_acronym_joins_full_name_across_documents(extract: Extract) -> None:
+    kb = extract(
+        "North Korea withdrew from the Nuclear Non-Proliferation Treaty (NPT) in 2003.",
+        "The NPT entered into force in 1970.",
+    )
+    (treaty,) = kb.agreements
+    assert treaty.name == "Nuclear Non-Proliferation Treaty" and "NPT" in treaty.names
 
 
 def test_merge_institution_status_over_documents(extract: Extract) -> None:

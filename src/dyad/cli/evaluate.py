@@ -57,8 +57,9 @@ def evaluate_command(
 
     Reports recall, precision, forbidden hits, and scores per text, CAMEO root, PLOVER type
     and field; for article gold, also the knowledge layer (agreements, institutions, claims:
-    found, status or standing, parties), each miss with its evidence sentence. A text the coder fails on is listed and counted as not found. Exit status 0
-    (a scorer reports, it does not fail), 2 when a gold file is unusable.
+    found, status or standing, parties), each miss with its evidence sentence. A text the
+    coder fails on is listed and counted as not found. Exit status 0 (a scorer reports, it
+    does not fail), 2 when a gold file is unusable.
 
     Example: dyad evaluate dev/articles/gold.jsonl dev/plover_gsr_dev.jsonl --misses
     """

@@ -157,7 +157,8 @@ def _pair(gold: Sequence[G], records: Sequence[R],
           score: Callable[[G, R], float]) -> dict[int, R]:  # fmt: skip
     """Gold index → record, best-scoring pairs first, each gold item and record once."""
     scored = sorted(((score(g, r), n, m) for n, g in enumerate(gold)
-                     for m, r in enumerate(records)), key=lambda x: (-x[0], x[1], x[2]))  # fmt: skip
+                     for m, r in enumerate(records)),
+                    key=lambda x: (-x[0], x[1], x[2]))  # fmt: skip
     pairs: dict[int, R] = {}
     used: set[int] = set()
     for value, n, m in scored:

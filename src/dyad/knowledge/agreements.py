@@ -23,6 +23,7 @@ from dyad.knowledge.context import (
     SentenceContext,
     agents_of,
     country_party,
+    descendants,
     mode_of,
     phrase_text,
     singular,
@@ -40,7 +41,7 @@ AGREEMENT_NOUNS: dict[str, str] = {
     "treaty": "treaty", "convention": "convention", "protocol": "protocol",
     "memorandum": "memorandum", "mou": "memorandum", "ceasefire": "ceasefire",
     "cease-fire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
-    "initiative": "initiative",
+    "initiative": "initiative", "fta": "agreement", "epa": "agreement",
 }  # fmt: skip
 #: Kinds that refer to one another ("the accord" after "the Paris Agreement").
 FAMILIES: dict[str, str] = {
@@ -48,6 +49,19 @@ FAMILIES: dict[str, str] = {
     "initiative": "agreement", "treaty": "treaty", "convention": "treaty", "protocol": "treaty",
     "memorandum": "memorandum", "ceasefire": "ceasefire",
 }  # fmt: skip
+#: Short names of well-known agreements ("the NPT", "New START") and the kind they name.
+ACRONYMS: dict[str, str] = {
+    "NPT": "treaty", "CTBT": "treaty", "INF": "treaty", "START": "treaty", "SALT": "treaty",
+    "ABM": "treaty", "CFE": "treaty", "JCPOA": "agreement", "GSOMIA": "agreement",
+    "NAFTA": "agreement", "USMCA": "agreement", "TPP": "agreement", "CPTPP": "agreement",
+    "RCEP": "agreement", "SAFTA": "agreement", "GATT": "agreement", "TTIP": "agreement",
+    "SOFA": "agreement",
+}  # fmt: skip
+#: Prepositions that continue a capitalised title ("Protocol to the … Convention on …").
+TITLE_PREPOSITIONS = frozenset({"to", "on", "for", "between", "of", "concerning", "against",
+                                "regarding"})  # fmt: skip
+_TITLE_WORDS = frozenset({"the", "of", "and", "on", "for", "to", "in", "between", "a", "an",
+                          "its", "their", "-", "’s", "'s"})  # fmt: skip
 # Kinds that are agreements only when named ("the Black Sea Grain Initiative").
 NAMED_ONLY = frozenset({"initiative", "convention", "protocol"})
 NOT_TREATY_NAMES = frozenset({"national", "party", "democratic", "republican"})
@@ -55,7 +69,8 @@ NOT_TREATY_NAMES = frozenset({"national", "party", "democratic", "republican"})
 #: Verbs acting on an agreement as object (or passive subject).
 TRANSITIVE: dict[str, str] = {
     "sign": "signed", "conclude": "signed", "ink": "signed", "strike": "signed",
-    "reach": "signed", "seal": "signed", "clinch": "signed", "finalize": "signed",
+    "reach": "signed", "seal": "signed", "announce": "signed", "unveil": "signed",
+    "clinch": "signed", "finalize": "signed",
     "finalise": "signed", "adopt": "signed", "ratify": "ratified", "approve": "ratified",
     "implement": "in_force", "extend": "extended", "renew": "extended", "prolong": "extended",
     "suspend": "suspended", "freeze": "suspended", "halt": "suspended", "pause": "suspended",
@@ -78,6 +93,7 @@ PREPOSITIONAL: dict[tuple[str, str], str] = {
     ("withdraw", "from"): "withdrawn", ("pull", "out"): "withdrawn", ("exit", "from"): "withdrawn",
     ("agree", "to"): "signed", ("agree", "on"): "signed", ("enter", "into"): "signed",
     ("return", "to"): "revived", ("rejoin", "to"): "revived", ("walk", "away"): "withdrawn",
+    ("accede", "to"): "ratified", ("adhere", "to"): "in_force", ("abide", "by"): "in_force",
 }  # fmt: skip
 #: Event nouns that state a step ("X's termination of A", "withdrawal from A").
 EVENT_NOUNS: dict[str, str] = {
@@ -89,8 +105,13 @@ EVENT_NOUNS: dict[str, str] = {
     "denunciation": "terminated", "expiry": "terminated", "expiration": "terminated",
     "collapse": "terminated", "end": "terminated", "withdrawal": "withdrawn",
     "exit": "withdrawn", "revival": "revived", "restoration": "revived",
-    "violation": "violated", "breach": "violated",
+    "violation": "violated", "breach": "violated", "ending": "terminated",
+    "accession": "ratified", "announcement": "signed", "adoption": "signed",
 }  # fmt: skip
+#: Wrappers through which only a suspension reaches the agreement: frozen negotiations of an
+#: agreement not yet signed ("freeze of launching negotiations of a new investment agreement").
+NEGOTIATIONS = frozenset({"negotiation", "talk", "launching", "launch", "consultation",
+                          "discussion"})  # fmt: skip
 # Nouns that stand between a verb and the agreement: "suspended its participation in A".
 WRAPPERS = frozenset({
     "participation", "application", "implementation", "operation", "membership", "part",
@@ -127,6 +148,8 @@ class AgreementMention:
     steps: list[AgreementStep] = field(default_factory=list)
     split_dates: list[str] = field(default_factory=list)  # signing dates of listed instruments
     count: int = 1
+    aliases: list[str] = field(default_factory=list)  # acronyms and short names ("NPT")
+    generic: bool = False  # its words say only kind and parties ("Russian-Japanese agreements")
 
 
 def agreement_kind(token: Token) -> str:
@@ -141,21 +164,57 @@ def agreement_kind(token: Token) -> str:
     return AGREEMENT_NOUNS.get(word, "")
 
 
+def acronym_kind(token: Token, known: dict[str, str]) -> str:
+    """The kind an agreement's short name names ("NPT", "New START"), "" if none: the
+    document's own acronyms ("… Treaty (NPT)") and a few well-known ones."""
+    text = str(token.text)
+    if token.pos_ not in ("PROPN", "NOUN") or not text.isupper() or len(text) < 2:
+        return ""
+    return known.get(text) or ACRONYMS.get(text, "")
+
+
 def find_agreements(ctx: SentenceContext) -> list[AgreementMention]:
     """Agreement mentions of one sentence, with their steps."""
     found = []
+    inside: set[int] = set()  # tokens of a title already found ("… to the … Convention")
     for token in ctx.sent:
-        kind = agreement_kind(token)
-        if not kind or token.dep_ == "compound":
+        if token.i in inside:
             continue
-        mention = _mention(ctx, token, kind)
+        kind = agreement_kind(token)
+        short = "" if kind else acronym_kind(token, ctx.acronyms)
+        if short and (token.dep_ == "appos" or (token.dep_ == "compound"
+                                                and agreement_kind(token.head))):  # fmt: skip
+            continue  # "the Treaty (NPT)", "the NPT treaty": part of another mention
+        if not (kind or short) or (token.dep_ == "compound" and not short):
+            continue
+        mention = _mention(ctx, token, kind or short, short=bool(short))
         if mention is not None:
             found.append(mention)
+            inside.update(_title_tokens(token))
+            for alias in mention.aliases:
+                ctx.acronyms.setdefault(alias, mention.kind)
     return found
 
 
-def _mention(ctx: SentenceContext, head: Token, kind: str) -> AgreementMention | None:
-    name = _name(ctx, head)
+def _title_tokens(head: Token) -> set[int]:
+    """Positions of the capitalised prepositional phrases that continue a title."""
+    found: set[int] = set()
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in TITLE_PREPOSITIONS:
+            tokens = descendants(child)
+            if all(_title_word(t) for t in tokens[1:]) and len(tokens) > 1:
+                found.update(t.i for t in tokens)
+    return found
+
+
+def _title_word(token: Token) -> bool:
+    text = str(token.text)
+    return text[:1].isupper() or text[:1].isdigit() or token.lower_ in _TITLE_WORDS
+
+
+def _mention(ctx: SentenceContext, head: Token, kind: str, *,
+             short: bool = False) -> AgreementMention | None:  # fmt: skip
+    name = str(head.text) if short else _name(ctx, head)
     if kind in NAMED_ONLY and not name:
         return None
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
@@ -174,7 +233,11 @@ def _mention(ctx: SentenceContext, head: Token, kind: str) -> AgreementMention |
         ),
         subjects=_subjects(ctx, head, named=bool(name)),
         parties=_np_parties(ctx, head, named=bool(name)),
+        aliases=_aliases(head),
+        generic=_generic(ctx, head),
     )
+    if name:
+        mention.parties.extend(p for p in _hyphen_parties(ctx, head) if p not in mention.parties)
     number = next((c for c in head.children if c.dep_ == "nummod" and c.like_num), None)
     if number is not None and number.ent_type_ not in ("DATE", "TIME"):
         word = str(number.lower_)
@@ -207,7 +270,56 @@ def _name(ctx: SentenceContext, head: Token) -> str:
              or t.i == head.i]  # fmt: skip
     if {str(t.lower_) for t in words} & NOT_TREATY_NAMES:
         return ""
-    return tokens_text(words)
+    if all(agreement_kind(t) or t.i == head.i for t in words) and not _title_tokens(head):
+        return ""  # "the Treaty", "this Agreement": a reference, not a name
+    title = _title_tokens(head) if str(head.text)[:1].isupper() else set()
+    if title:
+        words += [t for t in head.doc[min(title) : max(title) + 1]]
+    return ctx.original(words) if title else tokens_text(words)
+
+
+def _generic(ctx: SentenceContext, head: Token) -> bool:
+    """True when the phrase's words name only its kind, its parties and generic qualities."""
+    for token in np_tokens(head):
+        mention = ctx.mentions.get(token.i)
+        if token.i == head.i or token.dep_ in ("det", "poss", "case", "nummod", "punct"):
+            continue
+        if mention is not None and mention.kind == "actor":
+            continue
+        if token.lower_ in GENERIC_ADJECTIVES or token.text in ("-", "–") or agreement_kind(token):
+            continue
+        return False
+    return True
+
+
+def _aliases(head: Token) -> list[str]:
+    """Acronyms given in apposition ("the … Treaty (NPT)", "the Agreement (“GSOMIA”)")."""
+    found = []
+    for child in head.children:
+        text = str(child.text).strip("“”\"'")
+        if child.dep_ == "appos" and text.isupper() and 2 <= len(text) <= 12:
+            found.append(text)
+    return found
+
+
+def _hyphen_parties(ctx: SentenceContext, head: Token) -> list[Party]:
+    """Countries a title joins with hyphens ("the Japan-DPRK Pyongyang Declaration",
+    "U.S.-Russia accord"): a named agreement's own words name parties only so."""
+    tokens = np_tokens(head)
+    found: list[Party] = []
+    for token in tokens:
+        mention = ctx.mentions.get(token.i)
+        if mention is None or mention.kind != "actor" or not mention.codes[0]:
+            continue
+        before = token.doc[mention.start - 1] if mention.start > 0 else None
+        after = token.doc[mention.end] if mention.end < len(token.doc) else None
+        if any(t is not None and t.text in ("-", "–") for t in (before, after)):
+            words = str(token.doc[mention.start : mention.end].text)
+            party = country_party(Actor(mention.codes[0], words, mention.start, mention.end,
+                                        mention.start))  # fmt: skip
+            if party not in found:
+                found.append(party)
+    return found if len(found) >= 2 else []
 
 
 def _subjects(ctx: SentenceContext, head: Token, *, named: bool) -> list[str]:

@@ -197,6 +197,9 @@ class SentenceContext:
     sentence_id: int
     mentions: dict[int, Mention]
     participants: ParticipantResolver
+    # short names of the document's agreements so far ("NPT" → "treaty"), shared by its
+    # sentences
+    acronyms: dict[str, str] = field(default_factory=dict)
     _dates: list[DateFound] | None = field(default=None, init=False)
 
     @property

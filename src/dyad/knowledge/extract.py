@@ -37,6 +37,7 @@ class KnowledgeExtractor:
     def sentences(self, parsed: ParsedDocument) -> Iterator[SentenceContext]:
         """The document's sentences with their actors, numbered as the event coder does."""
         memory = DocumentMemory()
+        acronyms: dict[str, str] = {}
         sentence_id = 0
         for paragraph in parsed.paragraphs:
             plain = PlainDoc(paragraph.doc, paragraph.mapping.text)
@@ -46,7 +47,7 @@ class KnowledgeExtractor:
                 mentions = self.resolver.mentions(sent, parsed.document.date)
                 participants = ParticipantResolver(mentions, memory)
                 yield SentenceContext(parsed.document, paragraph, sent, sentence_id, mentions,
-                                      participants)  # fmt: skip
+                                      participants, acronyms)  # fmt: skip
                 memory.remember_sentence(sent, participants)
                 sentence_id += 1
 

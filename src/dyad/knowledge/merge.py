@@ -3,9 +3,10 @@
 Two records merge when they are compatible and come from different documents (within one
 document, `resolve` has already decided what is the same):
 
-* agreements: same family of kind, overlapping parties (or none known), overlapping content
-  words of name and subject (or none on either side), and a common signing year when both
-  state one;
+* agreements: a shared name, short name or acronym ("the NPT" and "the Nuclear
+  Non-Proliferation Treaty (NPT)"), compatible parties, and a common signing year when both
+  state one. A record that is only described ("the Treaty", "agreements concerning X") never
+  joins a record of another document: two documents' "the Treaty" need not be one treaty;
 * institutions: same kind and the same name words, or the same owner and a common location;
 * claims: same predicate and object, overlapping subjects (or none known).
 
@@ -19,7 +20,6 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from dyad.knowledge.agreements import FAMILIES
 from dyad.knowledge.context import key_words
 from dyad.knowledge.institutions import kind_family
 from dyad.knowledge.lifecycle import STEP_KINDS, counts
@@ -46,7 +46,7 @@ STEP_FAMILY: dict[str, str] = {
 _SOURCE_RANK = {"stated": 0, "named": 1, "inferred": 2, "document": 3}
 GENERIC_WORDS = frozenset({"agreement", "accord", "deal", "pact", "treaty", "convention",
                            "protocol", "memorandum", "ceasefire", "truce", "bilateral",
-                           "intergovernmental", "russian-japanese", "understanding"})  # fmt: skip
+                           "intergovernmental", "understanding"})  # fmt: skip
 
 
 def countries(parties: Iterable[Party]) -> set[str]:
@@ -134,8 +134,9 @@ def _combine_step(a: AgreementStep, b: AgreementStep) -> AgreementStep:
 # --- compatibility ----------------------------------------------------------------------------
 
 
-def _content_words(agreement: Agreement) -> set[str]:
-    return set(key_words(f"{agreement.name} {agreement.subject}")) - GENERIC_WORDS
+def name_keys(agreement: Agreement) -> set[tuple[str, ...]]:
+    """The normalised names an agreement goes by (none when it is only described)."""
+    return {key_words(n) for n in agreement.names} - {()}
 
 
 def _signing_years(agreement: Agreement) -> set[str]:
@@ -149,12 +150,9 @@ def same_agreement(a: Agreement, b: Agreement) -> bool:
         return True
     if docs_of(a.mentions) & docs_of(b.mentions):
         return False
-    if FAMILIES.get(a.kind, a.kind) != FAMILIES.get(b.kind, b.kind):
+    if not name_keys(a) & name_keys(b):
         return False
     if not compatible_parties(a.parties, b.parties):
-        return False
-    words_a, words_b = _content_words(a), _content_words(b)
-    if words_a and words_b and not words_a & words_b:
         return False
     years_a, years_b = _signing_years(a), _signing_years(b)
     return not (years_a and years_b and not years_a & years_b)
@@ -199,6 +197,7 @@ def combine_agreements(a: Agreement, b: Agreement) -> Agreement:
         aliases=aliases,
         parties=merge_parties(base.parties, other.parties),
         subject=base.subject or other.subject,
+        names=tuple(dict.fromkeys([*base.names, *other.names])),
         steps=merge_steps([*base.steps, *other.steps]),
         mentions=tuple(sorted(union(base.mentions, other.mentions))),
         count=max(base.count, other.count),

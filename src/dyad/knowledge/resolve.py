@@ -68,12 +68,20 @@ def _subject_words(mentions: Sequence[AgreementMention]) -> set[str]:
     return {w for m in mentions for s in m.subjects for w in key_words(s)}
 
 
+def _names(mentions: Sequence[AgreementMention]) -> list[str]:
+    """The names and short names the mentions give, longest first."""
+    found = dict.fromkeys(n for m in mentions for n in (m.name, *m.aliases) if n)
+    return sorted(found, key=lambda n: -len(n))
+
+
 def _joins(cluster: list[AgreementMention], m: AgreementMention) -> bool:
+    names = {key_words(n) for n in _names(cluster)}
+    if m.name or m.aliases:
+        return bool(names & {key_words(n) for n in (m.name, *m.aliases) if n})
+    if key_words(m.label) in names:  # "the nuclear non-proliferation treaty", in lower case
+        return True
     if cluster[0].family != m.family:
         return False
-    names = {key_words(c.name) for c in cluster if c.name}
-    if m.name:
-        return key_words(m.name) in names
     if m.reference == "anaphoric":
         return True
     if m.reference == "indefinite" or (names and m.reference != "bare"):
@@ -118,17 +126,20 @@ def resolve_agreements(doc_id: str, mentions: Sequence[AgreementMention]) -> lis
         if not any(m.steps or m.name for m in cluster):
             continue
         named = [m for m in cluster if m.name]
+        names = _names(cluster)
         kinds = Counter(m.kind for m in named or cluster)
         first = cluster[0]
         steps = infer_dates([s for m in cluster for s in m.steps])
         subject = _best_subject(cluster)
-        label = max((m.label for m in cluster), key=len)
-        if not set(key_words(label)) - GENERIC_WORDS and subject:
+        labelled = max(cluster, key=lambda m: len(m.label))
+        label = labelled.label
+        if (labelled.generic or not set(key_words(label)) - GENERIC_WORDS) and subject:
             label = f"{label} on {subject}"  # "agreements" says little by itself
         base = Agreement(
             id=stable_id("agr", doc_id, *first.position),
             kind=kinds.most_common(1)[0][0],
-            name=named[0].name if named else label,
+            name=names[0] if names else label,
+            names=tuple(names),
             parties=merge_parties(*(m.parties for m in cluster)),
             subject=subject,
             steps=merge_steps(steps),
