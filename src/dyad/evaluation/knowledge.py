@@ -115,8 +115,9 @@ def _same_sentence(evidence: Evidence, starts: str) -> bool:
 
 def record_words(record: Agreement | Institution | Claim) -> set[str]:
     """The words a record is recognised by."""
-    if isinstance(record, Agreement):
-        return words(f"{record.name} {record.subject}")
+    if isinstance(record, Agreement):  # gold names often name the parties
+        parties = " ".join(p.text for p in record.parties)
+        return words(f"{' '.join(record.names) or record.name} {record.subject} {parties}")
     if isinstance(record, Institution):
         return words(record.name)
     return words(f"{record.text} {record.gist}")

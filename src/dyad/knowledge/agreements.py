@@ -22,6 +22,7 @@ from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
 from dyad.knowledge.context import (
     SentenceContext,
     agents_of,
+    ancestors,
     country_party,
     descendants,
     mode_of,
@@ -29,8 +30,10 @@ from dyad.knowledge.context import (
     singular,
     subjects_of,
     tokens_text,
+    verb_above,
 )
 from dyad.knowledge.institutions import institution_kind
+from dyad.knowledge.lifecycle import counts
 from dyad.knowledge.model import AgreementStep, Evidence, Party, When
 
 Token = Any
@@ -42,11 +45,13 @@ AGREEMENT_NOUNS: dict[str, str] = {
     "memorandum": "memorandum", "mou": "memorandum", "ceasefire": "ceasefire",
     "cease-fire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
     "initiative": "initiative", "fta": "agreement", "epa": "agreement",
+    "declaration": "declaration",
 }  # fmt: skip
 #: Kinds that refer to one another ("the accord" after "the Paris Agreement").
 FAMILIES: dict[str, str] = {
     "agreement": "agreement", "accord": "agreement", "deal": "agreement", "pact": "agreement",
-    "initiative": "agreement", "treaty": "treaty", "convention": "treaty", "protocol": "treaty",
+    "initiative": "agreement", "declaration": "agreement", "treaty": "treaty",
+    "convention": "treaty", "protocol": "treaty",
     "memorandum": "memorandum", "ceasefire": "ceasefire",
 }  # fmt: skip
 #: Short names of well-known agreements ("the NPT", "New START") and the kind they name.
@@ -63,13 +68,14 @@ TITLE_PREPOSITIONS = frozenset({"to", "on", "for", "between", "of", "concerning"
 _TITLE_WORDS = frozenset({"the", "of", "and", "on", "for", "to", "in", "between", "a", "an",
                           "its", "their", "-", "’s", "'s"})  # fmt: skip
 # Kinds that are agreements only when named ("the Black Sea Grain Initiative").
-NAMED_ONLY = frozenset({"initiative", "convention", "protocol"})
+NAMED_ONLY = frozenset({"initiative", "convention", "protocol", "declaration"})
 NOT_TREATY_NAMES = frozenset({"national", "party", "democratic", "republican"})
 
 #: Verbs acting on an agreement as object (or passive subject).
 TRANSITIVE: dict[str, str] = {
     "sign": "signed", "conclude": "signed", "ink": "signed", "strike": "signed",
     "reach": "signed", "seal": "signed", "announce": "signed", "unveil": "signed",
+    "declare": "signed",
     "clinch": "signed", "finalize": "signed",
     "finalise": "signed", "adopt": "signed", "ratify": "ratified", "approve": "ratified",
     "implement": "in_force", "extend": "extended", "renew": "extended", "prolong": "extended",
@@ -93,7 +99,7 @@ PREPOSITIONAL: dict[tuple[str, str], str] = {
     ("withdraw", "from"): "withdrawn", ("pull", "out"): "withdrawn", ("exit", "from"): "withdrawn",
     ("agree", "to"): "signed", ("agree", "on"): "signed", ("enter", "into"): "signed",
     ("return", "to"): "revived", ("rejoin", "to"): "revived", ("walk", "away"): "withdrawn",
-    ("accede", "to"): "ratified", ("adhere", "to"): "in_force", ("abide", "by"): "in_force",
+    ("accede", "to"): "ratified",
 }  # fmt: skip
 #: Event nouns that state a step ("X's termination of A", "withdrawal from A").
 EVENT_NOUNS: dict[str, str] = {
@@ -108,6 +114,12 @@ EVENT_NOUNS: dict[str, str] = {
     "violation": "violated", "breach": "violated", "ending": "terminated",
     "accession": "ratified", "announcement": "signed", "adoption": "signed",
 }  # fmt: skip
+#: Verbs that undo an earlier step ("revoked its ratification of A" is no ratification).
+UNDOING_VERBS = frozenset({"revoke", "withdraw", "rescind", "cancel", "reverse", "annul",
+                           "retract", "repeal"})  # fmt: skip
+#: Modifiers that make an agreement a prospect ("the proposed free trade area").
+PROSPECTIVE = frozenset({"proposed", "planned", "draft", "possible", "potential",
+                         "prospective", "future", "envisaged", "mooted"})  # fmt: skip
 #: Wrappers through which only a suspension reaches the agreement: frozen negotiations of an
 #: agreement not yet signed ("freeze of launching negotiations of a new investment agreement").
 NEGOTIATIONS = frozenset({"negotiation", "talk", "launching", "launch", "consultation",
@@ -215,7 +227,8 @@ def _title_word(token: Token) -> bool:
 def _mention(ctx: SentenceContext, head: Token, kind: str, *,
              short: bool = False) -> AgreementMention | None:  # fmt: skip
     name = str(head.text) if short else _name(ctx, head)
-    if kind in NAMED_ONLY and not name:
+    between = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in head.children)
+    if kind in NAMED_ONLY and not name and not between:  # "a protocol between X and Y"
         return None
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
     reference = ("anaphoric" if dets & ANAPHORIC_DETS else
@@ -270,9 +283,11 @@ def _name(ctx: SentenceContext, head: Token) -> str:
              or t.i == head.i]  # fmt: skip
     if {str(t.lower_) for t in words} & NOT_TREATY_NAMES:
         return ""
-    if all(agreement_kind(t) or t.i == head.i for t in words) and not _title_tokens(head):
-        return ""  # "the Treaty", "this Agreement": a reference, not a name
-    title = _title_tokens(head) if str(head.text)[:1].isupper() else set()
+    proper_words = [t for t in words if not (agreement_kind(t) or t.i == head.i
+                    or t.like_num or t.ent_type_ == "ORDINAL")]  # fmt: skip
+    if not proper_words and not (str(head.text).istitle() and _title_tokens(head)):
+        return ""  # "the Treaty", "this Agreement", "the 14th EPA": a reference, not a name
+    title = _title_tokens(head) if str(head.text).istitle() else set()
     if title:
         words += [t for t in head.doc[min(title) : max(title) + 1]]
     return ctx.original(words) if title else tokens_text(words)
@@ -376,22 +391,36 @@ def _np_parties(ctx: SentenceContext, head: Token, *, named: bool) -> list[Party
     return parties
 
 
-def _effective(head: Token) -> Token:
+def _effective(head: Token) -> tuple[Token, bool]:
     """The token whose relation to the verb counts: the first conjunct, or the wrapper noun
-    ("participation in A", "the application of A") standing for the agreement."""
+    ("participation in A", "the application of A") standing for the agreement; and whether
+    the way passed through negotiations ("freeze of negotiations of A")."""
     node = head
+    talks = False
     seen = {head.i}  # each token once: "participation in the application of A", however long
     while True:
+        if node.dep_ == "conj" and node.head.pos_ == "NOUN" and (
+                singular(str(node.head.text)) in EVENT_NOUNS and not agreement_kind(node.head)):
+            # "suspension of A, B and C" parsed with B and C as conjuncts of the noun: each
+            # is an object of it
+            return node, talks
         if node.dep_ == "conj":
             nxt = node.head
+        elif (node.dep_ == "dobj" and singular(str(node.text)) in NEGOTIATIONS
+              and node.head.dep_ == "pcomp" and node.head.head.dep_ == "prep"):  # fmt: skip
+            # "freeze of launching negotiations of A": on to the preposition above
+            return node.head, True
         elif node.dep_ == "pobj" and node.head.dep_ == "prep":
             nxt = node.head.head
-            if nxt.pos_ != "NOUN" or str(nxt.lemma_).lower() not in WRAPPERS:
-                return node
+            lemma = singular(str(nxt.text))
+            if nxt.pos_ != "NOUN" or (str(nxt.lemma_).lower() not in WRAPPERS
+                                      and lemma not in NEGOTIATIONS):  # fmt: skip
+                return node, talks
+            talks = talks or lemma in NEGOTIATIONS
         else:
-            return node
+            return node, talks
         if nxt.i in seen:
-            return node
+            return node, talks
         seen.add(nxt.i)
         node = nxt
 
@@ -410,7 +439,7 @@ def _triggers(ctx: SentenceContext, head: Token) -> list[tuple[str, Token, list[
             found.append((TRANSITIVE[lemma], child, agents_of(child)))
         elif child.dep_ == "relcl" and lemma in TRANSITIVE and not _has_object(child, head):
             found.append((TRANSITIVE[lemma], child, subjects_of(child)))
-    node = _effective(head)
+    node, talks = _effective(head)
     parent = node.head
     lemma = str(parent.lemma_).lower()
     if parent.pos_ in VERBAL_POS:
@@ -422,8 +451,14 @@ def _triggers(ctx: SentenceContext, head: Token) -> list[tuple[str, Token, list[
             kind = _intransitive(parent)
             if kind:
                 found.append((kind, parent, []))
-    elif node.dep_ == "pobj" and parent.dep_ in ("prep", "prt", "agent", "dative"):
+            if kind == "in_force":  # "with this exchange of notes, A will enter into force"
+                found.extend(("ratified", c, []) for c in _completions(parent))
+    elif node.dep_ in ("pobj", "pcomp") and parent.dep_ in ("prep", "prt", "agent", "dative"):
         found.extend(_prepositional(node, parent))
+    elif node.dep_ == "conj" and parent.pos_ == "NOUN":  # "suspension of X, and A"
+        found.append((EVENT_NOUNS[singular(str(parent.text))], parent, _noun_actors(parent)))
+    if talks:  # negotiations frozen before signature: the agreement is suspended, no more
+        found = [f for f in found if f[0] == "suspended"]
     return found
 
 
@@ -435,11 +470,22 @@ def _prepositional(node: Token, prep: Token) -> list[tuple[str, Token, list[Toke
     lemma = str(verb.lemma_).lower()
     if verb.pos_ in VERBAL_POS and (lemma, word) in PREPOSITIONAL:
         return [(PREPOSITIONAL[(lemma, word)], verb, subjects_of(verb))]
-    if verb.pos_ == "NOUN" and word in ("of", "from", "to", "on"):
-        noun_lemma = singular(str(verb.text))
-        if noun_lemma in EVENT_NOUNS:
-            return [(EVENT_NOUNS[noun_lemma], verb, _noun_actors(verb))]
-    return []
+    if verb.pos_ != "NOUN" or word not in ("of", "from", "to", "on", "for"):
+        return []
+    noun_lemma = singular(str(verb.text))
+    if noun_lemma == "instrument":  # "X's instrument of ratification for A"
+        event = next((pobj_of(c) for c in verb.children if c.dep_ == "prep"
+                      and c.lower_ == "of"), None)  # fmt: skip
+        if event is not None and singular(str(event.text)) in EVENT_NOUNS:
+            return [(EVENT_NOUNS[singular(str(event.text))], event, _noun_actors(verb))]
+    if noun_lemma not in EVENT_NOUNS:
+        return []
+    kind = EVENT_NOUNS[noun_lemma]
+    undo = verb.head if verb.dep_ == "dobj" else None
+    if undo is not None and str(undo.lemma_).lower() in UNDOING_VERBS and kind in (
+            "ratified", "signed"):  # "revoked its ratification of A"
+        return [("withdrawn", undo, subjects_of(undo))]
+    return [(kind, verb, _noun_actors(verb))]
 
 
 def _intransitive(verb: Token) -> str:
@@ -474,16 +520,79 @@ def _noun_actors(noun: Token) -> list[Token]:
     """Who acts in an event noun: "Russia's termination", "termination by Russia", or the
     subject of the verb it is the object of ("Moscow announced the suspension of…")."""
     owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners and not all(o.pos_ == "PRON" for o in owners):
+        return owners
+    agents = [obj for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+              for obj in [pobj_of(c)] if obj is not None]  # fmt: skip
+    if agents:
+        return agents
+    outer = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if outer is not None and outer.i != noun.i and outer.pos_ in ("NOUN", "PROPN"):
+        # "the announcement by X of its withdrawal", "the Government of X of its withdrawal":
+        # "its" is X
+        if outer.pos_ == "PROPN":
+            return [outer]
+        enclosing = [c for c in outer.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        enclosing += [obj for c in outer.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for obj in [pobj_of(c)] if obj is not None]  # fmt: skip
+        if enclosing:
+            return enclosing
     if owners:
         return owners
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            obj = pobj_of(child)
-            if obj is not None:
-                return [obj]
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in VERBAL_POS:
         return subjects_of(noun.head)
+    verb = verb_above(noun)  # "X decided the following measures: suspension of A"
+    if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass"):
+        return subjects_of(verb)
     return []
+
+
+#: Prepositions that present a completed step as what brings another about.
+ANTECEDENT_PREPOSITIONS = frozenset({"with", "following", "after", "upon", "through"})
+#: Nouns of the step that completes ratification ("exchange of notes", "deposit of …").
+COMPLETIONS = frozenset({"exchange", "deposit", "ratification"})
+
+
+def _completions(verb: Token) -> list[Token]:
+    """The completed ratification an entry into force follows ("With this exchange of notes,
+    A will enter into force"; "following the deposit of the instruments, …")."""
+    found = []
+    for child in verb.children:
+        obj = pobj_of(child) if child.dep_ == "prep" else None
+        if (obj is not None and child.lower_ in ANTECEDENT_PREPOSITIONS
+                and singular(str(obj.text)) in COMPLETIONS):  # fmt: skip
+            found.append(obj)
+    return found
+
+
+def _presupposed(trigger: Token) -> bool:
+    """A step named as what brings another about has happened ("with this exchange of …")."""
+    return (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj"
+            and trigger.head.lower_ in ANTECEDENT_PREPOSITIONS)  # fmt: skip
+
+
+COUNTERPART_PREPOSITIONS = frozenset({"against", "toward", "towards", "vis", "vis-a-vis",
+                                      "vis-à-vis", "with"})  # fmt: skip
+
+
+def _counterparts(trigger: Token) -> list[Token]:
+    """Whom the measure that takes the step is aimed at ("measures vis-a-vis Russia: freeze
+    of negotiations of A", "suspended A with Japan"), from the verbs above the trigger."""
+    verb = trigger if trigger.pos_ in VERBAL_POS else next(
+        (t for t in ancestors(trigger) if t.pos_ in VERBAL_POS
+         and t.dep_ not in ("pcomp", "amod", "acl")), None)  # fmt: skip
+    if verb is None:
+        return []
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    if verb.dep_ == "xcomp":
+        verbs.append(verb.head)
+    found = []
+    for node in verbs:
+        for child in node.children:
+            obj = pobj_of(child) if child.dep_ == "prep" else None
+            if obj is not None and child.lower_ in COUNTERPART_PREPOSITIONS:
+                found.append(obj)
+    return found
 
 
 def _add_steps(ctx: SentenceContext, mention: AgreementMention, head: Token, kind: str,
@@ -495,14 +604,23 @@ def _add_steps(ctx: SentenceContext, mention: AgreementMention, head: Token, kin
             if obj is not None and child.lower_ in ("with", "between"):
                 heads.append(obj)
     actors = tuple(ctx.parties(heads))
-    mode = mode_of(trigger)
+    presupposed = _presupposed(trigger)
+    mode = "" if presupposed else mode_of(trigger)
+    if not mode and any(c.dep_ == "amod" and c.lower_ in PROSPECTIVE for c in head.children):
+        mode = "planned"  # "urged them to sign the proposed free trade agreement"
     attribution = frame_of(trigger).attribution_text if trigger.pos_ in VERBAL_POS else ""
     evidence = ctx.evidence(trigger, head, attribution=attribution)
-    dates = ctx.dates_of(trigger, besides=head)
+    dates = [ctx.document_when()] if presupposed else ctx.dates_of(trigger, besides=head)
+    today = ctx.day.isoformat() if ctx.day else ""
     for when in dates:
-        mention.steps.append(AgreementStep(kind, when, actors, evidence, mode))
+        # a stated date after the document's is a plan ("will enter into force on 15 January")
+        later = bool(today) and when.source == "stated" and when.date > today
+        mention.steps.append(AgreementStep(kind, when, actors, evidence,
+                                           mode or ("planned" if later else "")))  # fmt: skip
     if kind == "signed" and len(dates) > 1 and mention.plural:
         mention.split_dates = [w.date for w in dates]
-    for party in ctx.parties(heads, state=True):
+    if not counts(mode):
+        return  # "states that must ratify it", "urged X to sign": no parties by that
+    for party in ctx.parties([*heads, *_counterparts(trigger)], state=True):
         if party not in mention.parties:
             mention.parties.append(party)

@@ -38,6 +38,10 @@ HEDGE_ADVERBS = frozenset({
 HEDGE_PASSIVES = frozenset({"say", "report", "believe", "think", "rumor", "rumour", "allege",
                             "understand", "suspect", "expect"})  # fmt: skip
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "must", "wo"})
+IMPLICATIVE = frozenset({"manage", "continue", "begin", "start", "proceed", "move",
+                         "go", "rush", "hasten", "choose", "vote"})  # fmt: skip
+PROSPECT_NOUNS = frozenset({"proposal", "plan", "call", "bid", "idea", "prospect", "possibility",
+                            "hope", "offer", "draft", "appeal", "demand"})  # fmt: skip
 PLANNING_HEADS = frozenset({"set", "due", "scheduled", "poised", "going", "slated"})
 STATE_ROLES = frozenset({"GOV", "LEG", "MIL", "ELI", "JUD", "SPY", "PTY", "STA"})
 NON_STATES = frozenset({"IGO", "NGO", "MNC", "---", "UNK", "CVL", "BUS", "MED", "REB", "OPP"})
@@ -358,9 +362,33 @@ def verb_mode(trigger: Token) -> str:
         return "hedged"
     if frame.mode:
         return frame.mode
+    if denied_by_subject(trigger):
+        return "negated"
     if planned(trigger):
         return "planned"
+    if prospective(trigger):
+        return "hypothetical"
     return ""
+
+
+def denied_by_subject(verb: Token) -> bool:
+    """ "No state has ever withdrawn", "Neither side signed": the subject says none did."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ == "never":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+                d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children):
+            return True
+    return False
+
+
+def prospective(verb: Token) -> bool:
+    """An infinitive that only names a prospect ("possible for A to enter into force",
+    "urged them to reach an agreement"), unless what governs it says it happened ("managed
+    to sign", "continued to implement")."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    return str(verb.head.lemma_).lower() not in IMPLICATIVE or verb.head.i == verb.i
 
 
 def noun_mode(noun: Token) -> str:
@@ -372,6 +400,8 @@ def noun_mode(noun: Token) -> str:
     for head in ancestors(noun):  # up through "of the X of the Y", each head once
         if node.dep_ not in ("pobj", "prep", "conj") or head.pos_ in VERBAL_POS:
             break
+        if head.pos_ == "NOUN" and singular(str(head.text)) in PROSPECT_NOUNS:
+            return "hypothetical"  # "a proposal for signing A"
         node = head
     if node.dep_ == "pobj" or node.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "prep"):
         verb = node.head if node.head.pos_ in VERBAL_POS else verb_above(node)

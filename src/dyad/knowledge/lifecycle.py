@@ -66,6 +66,9 @@ def agreement_status(steps: Sequence[AgreementStep]) -> tuple[str, AgreementStep
     """The status an agreement's steps give, and the step it rests on."""
     counted = [s for s in steps if counts(s.mode) and s.kind in STATUS_OF_STEP]
     if not counted:
+        violated = [s for s in steps if counts(s.mode) and s.kind == "violated"]
+        if violated:  # a violated agreement was made: it stands, at least signed
+            return "signed", violated[-1]
         return "unknown", None
     latest = max(counted, key=lambda s: (s.when.date, STEP_KINDS.index(s.kind)))
     return STATUS_OF_STEP[latest.kind], latest

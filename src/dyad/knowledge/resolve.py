@@ -77,7 +77,10 @@ def _names(mentions: Sequence[AgreementMention]) -> list[str]:
 def _joins(cluster: list[AgreementMention], m: AgreementMention) -> bool:
     names = {key_words(n) for n in _names(cluster)}
     if m.name or m.aliases:
-        return bool(names & {key_words(n) for n in (m.name, *m.aliases) if n})
+        # the same name, or the words of an earlier unnamed mention ("the nuclear
+        # non-proliferation treaty" in a headline, then "the … Treaty (NPT)")
+        labels = {key_words(c.label) for c in cluster if not c.name}
+        return bool((names | labels) & {key_words(n) for n in (m.name, *m.aliases) if n})
     if key_words(m.label) in names:  # "the nuclear non-proliferation treaty", in lower case
         return True
     if cluster[0].family != m.family:
@@ -123,8 +126,10 @@ def _best_subject(mentions: Sequence[AgreementMention]) -> str:
 def resolve_agreements(doc_id: str, mentions: Sequence[AgreementMention]) -> list[Agreement]:
     result = []
     for cluster in cluster_agreements(mentions):
-        if not any(m.steps or m.name for m in cluster):
-            continue
+        parties = {p.code[:3] for m in cluster for p in m.parties if p.code}
+        if not any(m.steps or m.name for m in cluster) and len(parties) < 2:
+            continue  # "negotiations on a peace treaty": no agreement yet; "a protocol
+            # between Sudan and Chad" is one
         named = [m for m in cluster if m.name]
         names = _names(cluster)
         kinds = Counter(m.kind for m in named or cluster)
