@@ -45,12 +45,14 @@ AGREEMENT_NOUNS: dict[str, str] = {
     "memorandum": "memorandum", "mou": "memorandum", "ceasefire": "ceasefire",
     "cease-fire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
     "initiative": "initiative", "fta": "agreement", "epa": "agreement",
-    "declaration": "declaration",
+    "declaration": "declaration", "plan": "plan", "package": "plan", "roadmap": "plan",
+    "framework": "plan", "arrangement": "plan",
 }  # fmt: skip
 #: Kinds that refer to one another ("the accord" after "the Paris Agreement").
 FAMILIES: dict[str, str] = {
     "agreement": "agreement", "accord": "agreement", "deal": "agreement", "pact": "agreement",
-    "initiative": "agreement", "declaration": "agreement", "treaty": "treaty",
+    "initiative": "agreement", "declaration": "agreement", "plan": "agreement",
+    "treaty": "treaty",
     "convention": "treaty", "protocol": "treaty",
     "memorandum": "memorandum", "ceasefire": "ceasefire",
 }  # fmt: skip
@@ -68,7 +70,7 @@ TITLE_PREPOSITIONS = frozenset({"to", "on", "for", "between", "of", "concerning"
 _TITLE_WORDS = frozenset({"the", "of", "and", "on", "for", "to", "in", "between", "a", "an",
                           "its", "their", "-", "’s", "'s"})  # fmt: skip
 # Kinds that are agreements only when named ("the Black Sea Grain Initiative").
-NAMED_ONLY = frozenset({"initiative", "convention", "protocol", "declaration"})
+NAMED_ONLY = frozenset({"initiative", "convention", "protocol", "declaration", "plan"})
 NOT_TREATY_NAMES = frozenset({"national", "party", "democratic", "republican"})
 
 #: Verbs acting on an agreement as object (or passive subject).
@@ -439,6 +441,7 @@ def _triggers(ctx: SentenceContext, head: Token) -> list[tuple[str, Token, list[
             found.append((TRANSITIVE[lemma], child, agents_of(child)))
         elif child.dep_ == "relcl" and lemma in TRANSITIVE and not _has_object(child, head):
             found.append((TRANSITIVE[lemma], child, subjects_of(child)))
+    described_steps = len(found)
     node, talks = _effective(head)
     parent = node.head
     lemma = str(parent.lemma_).lower()
@@ -457,6 +460,11 @@ def _triggers(ctx: SentenceContext, head: Token) -> list[tuple[str, Token, list[
         found.extend(_prepositional(node, parent))
     elif node.dep_ == "conj" and parent.pos_ == "NOUN":  # "suspension of X, and A"
         found.append((EVENT_NOUNS[singular(str(parent.text))], parent, _noun_actors(parent)))
+    wrapper = singular(str(node.text))
+    if (len(found) == described_steps and node.i != head.i and wrapper in EVENT_NOUNS
+            and not agreement_kind(node)):  # fmt: skip
+        # the wrapper is itself the step: "the further implementation of A"
+        found.append((EVENT_NOUNS[wrapper], node, _noun_actors(node)))
     if talks:  # negotiations frozen before signature: the agreement is suspended, no more
         found = [f for f in found if f[0] == "suspended"]
     return found
