@@ -110,9 +110,9 @@ def test_merge_claim_made_in_one_document_refuted_in_another(extract: Extract) -
     (claim,) = kb.claims
     assert [(s.role, s.evidence.doc_id) for s in claim.stances] == [
         ("claimant", "doc0"),
-        ("refuter", "doc1"),
+        ("disputer", "doc1"),  # Tokyo answers for itself: the claim stays open
     ]
-    assert claim.standing == "refuted"
+    assert claim.standing == "disputed"
 
 
 def test_merge_is_idempotent_and_order_free(extract: Extract) -> None:

@@ -27,7 +27,7 @@ def test_status_claims_about_an_institution(extract: Extract) -> None:
     answer = answer_status(extract(ARTICLE), "Finnish Institute")
     (item,) = answer.institutions
     assert item.status == "operating"
-    assert [c.standing for c in item.claims] == ["refuted"]
+    assert [c.standing for c in item.claims] == ["disputed"]  # denied by the accused side
     assert any(
         line.startswith('  claim "it had closed the Finnish Institute"') for line in answer.lines()
     )
@@ -58,6 +58,6 @@ def test_status_describe_each_record(extract: Extract) -> None:
     (agreement,) = kb.agreements
     assert describe(agreement)[0].startswith("agreement agreements on Finnish consulate")
     assert describe(kb.claims[0])[0] == 'claim "it had closed the Finnish Institute" [' + (
-        kb.claims[0].id + "]: refuted"
+        kb.claims[0].id + "]: disputed"
     )
     assert describe(kb.institutions[0])[0].endswith(": closed")

@@ -120,7 +120,8 @@ def record_words(record: Agreement | Institution | Claim) -> set[str]:
         return words(f"{' '.join(record.names) or record.name} {record.subject} {parties}")
     if isinstance(record, Institution):
         return words(record.name)
-    return words(f"{record.text} {record.gist}")
+    claimants = " ".join(p.text for p in record.claimants)  # paraphrases name who
+    return words(f"{record.text} {record.gist} {claimants}")
 
 
 def evidence_of(record: Agreement | Institution | Claim) -> list[Evidence]:
@@ -188,7 +189,7 @@ def _named_score(own: set[str], starts: str) -> Callable[[Agreement | Institutio
 def _claim_score(gold: GoldClaim, record: Claim) -> float:
     wanted = words(gold.claim)
     shared = len(wanted & record_words(record))
-    if shared < 2 or shared < 0.34 * len(wanted):
+    if shared < 2 or shared < 0.3 * len(wanted):
         return 0.0
     return shared / max(len(wanted), 1)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from dyad.coding.frames import is_negated
 from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
 from dyad.knowledge.context import (
     SentenceContext,
@@ -34,7 +35,11 @@ from dyad.knowledge.model import Party, Stance
 Token = Any
 
 CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "rumor", "rumour", "speculation",
-                         "suggestion", "story", "assertion", "accusation"})  # fmt: skip
+                         "suggestion", "story", "assertion", "accusation", "position",
+                         "contention", "charge"})  # fmt: skip
+#: Verbs by which the accused answers an accusation with another ("Y countered with
+#: accusations that X…"): a dispute of the accusation made before.
+COUNTER_VERBS = frozenset({"counter", "retort", "riposte", "respond", "hit"})
 STANCE_VERBS: dict[str, str] = {
     "deny": "refuter", "refute": "refuter", "dismiss": "refuter", "reject": "refuter",
     "rebut": "refuter", "debunk": "refuter", "disprove": "refuter", "contradict": "refuter",
@@ -44,6 +49,24 @@ STANCE_VERBS: dict[str, str] = {
 }  # fmt: skip
 CLAIM_VERBS = frozenset({"claim", "allege", "rumor", "rumour"})
 WEAK_CLAIM_VERBS = frozenset({"report", "say", "suggest", "write"})
+#: Verbs that report what someone holds true: with an indirect clause ("X said that P",
+#: "X told reporters P"), a claim X made, unless the clause is a quotation, a forecast or
+#: a plan ("said it would…"), or about the speaker ("we are ready").
+REPORTING_VERBS = frozenset({
+    "say", "state", "report", "claim", "allege", "assert", "insist", "maintain", "argue",
+    "declare", "protest", "charge", "contend", "tell", "write", "suggest", "add",
+})  # fmt: skip
+#: Nouns of an answer to a claim ("the denial by X of Y", "X's rejection of Y").
+STANCE_NOUNS: dict[str, str] = {
+    "denial": "refuter", "rejection": "refuter", "refutation": "refuter",
+    "dismissal": "refuter", "confirmation": "confirmer",
+}  # fmt: skip
+MODAL_AUX = frozenset({"will", "would", "could", "may", "might", "shall", "should", "can",
+                       "must", "'ll", "wo", "ca"})  # fmt: skip
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+#: Accusation verbs: "X accused Y of Ving Z" claims that Y did Z.
+ACCUSING_VERBS = frozenset({"accuse", "charge", "blame", "suspect"})
 CONTENT_VERBS = frozenset({"claim", "say", "suggest", "allege", "state", "assert"})
 INFORMANT_VERBS = frozenset({"tell", "clarify", "explain", "say", "confirm", "state",
                              "note", "report", "emphasize", "emphasise", "stress"})  # fmt: skip
@@ -70,6 +93,7 @@ class ClaimMention:
     content: Content | None
     stances: list[Stance] = field(default_factory=list)
     weak: bool = False
+    noun: str = ""  # the claim noun ("accusation"), "" when a verb states it
 
 
 @dataclass(frozen=True)
@@ -107,14 +131,118 @@ def find_claims(ctx: SentenceContext) -> list[ClaimMention]:
                                    weak=role == "confirmer")  # fmt: skip
             mention.stances.extend(_stances(ctx, role, token, subjects_of(token), clause))
             found.append(mention)
-        elif lemma in CLAIM_VERBS or lemma in WEAK_CLAIM_VERBS:
+        elif lemma in CLAIM_VERBS or lemma in WEAK_CLAIM_VERBS or lemma in REPORTING_VERBS:
             if token.dep_ == "acl" and singular(str(token.head.text)) in CLAIM_NOUNS:
                 continue
+            weak = lemma not in CLAIM_VERBS and not asserting(token, clause)
+            if weak and lemma not in WEAK_CLAIM_VERBS:
+                continue
             mention = ClaimMention((ctx.sentence_id, token.i), content_of(ctx, clause),
-                                   weak=lemma in WEAK_CLAIM_VERBS)  # fmt: skip
+                                   weak=weak)  # fmt: skip
             mention.stances.extend(_stances(ctx, "claimant", token, subjects_of(token), clause))
             if mention.stances:
                 found.append(mention)
+    found.extend(_accusations(ctx, used))
+    found.extend(_stance_nouns(ctx))
+    found.extend(_counters(ctx))
+    return sorted(found, key=lambda m: m.position)
+
+
+def _counters(ctx: SentenceContext) -> list[ClaimMention]:
+    """ "Chad accused Sudan of X and Sudan countered with accusations that Y": Sudan
+    disputes the accusation made before (its answer names no claim of its own words)."""
+    found = []
+    for verb in ctx.sent:
+        lemma = str(verb.lemma_).lower()
+        if verb.pos_ != "VERB" or lemma not in COUNTER_VERBS or (
+                lemma == "hit" and not any(c.lower_ == "back" for c in verb.children)):
+            continue
+        if is_negated(verb) or mode_of(verb):
+            continue
+        mention = ClaimMention((ctx.sentence_id, verb.i), None)
+        mention.stances.extend(_stances(ctx, "disputer", verb, subjects_of(verb), verb))
+        if mention.stances:
+            found.append(mention)
+    return found
+
+
+def asserting(verb: Token, clause: Token) -> bool:
+    """Whether a reporting verb's clause states a fact someone holds true: an indirect,
+    unquoted clause with its own subject, not a forecast, a plan or about the speaker."""
+    if quoted(clause):
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects or any(s.lower_ in FIRST_PERSON for s in subjects):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODAL_AUX for c in clause.children):
+        return False
+    return not is_negated(verb) and not mode_of(verb)
+
+
+def quoted(clause: Token) -> bool:
+    """True when a clause's verb stands inside a quotation ("“…,” he said", "the sanctions
+    “contradict the spirit…,” they stated"), not in reported speech with a quoted phrase."""
+    sent = clause.sent
+    marks = sum(1 for t in sent if t.i < clause.i and str(t.text) in QUOTES
+                and str(t.text) not in ("'", "’", "‘"))  # fmt: skip
+    return marks % 2 == 1
+
+
+def _accusations(ctx: SentenceContext, used: set[int]) -> list[ClaimMention]:
+    """ "X accused Y of Ving Z": X claims that Y did Z."""
+    found = []
+    for verb in ctx.sent:
+        if verb.pos_ not in VERBAL_POS or str(verb.lemma_).lower() not in ACCUSING_VERBS:
+            continue
+        accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        act = next((c for c in prep.children if c.dep_ == "pcomp" and c.pos_ in VERBAL_POS),
+                   None) if prep is not None else None  # fmt: skip
+        if accused is None or act is None or verb.i in used:
+            continue
+        used.add(verb.i)
+        tokens = [*np_tokens(accused), *descendants(act)]
+        objects = [c for c in act.children if c.dep_ in ("dobj", "attr")]
+        codes = tuple(dict.fromkeys(country_party(a).code for a in ctx.actors(accused)
+                                    if a.code))  # fmt: skip
+        lemma = str(act.lemma_).lower()
+        content = Content(text=ctx.original(tokens), gist=tokens_text(tokens),
+                          predicate=CANONICAL.get(lemma, lemma), subjects=codes,
+                          object=singular(str(objects[0].text)) if objects else "")
+        mention = ClaimMention((ctx.sentence_id, verb.i), content)
+        mention.stances.extend(_stances(ctx, "claimant", verb, subjects_of(verb), act))
+        if mention.stances:
+            found.append(mention)
+    return found
+
+
+def _stance_nouns(ctx: SentenceContext) -> list[ClaimMention]:
+    """ "the denial by X of Y", "X's rejection of Y": X answers the claim Y (about X, when
+    Y names nobody: "the denial by North Korea of any intention to build weapons")."""
+    found = []
+    for noun in ctx.sent:
+        role = STANCE_NOUNS.get(singular(str(noun.text)), "") if noun.pos_ == "NOUN" else ""
+        if not role:
+            continue
+        actors = [c for c in noun.children if c.dep_ == "poss"]
+        actors += [obj for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                   for obj in [pobj_of(c)] if obj is not None]  # fmt: skip
+        topic = next((pobj_of(c) for c in noun.children if c.dep_ == "prep"
+                      and c.lower_ == "of"), None)  # fmt: skip
+        if not actors or topic is None or singular(str(topic.text)) in CLAIM_NOUNS:
+            continue
+        parties = ctx.parties(actors) or [ctx.party(h) for h in actors]
+        own = tuple(dict.fromkeys(country_party(a).code for h in actors for a in ctx.actors(h)
+                                  if a.code))  # fmt: skip
+        words = descendants(topic)
+        text = ctx.original(words)
+        content = Content(text=text, gist=tokens_text(words), predicate=singular(str(topic.text)),
+                          subjects=own, object=singular(str(topic.text)))
+        mention = ClaimMention((ctx.sentence_id, noun.i), content)
+        when = ctx.dates_of(noun)[0]
+        evidence = ctx.evidence(noun, topic)
+        mention.stances.extend(Stance(role, p, when, evidence, mode_of(noun)) for p in parties)
+        found.append(mention)
     return found
 
 
@@ -127,7 +255,7 @@ def _from_noun(ctx: SentenceContext, noun: Token, used: set[int]) -> ClaimMentio
     role = STANCE_VERBS.get(str(verb.lemma_).lower(), "") if verb is not None else ""
     if content is None and not role:
         return None
-    mention = ClaimMention((ctx.sentence_id, noun.i), content)
+    mention = ClaimMention((ctx.sentence_id, noun.i), content, noun=singular(str(noun.text)))
     if content is not None:
         when = ctx.dates_of(noun)[0] if verb is None else ctx.document_when()
         mention.stances.append(Stance("claimant", _claimant(ctx, noun), when,
@@ -166,6 +294,13 @@ def _claimant(ctx: SentenceContext, noun: Token) -> Party:
         found = ctx.actors(noun)
         if found:
             return Party(found[0].code, np_text(noun))
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    if (verb is not None and verb.pos_ in VERBAL_POS and verb.dep_ != "prep"
+            and str(verb.lemma_).lower() not in STANCE_VERBS):  # fmt: skip
+        # "Sudan countered with accusations that…", "Chad made allegations that…"
+        makers = ctx.parties(subjects_of(verb))
+        if makers:
+            return makers[0]
     return Party("", np_text(noun))
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from dyad.knowledge.agreements import AgreementMention
 from dyad.knowledge.claims import ClaimMention, Content, Informant
-from dyad.knowledge.context import key_words
+from dyad.knowledge.context import STATE_ROLES, key_words
 from dyad.knowledge.institutions import InstitutionMention, kind_family
 from dyad.knowledge.merge import (
     GENERIC_WORDS,
@@ -251,9 +251,15 @@ def resolve_claims(doc_id: str, mentions: Sequence[ClaimMention],
                    informants: Sequence[Informant] = ()) -> list[Claim]:  # fmt: skip
     clusters: list[list[ClaimMention]] = []
     for mention in mentions:
-        if mention.content is None:
-            if clusters:
-                clusters[-1].append(mention)
+        if mention.content is None:  # "denied the accusations": the latest such claim
+            same_noun = [c for c in clusters if mention.noun and any(
+                m.noun == mention.noun for m in c)]  # fmt: skip
+            targets = same_noun or clusters
+            if any(s.role == "disputer" for s in mention.stances):  # a counter-accusation
+                targets = [c for c in clusters if any(
+                    speaks_for(s.party.code, _accused(c)) for s in mention.stances)]  # fmt: skip
+            if targets:
+                targets[-1].append(mention)
             continue
         content = mention.content
         target = next((c for c in clusters if c[0].content is not None
@@ -264,7 +270,9 @@ def resolve_claims(doc_id: str, mentions: Sequence[ClaimMention],
             clusters.append([mention])
     result = []
     for cluster in clusters:
-        stances = [_with_sources(s, informants) for m in cluster for s in m.stances]
+        accused = _accused(cluster)
+        stances = [_as_answered(_with_sources(s, informants), accused)
+                   for m in cluster for s in m.stances]  # fmt: skip
         roles = {s.role for s in stances}
         if all(m.weak for m in cluster if m.content is not None) and len(roles) < 2:
             continue
@@ -282,6 +290,28 @@ def resolve_claims(doc_id: str, mentions: Sequence[ClaimMention],
             stances=tuple(union(stances)),
         ))  # fmt: skip
     return result
+
+
+def _accused(cluster: Sequence[ClaimMention]) -> set[str]:
+    """The countries a claim is about (its subjects)."""
+    return {s for m in cluster if m.content for s in m.content.subjects}
+
+
+def _as_answered(stance: Stance, accused: set[str]) -> Stance:
+    """A denial by the accused side leaves the claim open: it disputes it, it does not
+    refute it ("Sudan denied accusations that its air force bombed Chad"). A denial by
+    someone else (a news agency citing experts) presents the claim as false."""
+    if stance.role == "refuter" and speaks_for(stance.party.code, accused):
+        return replace(stance, role="disputer")
+    return stance
+
+
+def speaks_for(code: str, countries: set[str]) -> bool:
+    """True when an actor is the state (government, army, officials) of one of `countries`."""
+    if len(code) < 3 or code[:3] not in countries:
+        return False
+    roles = {code[i : i + 3] for i in range(3, len(code), 3)}
+    return not roles or bool(roles & STATE_ROLES)
 
 
 def _with_sources(stance: Stance, informants: Sequence[Informant]) -> Stance:
