@@ -182,3 +182,22 @@ def test_claims_pronoun_refuter_is_the_person_named_before(extract: Extract) -> 
 
 def test_claims_whether_clause_is_no_claim(extract: Extract) -> None:
     assert extract("Analysts questioned whether the deal would hold.").claims == ()
+
+
+def test_claims_recognition_is_a_claim_and_deploring_it_disputes_it(extract: Extract) -> None:
+    claim = only(extract("Canada deplores that Serbia has recognized the independence of "
+                         "the northern province."))
+    assert claim.text == "the independence of the northern province"
+    assert [p.code for p in claim.claimants] == ["SRB"]
+    assert [p.code for p in claim.disputers] == ["CAN"] and claim.standing == "disputed"
+
+
+def test_claims_stated_intent_and_believed_participles(extract: Extract) -> None:
+    stated = only(extract("The minister welcomed Kenya's stated willingness to assist the "
+                          "inquiry."))
+    assert stated.text == "willingness to assist the inquiry"
+    assert [p.code for p in stated.claimants] == ["KEN"]
+    believed = only(extract("Washington imposed visa bans on officials believed to be "
+                            "responsible for the abuses."))
+    assert "responsible for the abuses" in believed.text
+    assert [p.text for p in believed.claimants] == ["unnamed"]

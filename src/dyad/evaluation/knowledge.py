@@ -191,7 +191,8 @@ def _claim_score(gold: GoldClaim, record: Claim) -> float:
     shared = len(wanted & record_words(record))
     if shared < 2 or shared < 0.3 * len(wanted):
         return 0.0
-    return shared / max(len(wanted), 1)
+    own = record_words(record)  # on a tie, the record that says least besides
+    return shared / max(len(wanted), 1) + 0.1 * shared / max(len(own), 1)
 
 
 # ---------------------------------------------------------------- report

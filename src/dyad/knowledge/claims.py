@@ -19,6 +19,7 @@ from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
 from dyad.knowledge.context import (
     SentenceContext,
     agents_of,
+    ancestors,
     country_party,
     descendants,
     mode_of,
@@ -65,6 +66,17 @@ MODAL_AUX = frozenset({"will", "would", "could", "may", "might", "shall", "shoul
                        "must", "'ll", "wo", "ca"})  # fmt: skip
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+#: Verbs by which a state claims a status for a territory or a body ("Russia recognized the
+#: independence of Crimea"); disapproving verbs above them dispute that claim ("Japan
+#: deplores that Russia has recognized …").
+RECOGNIZING_VERBS = frozenset({"recognize", "recognise", "proclaim"})
+DISAPPROVING_VERBS = frozenset({"deplore", "condemn", "denounce", "reject", "regret",
+                                "protest", "oppose"})  # fmt: skip
+#: Participles that present a noun's content as someone's claim: "Sudan's stated
+#: willingness to help" (claimed by its owner), "officials believed to be responsible".
+STATED_MODIFIERS = frozenset({"stated", "declared", "professed", "avowed", "announced"})
+CLAIMED_PARTICIPLES = frozenset({"believe", "allege", "suspect", "say", "report", "think",
+                                 "claim", "reckon", "understand"})  # fmt: skip
 #: Accusation verbs: "X accused Y of Ving Z" claims that Y did Z.
 ACCUSING_VERBS = frozenset({"accuse", "charge", "blame", "suspect"})
 CONTENT_VERBS = frozenset({"claim", "say", "suggest", "allege", "state", "assert"})
@@ -145,7 +157,83 @@ def find_claims(ctx: SentenceContext) -> list[ClaimMention]:
     found.extend(_accusations(ctx, used))
     found.extend(_stance_nouns(ctx))
     found.extend(_counters(ctx))
+    found.extend(_recognitions(ctx))
+    found.extend(_stated_nouns(ctx))
     return sorted(found, key=lambda m: m.position)
+
+
+def _noun_content(ctx: SentenceContext, tokens: list[Token], head: Token,
+                  subjects: tuple[str, ...]) -> Content:  # fmt: skip
+    lemma = singular(str(head.text))
+    return Content(text=ctx.original(tokens), gist=tokens_text(tokens), predicate=lemma,
+                   subjects=subjects, object=lemma)
+
+
+def _recognitions(ctx: SentenceContext) -> list[ClaimMention]:
+    """ "Russia recognized the independence of Crimea": Russia claims it; "Japan deplores
+    that Russia has recognized …" disputes it."""
+    found = []
+    for verb in ctx.sent:
+        if verb.pos_ != "VERB" or str(verb.lemma_).lower() not in RECOGNIZING_VERBS:
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ != "NOUN" or is_negated(verb):
+            continue
+        tokens = [t for t in descendants(obj) if t.dep_ != "relcl"
+                  and not any(a.dep_ == "relcl" for a in ancestors(t) if a.i in
+                              {d.i for d in descendants(obj)})]  # fmt: skip
+        mention = ClaimMention((ctx.sentence_id, verb.i), _noun_content(ctx, tokens, obj, ()))
+        mention.stances.extend(_stances(ctx, "claimant", verb, subjects_of(verb), obj))
+        outer = verb.head if verb.dep_ == "ccomp" else None
+        if outer is not None and str(outer.lemma_).lower() in DISAPPROVING_VERBS:
+            mention.stances.extend(_stances(ctx, "disputer", outer, subjects_of(outer), verb))
+        if mention.stances:
+            found.append(mention)
+    return found
+
+
+def _claimed_participle(noun: Token) -> Token | None:
+    """ "officials believed to be responsible": the participle right after the noun (the
+    tagger may take it for a past tense with no subject)."""
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if (nxt is None or nxt.pos_ != "VERB" or str(nxt.lemma_).lower() not in CLAIMED_PARTICIPLES
+            or nxt.dep_ not in ("acl", "advcl") or nxt.tag_ not in ("VBN", "VBD")):  # fmt: skip
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children):
+        return None
+    return nxt if any(c.dep_ == "xcomp" for c in nxt.children) else None
+
+
+def _stated_nouns(ctx: SentenceContext) -> list[ClaimMention]:
+    """ "Sudan's stated willingness to assist": a claim its owner made; "officials believed
+    to be responsible for abuses": a claim whose maker the sentence does not name."""
+    found = []
+    for noun in ctx.sent:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        stated = next((c for c in noun.children if c.dep_ == "amod"
+                       and c.lower_ in STATED_MODIFIERS), None)  # fmt: skip
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        hedge = _claimed_participle(noun)
+        if stated is not None and owners:
+            tokens = [t for t in descendants(noun) if t.i not in {o.i for o in owners}
+                      and t.dep_ != "case" and t.i != stated.i]  # fmt: skip
+            codes = tuple(dict.fromkeys(country_party(a).code for o in owners
+                                        for a in ctx.actors(o) if a.code))  # fmt: skip
+            mention = ClaimMention((ctx.sentence_id, noun.i),
+                                   _noun_content(ctx, tokens, noun, codes))
+            mention.stances.extend(_stances(ctx, "claimant", noun, owners, noun))
+            found.append(mention)
+        elif hedge is not None:
+            tokens = [*np_tokens(noun), *descendants(hedge)]
+            codes = tuple(dict.fromkeys(country_party(a).code for a in ctx.actors(noun)
+                                        if a.code))  # fmt: skip
+            mention = ClaimMention((ctx.sentence_id, noun.i),
+                                   _noun_content(ctx, tokens, noun, codes))
+            mention.stances.append(Stance("claimant", Party("", "unnamed"),
+                                          ctx.document_when(), ctx.evidence(noun, hedge)))
+            found.append(mention)
+    return found
 
 
 def _counters(ctx: SentenceContext) -> list[ClaimMention]:
