@@ -79,7 +79,42 @@ def test_institutions_apposition_legal_form_funder_activity(extract: Extract) ->
     assert institution.legal_forms == ("German cultural association",)
     assert institution.funders == ("federal government",)
     assert institution.activities == ("language courses",)
-    assert institution.status == "unknown"
+    assert institution.status == "operating"  # it offers courses now
+
+
+@pytest.mark.parametrize(("text", "name", "status"), [
+    ("The leaders backed the decision the Minsk Group is expected to make on Friday.",
+     "Minsk Group", "operating"),
+    ("The Office of the Special Envoy stands ready to support the talks.", "Office",
+     "operating"),
+    ("The Joint Monitoring Commission was set up in 2004.", "Joint Monitoring Commission",
+     "operating"),
+    ("Ministers met the co-chairs of the Border Taskforce formed in Vienna.",
+     "Border Taskforce", "operating"),
+    ("APEC has agreed to set up a research center in Singapore.", "", "unknown"),
+])  # fmt: skip
+def test_institutions_working_bodies(extract: Extract, text: str, name: str,
+                                     status: str) -> None:  # fmt: skip
+    found = extract(text).institutions
+    if not name:
+        assert all(i.status == "unknown" for i in found)
+        return
+    (institution,) = [i for i in found if i.name == name]
+    assert institution.status == status
+
+
+def test_institutions_a_mission_that_began(extract: Extract) -> None:
+    institution = only(extract("Rebels attacked the mission, the worst attack on the mission "
+                               "since it began in January."))
+    assert institution.kind == "mission" and institution.status == "operating"
+
+
+def test_institutions_consulate_ordered_closed_belongs_to_its_country(extract: Extract) -> None:
+    institution = only(extract("Russia ordered the U.S. consulate in Yekaterinburg closed."))
+    assert institution.status == "closed"
+    assert institution.owner is not None and institution.owner.code.startswith("USA")
+    (fact,) = institution.status_evidence
+    assert [a.code[:3] for a in fact.actors] == ["RUS"]
 
 
 def test_institutions_copula_and_pronoun_describe_the_last_one(extract: Extract) -> None:

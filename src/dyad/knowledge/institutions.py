@@ -41,8 +41,15 @@ INSTITUTION_NOUNS = frozenset({
     "center", "embassy", "consulate", "mission", "office", "branch", "company", "firm",
     "subsidiary", "plant", "factory", "bank", "school", "university", "institute", "foundation",
     "bureau", "representation", "store", "restaurant", "hospital", "museum", "library",
-    "outlet", "consulate-general", "headquarters", "institution",
+    "outlet", "consulate-general", "headquarters", "institution", "commission", "taskforce",
+    "secretariat",
 })  # fmt: skip
+#: Nouns that name an institution only in a proper name ("the Contact Group", "the United
+#: Nations Children's Fund", "the Office of the Special Envoy"): common nouns otherwise.
+NAMED_INSTITUTION_NOUNS = frozenset({"group", "fund", "committee", "council", "agency",
+                                     "operation", "force", "programme", "program",
+                                     "organization", "organisation", "court", "tribunal",
+                                     "panel", "board"})  # fmt: skip
 # Nouns that only refer back to an institution named before ("these facilities").
 GENERIC_NOUNS = frozenset({"facility", "premise", "premises", "site", "establishment",
                            "organization", "organisation", "venue"})  # fmt: skip
@@ -68,8 +75,11 @@ STATUS_VERBS: dict[str, str] = {
     "evacuate": "suspended", "reopen": "operating", "resume": "operating",
     "restore": "operating", "open": "operating", "establish": "operating",
     "launch": "operating", "inaugurate": "operating", "found": "operating",
-    "destroy": "closed", "demolish": "closed", "raze": "closed",
+    "destroy": "closed", "demolish": "closed", "raze": "closed", "form": "operating",
+    "create": "operating", "deploy": "operating", "expel": "closed", "evict": "closed",
 }  # fmt: skip
+#: Verbs that order a status ("ordered the consulate closed", "forced the office to shut").
+ORDERING_VERBS = frozenset({"order", "force", "compel", "instruct", "direct"})
 #: Phrasal verbs: (verb, particle) → status ("set up", "blew up", "shut down").
 PHRASAL_STATUS: dict[tuple[str, str], str] = {
     ("set", "up"): "operating", ("blow", "up"): "closed", ("wind", "down"): "closed",
@@ -81,7 +91,11 @@ SAME_KIND = {"factory": "plant", "centre": "center", "consulate-general": "consu
 INTRANSITIVE_STATUS: dict[str, str] = {
     "close": "closed", "shut": "closed", "reopen": "operating", "open": "operating",
     "operate": "operating", "function": "operating", "resume": "operating",
+    "begin": "operating", "start": "operating", "cease": "closed", "form": "operating",
 }  # fmt: skip
+#: Verbs whose present tense with the institution as subject says nothing of its work.
+NOT_WORKING_VERBS = frozenset({"be", "have", "close", "shut", "cease", "end", "stop",
+                               "suspend", "face", "lose", "fail", "lack", "need"})  # fmt: skip
 #: Verbs acting on an institution's operations ("ending Japan Center operations").
 OPERATION_VERBS: dict[str, str] = {
     "end": "closed", "cease": "closed", "stop": "closed", "terminate": "closed",
@@ -122,10 +136,13 @@ class InstitutionMention:
 
 
 def institution_kind(token: Token) -> str:
-    """The institution kind a noun names ("Centers" → "center"), "" if none."""
+    """The institution kind a noun names ("Centers" → "center", "the Contact Group" →
+    "group"), "" if none."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return ""
     word = singular(str(token.text))
+    if word in NAMED_INSTITUTION_NOUNS and token.pos_ == "PROPN" and str(token.text).istitle():
+        return word
     return word if word in INSTITUTION_NOUNS else ""
 
 
@@ -148,7 +165,12 @@ def find_institutions(ctx: SentenceContext) -> list[InstitutionMention]:
             mention = InstitutionMention(ctx.evidence(token), (ctx.sentence_id, token.i), "",
                                          "", str(token.text), "pronoun")  # fmt: skip
             _describe(ctx, mention, token)
-            if mention.facts:
+            if token.dep_ == "nsubj" and token.head.pos_ in VERBAL_POS and not any(
+                    c.dep_ == "dobj" for c in token.head.children):  # "since it began"
+                status = INTRANSITIVE_STATUS.get(str(token.head.lemma_).lower(), "")
+                if status:
+                    _status_fact(ctx, mention, status, token.head, token, [])
+            if mention.facts or mention.status_facts:
                 found[token.i] = mention
     for head, mention in found.items():
         if mention.reference != "pronoun":
@@ -306,6 +328,15 @@ def _effective(head: Token) -> Token:
 
 
 def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> None:
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    participles = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if (nxt is not None and nxt.tag_ == "VBD" and nxt.dep_ in ("acl", "advcl")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)):  # fmt: skip
+        participles.append(nxt)  # the tagger's past tense with no subject: a participle
+    for child in participles:  # "the Taskforce formed in Munich", "the office, closed in…"
+        word = str(child.lemma_).lower()
+        if word in STATUS_VERBS:
+            _status_fact(ctx, mention, STATUS_VERBS[word], child, head, agents_of(child))
     node = _effective(head)
     operations = node.i != head.i and singular(str(node.text)) in OPERATIONS
     parent = node.head
@@ -313,11 +344,16 @@ def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> N
     lexicon = OPERATION_VERBS if operations else STATUS_VERBS
     particle = next((str(c.lower_) for c in parent.children if c.dep_ == "prt"), "")
     status = PHRASAL_STATUS.get((lemma, particle), "") or lexicon.get(lemma, "")
-    if parent.pos_ in VERBAL_POS and node.dep_ in ("dobj", "nsubjpass") and status:
+    ordered = _ordered_status(parent) if node.dep_ == "dobj" else ""
+    if ordered:  # "Russia ordered the U.S. consulate closed"
+        _status_fact(ctx, mention, ordered, parent, head, subjects_of(parent))
+    elif parent.pos_ in VERBAL_POS and node.dep_ in ("dobj", "nsubjpass") and status:
         actors = subjects_of(parent) if node.dep_ == "dobj" else agents_of(parent)
         _status_fact(ctx, mention, status, parent, head, actors)
         if node.dep_ == "dobj" and not operations and head.dep_ != "compound":
             _locations(ctx, mention, parent)
+    elif node.dep_ == "nsubjpass" and mention.name and _working(parent):
+        _status_fact(ctx, mention, "operating", parent, head, [])  # "is expected to decide"
     elif parent.pos_ in VERBAL_POS and node.dep_ == "nsubj":
         status = "" if any(c.dep_ == "dobj" for c in parent.children) else (
             INTRANSITIVE_STATUS.get(lemma, ""))  # fmt: skip
@@ -326,6 +362,8 @@ def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> N
                 status = STATUS_ADJECTIVES.get(str(comp.lower_), status)
         if lemma == "continue" and operations:
             status = "operating"
+        if not status and mention.name and _working(parent):
+            status = "operating"  # "the Office … stands ready", "the Group meets today"
         if status:
             _status_fact(ctx, mention, status, parent, head, [])
     elif (
@@ -345,6 +383,31 @@ def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> N
         verb_lemma = str(verb.lemma_).lower()
         if objects and verb_lemma in OPERATION_VERBS:
             _status_fact(ctx, mention, OPERATION_VERBS[verb_lemma], verb, head, subjects_of(verb))
+
+
+def _working(verb: Token) -> bool:
+    """A present-tense verb of which an institution is the subject, saying it acts at the
+    document's date ("stands ready", "is expected to decide"), neither negated nor planned."""
+    if verb.pos_ not in VERBAL_POS or str(verb.lemma_).lower() in NOT_WORKING_VERBS:
+        return False
+    present = verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return present and not mode_of(verb)
+
+
+def _ordered_status(verb: Token) -> str:
+    """The status an order gives its object ("ordered the consulate closed", "forced the
+    office to shut down"), "" when the verb orders none."""
+    if verb.pos_ not in VERBAL_POS or str(verb.lemma_).lower() not in ORDERING_VERBS:
+        return ""
+    for child in verb.children:
+        if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl"):
+            word = str(child.lemma_).lower()
+            status = STATUS_ADJECTIVES.get(str(child.lower_), "") or STATUS_VERBS.get(word, "")
+            status = status or INTRANSITIVE_STATUS.get(word, "")
+            if status:
+                return status
+    return ""
 
 
 def _status_fact(ctx: SentenceContext, mention: InstitutionMention, status: str,
