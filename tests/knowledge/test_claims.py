@@ -201,3 +201,32 @@ def test_claims_stated_intent_and_believed_participles(extract: Extract) -> None
                             "responsible for the abuses."))
     assert "responsible for the abuses" in believed.text
     assert [p.text for p in believed.claimants] == ["unnamed"]
+
+
+def test_claims_rejected_then_supported_is_disputed(extract: Extract) -> None:
+    claim = only(extract("South Korea rejected Amnesty's accusations, but rights groups "
+                         "supported them."))
+    assert claim.standing == "disputed"
+    assert [p.code for p in claim.refuters] == ["KOR"] and claim.confirmers
+
+
+@pytest.mark.parametrize("answer", [
+    "The ministry said there is no such fact.",
+    "The ministry called the reports baseless.",
+    '"The report is not true," said the spokesman of the ministry.',
+])  # fmt: skip
+def test_claims_answers_that_call_a_claim_false(extract: Extract, answer: str) -> None:
+    claim = only(extract("Kyodo reported that the plant had closed. " + answer))
+    assert claim.standing == "refuted" and claim.refuters
+
+
+def test_claims_according_to_a_source(extract: Extract) -> None:
+    claim = only(extract("According to state media, the army fired two missiles on Sunday."))
+    assert claim.gist == "the army fired two missiles"
+    assert [p.text for p in claim.claimants] == ["state media"]
+
+
+def test_claims_denial_shares_the_subject_of_the_verb_above(extract: Extract) -> None:
+    claim = only(extract("The embassy said the media misrepresent the facts and denied that "
+                         "the ambassador had been recalled."))
+    assert [p.text for p in claim.refuters] == ["embassy"]

@@ -196,3 +196,14 @@ def test_institutions_factory_refers_back_to_plant(extract: Extract) -> None:
 def test_institutions_past_acts_are_not_activities(extract: Extract) -> None:
     kb = extract("The Goethe Institute in Minsk issued a statement on Monday.")
     assert kb.institutions == () or kb.institutions[0].activities == ()
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The Security Council ended the mandate of the peacekeeping mission in Mali on June 30.",
+     "mission"),
+    ("Guatemala ended the mandate of the International Commission against Impunity.",
+     "commission"),
+])  # fmt: skip
+def test_institutions_ended_mandates_close_them(extract: Extract, text: str, kind: str) -> None:
+    institution = only(extract(text))
+    assert institution.kind == kind and institution.status == "closed"

@@ -348,7 +348,8 @@ def _subjects(ctx: SentenceContext, head: Token, *, named: bool) -> list[str]:
                and t.lower_ not in GENERIC_ADJECTIVES and not t.like_num]  # fmt: skip
     if topical:
         subjects.append(tokens_text(topical))
-    names = [t for t in np_tokens(head) if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    names = [t for t in np_tokens(head) if t.dep_ == "compound" and t.pos_ == "PROPN"
+             and (t.i not in ctx.mentions or ctx.mentions[t.i].kind != "actor")]  # fmt: skip
     if names and not named:
         subjects.append(tokens_text(names))
     for child in head.children:
@@ -548,11 +549,26 @@ def _noun_actors(noun: Token) -> list[Token]:
     if owners:
         return owners
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in VERBAL_POS:
-        return subjects_of(noun.head)
+        return [] if _onlooking(noun.head) else subjects_of(noun.head)
     verb = verb_above(noun)  # "X decided the following measures: suspension of A"
-    if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass"):
+    if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass") and not _onlooking(verb):
         return subjects_of(verb)
     return []
+
+
+#: Verbs whose subject looks on at a step rather than takes it ("NATO welcomes the extension
+#: of A", "the minister regrets the withdrawal from A").
+ONLOOKING_VERBS = frozenset({
+    "welcome", "praise", "hail", "applaud", "support", "back", "endorse", "note", "regret",
+    "criticize", "criticise", "condemn", "deplore", "urge", "call", "demand", "oppose",
+    "question", "appreciate", "congratulate", "discuss", "consider", "debate", "expect",
+    "hope", "want", "seek", "propose", "fear", "mourn", "lament", "protest", "reject",
+    "see", "watch", "follow", "report", "express",
+})  # fmt: skip
+
+
+def _onlooking(verb: Token) -> bool:
+    return str(verb.lemma_).lower() in ONLOOKING_VERBS
 
 
 #: Prepositions that present a completed step as what brings another about.

@@ -46,8 +46,19 @@ STANCE_VERBS: dict[str, str] = {
     "rebut": "refuter", "debunk": "refuter", "disprove": "refuter", "contradict": "refuter",
     "dispute": "disputer", "question": "disputer", "challenge": "disputer",
     "contest": "disputer", "confirm": "confirmer", "verify": "confirmer",
-    "corroborate": "confirmer", "substantiate": "confirmer",
+    "corroborate": "confirmer", "substantiate": "confirmer", "support": "confirmer",
+    "back": "confirmer", "endorse": "confirmer", "uphold": "confirmer",
 }  # fmt: skip
+#: Words that call a claim false ("baseless reports", "the accusation is not true").
+FALSE_WORDS = frozenset({"baseless", "groundless", "false", "untrue", "unfounded", "fabricated",
+                         "fake", "absurd", "nonsense", "misleading", "wrong", "incorrect",
+                         "inaccurate", "fiction", "lie", "slander"})  # fmt: skip
+TRUE_WORDS = frozenset({"true", "correct", "accurate", "right", "valid"})
+#: Verbs that give their object a verdict ("called the reports baseless").
+VERDICT_VERBS = frozenset({"call", "label", "describe", "term", "brand", "consider", "find"})
+#: Nouns that deny there is anything to a claim ("there is no such fact").
+NOTHING_NOUNS = frozenset({"fact", "thing", "plan", "case", "intention", "truth"})
+PRONOUN_OBJECTS = frozenset({"them", "it", "this", "these", "that", "those"})
 CLAIM_VERBS = frozenset({"claim", "allege", "rumor", "rumour"})
 WEAK_CLAIM_VERBS = frozenset({"report", "say", "suggest", "write"})
 #: Verbs that report what someone holds true: with an indirect clause ("X said that P",
@@ -134,6 +145,15 @@ def find_claims(ctx: SentenceContext) -> list[ClaimMention]:
             continue
         lemma = str(token.lemma_).lower()
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        pronoun = next((c for c in token.children if c.dep_ == "dobj"
+                        and c.lower_ in PRONOUN_OBJECTS and c.pos_ == "PRON"), None)  # fmt: skip
+        if clause is None and pronoun is not None and lemma in STANCE_VERBS:
+            mention = ClaimMention((ctx.sentence_id, token.i), None)  # "supported them"
+            mention.stances.extend(_stances(ctx, STANCE_VERBS[lemma], token,
+                                            subjects_of(token), pronoun))  # fmt: skip
+            if mention.stances:
+                found.append(mention)
+            continue
         if clause is None or any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "why", "how")
                                  for c in clause.children):  # fmt: skip
             continue
@@ -146,6 +166,8 @@ def find_claims(ctx: SentenceContext) -> list[ClaimMention]:
         elif lemma in CLAIM_VERBS or lemma in WEAK_CLAIM_VERBS or lemma in REPORTING_VERBS:
             if token.dep_ == "acl" and singular(str(token.head.text)) in CLAIM_NOUNS:
                 continue
+            if nothing_to_it(clause):
+                continue  # "said there is no such fact": an answer, not a claim
             weak = lemma not in CLAIM_VERBS and not asserting(token, clause)
             if weak and lemma not in WEAK_CLAIM_VERBS:
                 continue
@@ -159,6 +181,8 @@ def find_claims(ctx: SentenceContext) -> list[ClaimMention]:
     found.extend(_counters(ctx))
     found.extend(_recognitions(ctx))
     found.extend(_stated_nouns(ctx))
+    found.extend(_verdicts(ctx))
+    found.extend(_according(ctx))
     return sorted(found, key=lambda m: m.position)
 
 
@@ -267,6 +291,12 @@ def asserting(verb: Token, clause: Token) -> bool:
     return not is_negated(verb) and not mode_of(verb)
 
 
+def nothing_to_it(clause: Token) -> bool:
+    """ "there is no such fact", "there is no such plan": a denial, not a claim."""
+    return any(c.dep_ == "attr" and singular(str(c.text)) in NOTHING_NOUNS and any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in clause.children)
+
+
 def quoted(clause: Token) -> bool:
     """True when a clause's verb stands inside a quotation ("“…,” he said", "the sanctions
     “contradict the spirit…,” they stated"), not in reported speech with a quoted phrase."""
@@ -341,8 +371,17 @@ def _from_noun(ctx: SentenceContext, noun: Token, used: set[int]) -> ClaimMentio
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "dismissed as baseless claims…"
         verb = noun.head.head if noun.head.head.pos_ in VERBAL_POS else None
     role = STANCE_VERBS.get(str(verb.lemma_).lower(), "") if verb is not None else ""
+    if not role and verb is not None and str(verb.lemma_).lower() in VERDICT_VERBS:
+        role = _verdict(verb)  # "called the reports baseless"
     if content is None and not role:
         return None
+    owners = [c for c in noun.children if c.dep_ == "poss" or (
+        c.dep_ == "prep" and c.lower_ in ("by", "from"))]  # fmt: skip
+    if content is None and owners:  # "rejected Amnesty's accusations": their own claim
+        words = [t for t in np_tokens(noun) if t.dep_ not in ("det", "case")]
+        content = Content(text=ctx.original(words), gist=tokens_text(words),
+                          predicate=singular(str(noun.text)), subjects=(),
+                          object=singular(str(noun.text)))
     mention = ClaimMention((ctx.sentence_id, noun.i), content, noun=singular(str(noun.text)))
     if content is not None:
         when = ctx.dates_of(noun)[0] if verb is None else ctx.document_when()
@@ -392,8 +431,98 @@ def _claimant(ctx: SentenceContext, noun: Token) -> Party:
     return Party("", np_text(noun))
 
 
+def _verdict(verb: Token) -> str:
+    """The stance a verdict verb's complement takes: "called it baseless" refutes, "found
+    it accurate" confirms, "" when it gives none."""
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr", "dobj", "advcl"):
+            word = str(child.lower_)
+            if word in FALSE_WORDS:
+                return "refuter"
+            if word in TRUE_WORDS:
+                return "refuter" if is_negated(child) else "confirmer"
+    return ""
+
+
+def _verdicts(ctx: SentenceContext) -> list[ClaimMention]:
+    """ "The accusation is not true," said X; "X said there is no such fact": X answers the
+    claim named before (or the one the noun carries)."""
+    found = []
+    for verb in ctx.sent:
+        if verb.pos_ not in VERBAL_POS or str(verb.lemma_).lower() != "be":
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
+        if subject is None:
+            continue
+        complements = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+        role = ""
+        noun = ""
+        for comp in complements:
+            word = str(comp.lower_)
+            negated = is_negated(verb) or any(c.dep_ == "neg" for c in comp.children)
+            if subject.dep_ == "nsubj" and singular(str(subject.text)) in CLAIM_NOUNS:
+                noun = singular(str(subject.text))
+                if word in FALSE_WORDS or (word in TRUE_WORDS and negated):
+                    role = "refuter"
+                elif word in TRUE_WORDS:
+                    role = "confirmer"
+            elif subject.dep_ == "expl" and singular(word) in NOTHING_NOUNS and any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in comp.children):
+                role = "refuter"  # "there is no such fact"
+        if not role:
+            continue
+        speaker = _speaker(verb)
+        if speaker is None:
+            continue
+        mention = ClaimMention((ctx.sentence_id, verb.i), None, noun=noun)
+        mention.stances.extend(_stances(ctx, role, speaker[0], speaker[1], verb))
+        if mention.stances:
+            found.append(mention)
+    return found
+
+
+def _speaker(verb: Token) -> tuple[Token, list[Token]] | None:
+    """The reporting verb a clause hangs from and its subjects ("…," said Khalid; "the
+    ministry said there is…"), None when the document speaks for itself."""
+    node = verb
+    for head in ancestors(verb):
+        if node.dep_ in ("ccomp", "parataxis", "conj") and head.pos_ in VERBAL_POS:
+            if str(head.lemma_).lower() in REPORTING_VERBS:
+                return head, subjects_of(head)
+            node = head
+            continue
+        return None
+    return None
+
+
+def _according(ctx: SentenceContext) -> list[ClaimMention]:
+    """ "According to X, P" / "P, according to X": X claims P (quoted or not)."""
+    found = []
+    for token in ctx.sent:
+        if token.lower_ != "according" or token.i + 1 >= ctx.sent.end:
+            continue
+        source = pobj_of(token.nbor()) if token.nbor().lower_ == "to" else None
+        verb = next((t for t in ancestors(token) if t.pos_ in VERBAL_POS), None)
+        if source is None or verb is None or str(verb.lemma_).lower() in REPORTING_VERBS:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            continue
+        mention = ClaimMention((ctx.sentence_id, token.i), content_of(ctx, verb))
+        mention.stances.append(Stance("claimant", ctx.party(source), ctx.dates_of(verb)[0],
+                                      ctx.evidence(token, verb)))
+        found.append(mention)
+    return found
+
+
 def _stances(ctx: SentenceContext, role: str, verb: Token, actor_heads: list[Token],
              target: Token) -> list[Stance]:  # fmt: skip
+    node = verb
+    for _ in range(3):  # "The embassy said … and denied that …": the subject of the verb above
+        if actor_heads or node.dep_ not in ("conj", "ccomp") or node.head.pos_ not in VERBAL_POS:
+            break
+        node = node.head
+        actor_heads = subjects_of(node)
     mode = mode_of(verb)
     when = ctx.dates_of(verb)[0]
     evidence = ctx.evidence(verb, target)

@@ -39,7 +39,7 @@ HEDGE_PASSIVES = frozenset({"say", "report", "believe", "think", "rumor", "rumou
                             "understand", "suspect", "expect"})  # fmt: skip
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "must", "wo"})
 IMPLICATIVE = frozenset({"manage", "continue", "begin", "start", "proceed", "move",
-                         "go", "rush", "hasten", "choose", "vote"})  # fmt: skip
+                         "go", "rush", "hasten", "choose", "vote", "decide"})  # fmt: skip
 PROSPECT_NOUNS = frozenset({"proposal", "plan", "call", "bid", "idea", "prospect", "possibility",
                             "hope", "offer", "draft", "appeal", "demand"})  # fmt: skip
 PLANNING_HEADS = frozenset({"set", "due", "scheduled", "poised", "going", "slated"})
@@ -386,9 +386,26 @@ def prospective(verb: Token) -> bool:
     """An infinitive that only names a prospect ("possible for A to enter into force",
     "urged them to reach an agreement"), unless what governs it says it happened ("managed
     to sign", "continued to implement")."""
+    if under_prospect(verb):
+        return True
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return False
     return str(verb.head.lemma_).lower() not in IMPLICATIVE or verb.head.i == verb.i
+
+
+def under_prospect(token: Token) -> bool:
+    """True when a step hangs from a noun that only proposes it ("rejected a proposal for
+    signing A", "the plan to close the office"), through prepositions and gerunds."""
+    node = token
+    for head in ancestors(token):
+        if node.dep_ not in ("pobj", "pcomp", "prep", "acl", "xcomp") or head.pos_ in ("AUX",):
+            return False
+        if head.pos_ == "NOUN" and singular(str(head.text)) in PROSPECT_NOUNS:
+            return True
+        if head.pos_ in VERBAL_POS and node.dep_ not in ("pcomp", "prep"):
+            return False
+        node = head
+    return False
 
 
 def noun_mode(noun: Token) -> str:

@@ -114,7 +114,7 @@ STATUS_NOUNS: dict[str, str] = {
     "opening": "operating", "resumption": "operating",
 }  # fmt: skip
 ORPHAN_NOUNS = frozenset({"closure", "shutdown", "liquidation", "suspension"})
-OPERATIONS = frozenset({"operation", "activity", "work"})
+OPERATIONS = frozenset({"operation", "activity", "work", "mandate", "presence", "mission"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 ANAPHORIC_DETS = frozenset({"these", "this", "those", "that", "the", "such"})
 PRONOUN_SUBJECTS = frozenset({"these", "those", "this", "it", "they"})

@@ -71,7 +71,7 @@ def _subject_words(mentions: Sequence[AgreementMention]) -> set[str]:
 def _names(mentions: Sequence[AgreementMention]) -> list[str]:
     """The names and short names the mentions give, longest first."""
     found = dict.fromkeys(n for m in mentions for n in (m.name, *m.aliases) if n)
-    return sorted(found, key=lambda n: -len(n))
+    return sorted(found, key=lambda n: (-len(n), n.islower()))  # capitalised first on a tie
 
 
 def _joins(cluster: list[AgreementMention], m: AgreementMention) -> bool:
@@ -83,8 +83,10 @@ def _joins(cluster: list[AgreementMention], m: AgreementMention) -> bool:
         return bool((names | labels) & {key_words(n) for n in (m.name, *m.aliases) if n})
     if key_words(m.label) in names:  # "the nuclear non-proliferation treaty", in lower case
         return True
-    if cluster[0].family != m.family:
-        return False
+    described = {w for c in cluster for w in key_words(c.label)}
+    if cluster[0].family != m.family and not (m.reference == "anaphoric"
+                                               and m.kind in described):  # fmt: skip
+        return False  # "the ceasefire" after "a ceasefire agreement" joins it
     if m.reference == "anaphoric":
         return True
     if m.reference == "indefinite" or (names and m.reference != "bare"):
