@@ -42,8 +42,32 @@ def test_status_agreement_query_without_institution(extract: Extract) -> None:
     kb = extract("Russia suspended its participation in the New START treaty in February 2023.")
     answer = answer_status(kb, "New START")
     assert answer.institutions == () and [a.status for a in answer.agreements] == ["suspended"]
-    assert answer.lines()[1].startswith("  suspended 2023-02 by Russia (RUS):")
+    lines = answer.lines()
+    assert lines[1].startswith("  status suspended since 2023-02, as stated in: \"Russia "
+                               "suspended its participation")
+    assert lines[2] == "  where each party stands: RUS suspended 2023-02"
+    assert lines[3].startswith("  suspended 2023-02 by Russia (RUS):")
     assert answer.to_dict()["agreements"][0]["status"] == "suspended"
+
+
+def test_status_a_stated_date_outranks_an_inferred_one(extract: Extract) -> None:
+    kb = extract("Russia's termination of the Kuril fisheries agreements angered Tokyo.\n\n"
+                 "Last week, Prime Minister Mishustin signed an order suspending the Kuril "
+                 "fisheries agreements.")
+    (agreement,) = kb.agreements
+    assert agreement.status == "suspended"
+    lines = describe(agreement)
+    assert lines[0].endswith(": suspended (also terminated)")
+    assert lines[1].startswith("  status suspended since 2024-06-25, as stated in: \"Last week")
+    assert lines[2].startswith("  also terminated since 2024-06-25, as stated in: \"Russia's")
+
+
+def test_status_a_party_withdrawing_from_a_multilateral_treaty(extract: Extract) -> None:
+    kb = extract("Russia revoked its ratification of the Comprehensive Nuclear-Test-Ban Treaty "
+                 "(CTBT) in 2023. France ratified the CTBT in 1998.")
+    (treaty,) = kb.agreements
+    standing = next(line for line in describe(treaty) if "where each party stands" in line)
+    assert "RUS withdrawn 2023" in standing and "FRA ratified 1998" in standing
 
 
 def test_status_selections(extract: Extract) -> None:

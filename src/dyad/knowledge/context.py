@@ -40,6 +40,8 @@ HEDGE_PASSIVES = frozenset({"say", "report", "believe", "think", "rumor", "rumou
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "must", "wo"})
 IMPLICATIVE = frozenset({"manage", "continue", "begin", "start", "proceed", "move",
                          "go", "rush", "hasten", "choose", "vote", "decide"})  # fmt: skip
+#: Nouns of an act taken, whose infinitive happened ("Moscow's decision to terminate A").
+DECISION_NOUNS = frozenset({"decision", "move"})
 PROSPECT_NOUNS = frozenset({"proposal", "plan", "call", "bid", "idea", "prospect", "possibility",
                             "hope", "offer", "draft", "appeal", "demand"})  # fmt: skip
 PLANNING_HEADS = frozenset({"set", "due", "scheduled", "poised", "going", "slated"})
@@ -390,7 +392,9 @@ def prospective(verb: Token) -> bool:
         return True
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return False
-    return str(verb.head.lemma_).lower() not in IMPLICATIVE or verb.head.i == verb.i
+    head = str(verb.head.lemma_).lower()
+    return (head not in IMPLICATIVE and singular(head) not in DECISION_NOUNS) or (
+        verb.head.i == verb.i)
 
 
 def under_prospect(token: Token) -> bool:
