@@ -27,7 +27,6 @@ from dyad.knowledge.context import (
     descendants,
     mode_of,
     phrase_text,
-    singular,
     subjects_of,
     tokens_text,
     verb_above,
@@ -35,42 +34,15 @@ from dyad.knowledge.context import (
 from dyad.knowledge.institutions import institution_kind
 from dyad.knowledge.lifecycle import counts
 from dyad.knowledge.model import AgreementStep, Evidence, Party, When
+from dyad.knowledge.vocabulary import ACRONYMS, AGREEMENT_NOUNS, FAMILIES, NAMED_ONLY, singular
 
 Token = Any
 
-#: Agreement nouns and the kind they give.
-AGREEMENT_NOUNS: dict[str, str] = {
-    "agreement": "agreement", "accord": "accord", "deal": "deal", "pact": "pact",
-    "treaty": "treaty", "convention": "convention", "protocol": "protocol",
-    "memorandum": "memorandum", "mou": "memorandum", "ceasefire": "ceasefire",
-    "cease-fire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
-    "initiative": "initiative", "fta": "agreement", "epa": "agreement",
-    "declaration": "declaration", "plan": "plan", "package": "plan", "roadmap": "plan",
-    "framework": "plan", "arrangement": "plan",
-}  # fmt: skip
-#: Kinds that refer to one another ("the accord" after "the Paris Agreement").
-FAMILIES: dict[str, str] = {
-    "agreement": "agreement", "accord": "agreement", "deal": "agreement", "pact": "agreement",
-    "initiative": "agreement", "declaration": "agreement", "plan": "agreement",
-    "treaty": "treaty",
-    "convention": "treaty", "protocol": "treaty",
-    "memorandum": "memorandum", "ceasefire": "ceasefire",
-}  # fmt: skip
-#: Short names of well-known agreements ("the NPT", "New START") and the kind they name.
-ACRONYMS: dict[str, str] = {
-    "NPT": "treaty", "CTBT": "treaty", "INF": "treaty", "START": "treaty", "SALT": "treaty",
-    "ABM": "treaty", "CFE": "treaty", "JCPOA": "agreement", "GSOMIA": "agreement",
-    "NAFTA": "agreement", "USMCA": "agreement", "TPP": "agreement", "CPTPP": "agreement",
-    "RCEP": "agreement", "SAFTA": "agreement", "GATT": "agreement", "TTIP": "agreement",
-    "SOFA": "agreement",
-}  # fmt: skip
 #: Prepositions that continue a capitalised title ("Protocol to the … Convention on …").
 TITLE_PREPOSITIONS = frozenset({"to", "on", "for", "between", "of", "concerning", "against",
                                 "regarding"})  # fmt: skip
 _TITLE_WORDS = frozenset({"the", "of", "and", "on", "for", "to", "in", "between", "a", "an",
                           "its", "their", "-", "’s", "'s"})  # fmt: skip
-# Kinds that are agreements only when named ("the Black Sea Grain Initiative").
-NAMED_ONLY = frozenset({"initiative", "convention", "protocol", "declaration", "plan"})
 NOT_TREATY_NAMES = frozenset({"national", "party", "democratic", "republican"})
 
 #: Verbs acting on an agreement as object (or passive subject).

@@ -26,12 +26,12 @@ from dyad.knowledge.context import (
     named_subject,
     np_text,
     phrase_text,
-    singular,
     subjects_of,
     tokens_text,
     verb_above,
 )
 from dyad.knowledge.model import Party, Stance
+from dyad.knowledge.vocabulary import singular
 
 Token = Any
 

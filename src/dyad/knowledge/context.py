@@ -7,7 +7,6 @@ module adds what they need beyond it: evidence records, every date a clause stat
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +24,7 @@ from dyad.coding.syntax import (
 )
 from dyad.coding.tokens import memo_of
 from dyad.knowledge.model import Evidence, Party, When
+from dyad.knowledge.vocabulary import NON_STATES, STATE_ROLES, singular
 from dyad.nlp import ParsedParagraph
 from dyad.record import Document
 
@@ -45,38 +45,8 @@ DECISION_NOUNS = frozenset({"decision", "move"})
 PROSPECT_NOUNS = frozenset({"proposal", "plan", "call", "bid", "idea", "prospect", "possibility",
                             "hope", "offer", "draft", "appeal", "demand"})  # fmt: skip
 PLANNING_HEADS = frozenset({"set", "due", "scheduled", "poised", "going", "slated"})
-STATE_ROLES = frozenset({"GOV", "LEG", "MIL", "ELI", "JUD", "SPY", "PTY", "STA"})
-NON_STATES = frozenset({"IGO", "NGO", "MNC", "---", "UNK", "CVL", "BUS", "MED", "REB", "OPP"})
+
 _PUNCT_EDGES = " \t\n,;:.\"'()[]-"
-_BRITISH = {"centre": "center", "programme": "program", "defence": "defense"}
-
-
-def singular(word: str) -> str:
-    """Lower-case singular of an English noun, without a lemmatiser (PROPN plurals too)."""
-    w = word.lower()
-    w = _BRITISH.get(w, w)
-    if w in ("memoranda",):
-        return "memorandum"
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("sses", "shes", "ches", "xes")):
-        return w[:-2]
-    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
-        w = w[:-1]
-    return _BRITISH.get(w, w)
-
-
-STOP_WORDS = frozenset({
-    "the", "a", "an", "these", "those", "this", "that", "its", "their", "his", "her", "of", "in",
-    "on", "and", "or", "for", "to", "'s", "'",
-})  # fmt: skip
-
-
-def key_words(text: str) -> tuple[str, ...]:
-    """Normalised content words of a name or phrase, in order ("the Japan Centers" →
-    ("japan", "center"))."""
-    words = re.findall(r"[A-Za-z0-9]+(?:\.[A-Za-z])*\.?", text.replace("U.S.", "US"))
-    return tuple(singular(w.rstrip(".")) for w in words if w.lower() not in STOP_WORDS)
 
 
 # --- bounded walks -------------------------------------------------------------------------------

@@ -28,28 +28,19 @@ from dyad.knowledge.context import (
     named_subject,
     np_text,
     phrase_text,
-    singular,
     subjects_of,
     tokens_text,
     verb_above,
 )
 from dyad.knowledge.model import Evidence, InstitutionFact, Party, StatusFact
+from dyad.knowledge.vocabulary import (
+    INSTITUTION_NOUNS,
+    NAMED_INSTITUTION_NOUNS,
+    singular,
+)
 
 Token = Any
 
-INSTITUTION_NOUNS = frozenset({
-    "center", "embassy", "consulate", "mission", "office", "branch", "company", "firm",
-    "subsidiary", "plant", "factory", "bank", "school", "university", "institute", "foundation",
-    "bureau", "representation", "store", "restaurant", "hospital", "museum", "library",
-    "outlet", "consulate-general", "headquarters", "institution", "commission", "taskforce",
-    "secretariat",
-})  # fmt: skip
-#: Nouns that name an institution only in a proper name ("the Contact Group", "the United
-#: Nations Children's Fund", "the Office of the Special Envoy"): common nouns otherwise.
-NAMED_INSTITUTION_NOUNS = frozenset({"group", "fund", "committee", "council", "agency",
-                                     "operation", "force", "programme", "program",
-                                     "organization", "organisation", "court", "tribunal",
-                                     "panel", "board"})  # fmt: skip
 # Nouns that only refer back to an institution named before ("these facilities").
 GENERIC_NOUNS = frozenset({"facility", "premise", "premises", "site", "establishment",
                            "organization", "organisation", "venue"})  # fmt: skip
@@ -85,8 +76,6 @@ PHRASAL_STATUS: dict[tuple[str, str], str] = {
     ("set", "up"): "operating", ("blow", "up"): "closed", ("wind", "down"): "closed",
     ("shut", "down"): "closed", ("close", "down"): "closed",
 }  # fmt: skip
-#: Kinds that name the same sort of place ("the factory" after "its plant").
-SAME_KIND = {"factory": "plant", "centre": "center", "consulate-general": "consulate"}
 #: Verbs whose subject is the institution.
 INTRANSITIVE_STATUS: dict[str, str] = {
     "close": "closed", "shut": "closed", "reopen": "operating", "open": "operating",
@@ -144,11 +133,6 @@ def institution_kind(token: Token) -> str:
     if word in NAMED_INSTITUTION_NOUNS and token.pos_ == "PROPN" and str(token.text).istitle():
         return word
     return word if word in INSTITUTION_NOUNS else ""
-
-
-def kind_family(kind: str) -> str:
-    """The sort of place a kind names ("factory" and "plant" are one)."""
-    return SAME_KIND.get(kind, kind)
 
 
 def find_institutions(ctx: SentenceContext) -> list[InstitutionMention]:

@@ -20,8 +20,6 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from dyad.knowledge.context import key_words
-from dyad.knowledge.institutions import kind_family
 from dyad.knowledge.lifecycle import STEP_KINDS, counts
 from dyad.knowledge.model import (
     Agreement,
@@ -33,6 +31,7 @@ from dyad.knowledge.model import (
     Party,
     When,
 )
+from dyad.knowledge.vocabulary import key_words, kind_family
 
 T = TypeVar("T", Agreement, Institution, Claim)
 H = TypeVar("H", bound=Hashable)
@@ -44,9 +43,7 @@ STEP_FAMILY: dict[str, str] = {
     "revived": "revived", "violated": "violated",
 }  # fmt: skip
 _SOURCE_RANK = {"stated": 0, "named": 1, "inferred": 2, "document": 3}
-GENERIC_WORDS = frozenset({"agreement", "accord", "deal", "pact", "treaty", "convention",
-                           "protocol", "memorandum", "ceasefire", "truce", "bilateral",
-                           "intergovernmental", "understanding"})  # fmt: skip
+
 
 
 def countries(parties: Iterable[Party]) -> set[str]:

@@ -22,10 +22,8 @@ from dataclasses import dataclass, field, replace
 
 from dyad.knowledge.agreements import AgreementMention
 from dyad.knowledge.claims import ClaimMention, Content, Informant
-from dyad.knowledge.context import STATE_ROLES, key_words
-from dyad.knowledge.institutions import InstitutionMention, kind_family
+from dyad.knowledge.institutions import InstitutionMention
 from dyad.knowledge.merge import (
-    GENERIC_WORDS,
     compatible_parties,
     countries,
     infer_dates,
@@ -42,6 +40,7 @@ from dyad.knowledge.model import (
     Stance,
     stable_id,
 )
+from dyad.knowledge.vocabulary import GENERIC_WORDS, STATE_ROLES, key_words, kind_family
 
 PRONOUN_WINDOW = 3  # sentences back a pronoun or generic noun may reach
 

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from dyad.knowledge.context import key_words
 from dyad.knowledge.lifecycle import current_statuses, party_statuses, status_steps
 from dyad.knowledge.model import (
     Agreement,
@@ -24,6 +23,7 @@ from dyad.knowledge.model import (
     Party,
     StatusFact,
 )
+from dyad.knowledge.vocabulary import key_words
 
 
 def _contains(query: Iterable[str], text: str) -> bool:
