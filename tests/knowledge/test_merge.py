@@ -4,10 +4,11 @@ documents becomes one record with all its evidence; different ones stay apart.""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
-from dyad.knowledge import KnowledgeBase
+from dyad.knowledge import Agreement, Claim, Institution, KnowledgeBase
 from tests.knowledge.conftest import Extract
 
 
@@ -127,3 +128,40 @@ def test_merge_empty_base_is_neutral(extract: Extract) -> None:
     kb = extract("Russia closed the U.S. consulate in Yekaterinburg.")
     assert KnowledgeBase().merge(kb) == kb
     assert json.loads(json.dumps(kb.to_dict()))["institutions"][0]["status"] == "closed"
+
+
+def _naive(items: list[Any], same: Any, combine: Any) -> list[Any]:
+    """The greedy pairwise merge the grouped one must agree with (n² comparisons)."""
+    result: list[Any] = []
+    for item in sorted(items, key=lambda x: x.id):
+        for n, existing in enumerate(result):
+            if same(existing, item):
+                result[n] = combine(existing, item)
+                break
+        else:
+            result.append(item)
+    return result
+
+
+def test_merge_grouping_agrees_with_comparing_every_pair() -> None:
+    import sys
+    from pathlib import Path
+
+    from dyad.knowledge import merge
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from bench_knowledge_merge import records  # type: ignore[import-not-found]
+
+    items = records(400, seed=3)
+    base = merge.merge_bases(KnowledgeBase(), KnowledgeBase(
+        agreements=tuple(i for i in items if isinstance(i, Agreement)),
+        institutions=tuple(i for i in items if isinstance(i, Institution)),
+        claims=tuple(i for i in items if isinstance(i, Claim))))
+    for mine, kind, same, combine in (
+            (base.agreements, Agreement, merge.same_agreement, merge.combine_agreements),
+            (base.institutions, Institution, merge.same_institution,
+             merge.combine_institutions),
+            (base.claims, Claim, merge.same_claim, merge.combine_claims)):  # fmt: skip
+        naive = _naive([i for i in items if isinstance(i, kind)], same, combine)
+        assert sorted((r.id, r.aliases) for r in mine) == sorted((r.id, r.aliases) for r in naive)
+        assert len(mine) < len([i for i in items if isinstance(i, kind)]) or kind is Agreement

@@ -16,9 +16,9 @@ before (by a store) still find it. Merging is deterministic: records are taken i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import replace
-from typing import TypeVar
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Generic, TypeVar
 
 from dyad.knowledge.lifecycle import STEP_KINDS, counts
 from dyad.knowledge.model import (
@@ -27,6 +27,7 @@ from dyad.knowledge.model import (
     Claim,
     Evidence,
     Institution,
+    InstitutionFact,
     KnowledgeBase,
     Party,
     When,
@@ -105,16 +106,15 @@ def merge_steps(steps: Iterable[AgreementStep]) -> tuple[AgreementStep, ...]:
     """Steps stated several times (same kind, mode and date, compatible actors) as one,
     with the other sentences kept in `also`; ordered by date."""
     merged: list[AgreementStep] = []
+    alike: dict[tuple[str, str, str], list[int]] = {}  # (kind, mode, date) → merged slots
     for step in steps:
-        for n, other in enumerate(merged):
-            if (other.kind, other.mode, other.when.date) == (step.kind, step.mode,
-                                                               step.when.date) and (
-                compatible_parties(other.actors, step.actors)
-            ):  # fmt: skip
-                merged[n] = _combine_step(other, step)
-                break
-        else:
+        slots = alike.setdefault((step.kind, step.mode, step.when.date), [])
+        n = next((k for k in slots if compatible_parties(merged[k].actors, step.actors)), None)
+        if n is None:
+            slots.append(len(merged))
             merged.append(step)
+        else:
+            merged[n] = _combine_step(merged[n], step)
     return tuple(sorted(merged, key=lambda s: (s.when.date, STEP_KINDS.index(s.kind),
                                                s.evidence)))  # fmt: skip
 
@@ -227,18 +227,181 @@ def combine_claims(a: Claim, b: Claim) -> Claim:
     )
 
 
-def merge_all(items: Iterable[T], same: Callable[[T, T], bool],
-              combine: Callable[[T, T], T]) -> list[T]:  # fmt: skip
-    """Greedy merge in id order: each record joins the first compatible one before it."""
-    result: list[T] = []
-    for item in sorted(items, key=lambda x: x.id):
-        for n, existing in enumerate(result):
-            if same(existing, item):
-                result[n] = combine(existing, item)
-                break
+# --- merging many -----------------------------------------------------------------------------
+# Records of the same thing are grouped first and combined once per group, and each record is
+# compared only with the groups that share a key with it (an id, a name, what a claim says):
+# n records take about n steps, however many documents report the same thing. A group keeps
+# what the comparisons need (its ids, documents, names, countries, signing years, locations,
+# owner, subjects) as sets updated as members join, so the tests are those of `same_*` on the
+# combined record.
+
+
+@dataclass
+class _Group(Generic[T]):
+    members: list[T]
+    ids: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+    names: set[tuple[str, ...]] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    years: set[str] = field(default_factory=set)
+    locations: set[str] = field(default_factory=set)
+    owner: str | None = None  # the code of the first owner known, as `combine` keeps it
+    subjects: set[str] = field(default_factory=set)
+
+    @property
+    def base(self) -> T:
+        return self.members[0]
+
+    def absorb(self, item: T) -> None:
+        self.ids.update((item.id, *item.aliases))
+        if isinstance(item, Agreement):
+            self.docs |= docs_of(item.mentions)
+            self.names |= name_keys(item)
+            self.countries |= countries(item.parties)
+            self.years |= _signing_years(item)
+        elif isinstance(item, Institution):
+            self.docs |= docs_of(item.mentions)
+            self.locations.update(item.locations)
+            if self.owner is None and item.owner is not None:
+                self.owner = item.owner.code
         else:
-            result.append(item)
-    return result
+            self.subjects.update(item.subjects)
+
+
+def _fits(group: _Group[T], item: T) -> bool:
+    """`same_*` of the group's combined record and `item`."""
+    if item.id in group.ids or group.base.id in item.aliases:
+        return True
+    if isinstance(item, Agreement):
+        if group.docs & docs_of(item.mentions) or not group.names & name_keys(item):
+            return False
+        theirs = countries(item.parties)
+        if not (group.countries <= theirs or theirs <= group.countries):
+            return False
+        years = _signing_years(item)
+        return not (group.years and years and not group.years & years)
+    if isinstance(item, Institution):
+        base = group.base
+        assert isinstance(base, Institution)
+        if group.docs & docs_of(item.mentions) or kind_family(base.kind) != kind_family(
+                item.kind):  # fmt: skip
+            return False
+        mine = set(item.locations)
+        if key_words(base.name) == key_words(item.name):
+            return not group.locations or not mine or bool(group.locations & mine)
+        same_owner = group.owner is not None and item.owner is not None and (
+            group.owner == item.owner.code)
+        return same_owner and bool(group.locations & mine)
+    base = group.base
+    assert isinstance(base, Claim) and isinstance(item, Claim)
+    if (base.predicate, base.object) != (item.predicate, item.object) or not item.object:
+        return False
+    return not group.subjects or not item.subjects or bool(group.subjects & set(item.subjects))
+
+
+def _keys(group: _Group[T], item: T) -> list[Hashable]:
+    """The keys under which a group is found once `item` has joined it."""
+    keys: list[Hashable] = [("id", i) for i in (item.id, *item.aliases)]
+    if isinstance(item, Agreement):
+        keys += [("name", k) for k in name_keys(item)]
+    elif isinstance(item, Institution):
+        base = group.base
+        assert isinstance(base, Institution)
+        family = kind_family(base.kind)
+        keys += [("name", family, key_words(item.name)), ("name", family, key_words(base.name))]
+        if group.owner is not None:
+            keys += [("at", family, group.owner, place) for place in group.locations]
+    else:
+        keys += [("says", item.predicate, item.object)] if item.object else []
+    return keys
+
+
+def _lookup(item: Agreement | Institution | Claim) -> list[Hashable]:
+    """The keys under which the groups `item` may join are found."""
+    keys: list[Hashable] = [("id", i) for i in (item.id, *item.aliases)]
+    if isinstance(item, Agreement):
+        keys += [("name", k) for k in name_keys(item)]
+    elif isinstance(item, Institution):
+        family = kind_family(item.kind)
+        keys.append(("name", family, key_words(item.name)))
+        if item.owner is not None:
+            keys += [("at", family, item.owner.code, place) for place in item.locations]
+    elif item.object:
+        keys.append(("says", item.predicate, item.object))
+    return keys
+
+
+def group_records(items: Iterable[T]) -> list[list[T]]:
+    """Records of the same thing, grouped: greedy in id order, each record joins the first
+    group (by its first member) whose combined record it is `same_*` as."""
+    groups: list[_Group[T]] = []
+    index: dict[Hashable, list[int]] = {}
+    for item in sorted(items, key=lambda x: x.id):
+        candidates = sorted({n for key in _lookup(item) for n in index.get(key, ())})
+        slot = next((n for n in candidates if _fits(groups[n], item)), None)
+        if slot is None:
+            slot = len(groups)
+            groups.append(_Group([item]))
+        else:
+            groups[slot].members.append(item)
+        groups[slot].absorb(item)
+        for key in _keys(groups[slot], item):
+            slots = index.setdefault(key, [])
+            if not slots or slots[-1] != slot:
+                slots.append(slot)
+    return [g.members for g in groups]
+
+
+def _aliases(members: Sequence[Agreement | Institution | Claim]) -> tuple[str, ...]:
+    ids = {i for m in members for i in (m.id, *m.aliases)}
+    return tuple(sorted(ids - {members[0].id}))
+
+
+def combine_all_agreements(members: Sequence[Agreement]) -> Agreement:
+    """One agreement from records of it (the first, of the smallest id, keeps its id)."""
+    if len(members) == 1:
+        return members[0]
+    base = members[0]
+    return replace(
+        base,
+        aliases=_aliases(members),
+        parties=merge_parties(*(m.parties for m in members)),
+        subject=next((m.subject for m in members if m.subject), ""),
+        names=tuple(dict.fromkeys(n for m in members for n in m.names)),
+        steps=merge_steps([s for m in members for s in m.steps]),
+        mentions=tuple(sorted(union(*(m.mentions for m in members)))),
+        count=max(m.count for m in members),
+    )
+
+
+def combine_all_institutions(members: Sequence[Institution]) -> Institution:
+    """One institution from records of it."""
+    if len(members) == 1:
+        return members[0]
+    base = members[0]
+    facts: dict[tuple[str, str], InstitutionFact] = {}
+    for fact in (f for m in members for f in m.facts):
+        facts.setdefault((fact.kind, fact.value.lower()), fact)
+    return replace(
+        base,
+        aliases=_aliases(members),
+        owner=next((m.owner for m in members if m.owner is not None), None),
+        facts=tuple(facts.values()),
+        status_facts=tuple(union(*(m.status_facts for m in members))),
+        mentions=tuple(sorted(union(*(m.mentions for m in members)))),
+    )
+
+
+def combine_all_claims(members: Sequence[Claim]) -> Claim:
+    """One claim from records of it."""
+    if len(members) == 1:
+        return members[0]
+    return replace(
+        members[0],
+        aliases=_aliases(members),
+        subjects=tuple(dict.fromkeys(s for m in members for s in m.subjects)),
+        stances=tuple(union(*(m.stances for m in members))),
+    )
 
 
 def _first_evidence(item: Agreement | Institution | Claim) -> tuple[str, int, str, str]:
@@ -256,10 +419,11 @@ def _first_evidence(item: Agreement | Institution | Claim) -> tuple[str, int, st
 
 def merge_bases(a: KnowledgeBase, b: KnowledgeBase) -> KnowledgeBase:
     """Two knowledge bases as one, with records of the same thing merged."""
-    agreements = merge_all([*a.agreements, *b.agreements], same_agreement, combine_agreements)
-    institutions = merge_all([*a.institutions, *b.institutions], same_institution,
-                             combine_institutions)  # fmt: skip
-    claims = merge_all([*a.claims, *b.claims], same_claim, combine_claims)
+    agreements = [combine_all_agreements(g) for g in group_records([*a.agreements,
+                                                                     *b.agreements])]
+    institutions = [combine_all_institutions(g) for g in group_records([*a.institutions,
+                                                                         *b.institutions])]
+    claims = [combine_all_claims(g) for g in group_records([*a.claims, *b.claims])]
     return KnowledgeBase(
         agreements=tuple(sorted(agreements, key=_first_evidence)),
         institutions=tuple(sorted(institutions, key=_first_evidence)),

@@ -6,6 +6,7 @@ status answers and serialisation read it without loading the parser.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STATE_ROLES = frozenset({"GOV", "LEG", "MIL", "ELI", "JUD", "SPY", "PTY", "STA"})
 NON_STATES = frozenset({"IGO", "NGO", "MNC", "---", "UNK", "CVL", "BUS", "MED", "REB", "OPP"})
@@ -33,6 +34,7 @@ STOP_WORDS = frozenset({
 })  # fmt: skip
 
 
+@lru_cache(maxsize=65_536)
 def key_words(text: str) -> tuple[str, ...]:
     """Normalised content words of a name or phrase, in order ("the Japan Centers" →
     ("japan", "center"))."""
