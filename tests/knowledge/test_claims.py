@@ -230,3 +230,12 @@ def test_claims_denial_shares_the_subject_of_the_verb_above(extract: Extract) ->
     claim = only(extract("The embassy said the media misrepresent the facts and denied that "
                          "the ambassador had been recalled."))
     assert [p.text for p in claim.refuters] == ["embassy"]
+
+
+def test_claims_role_only_parties_belong_to_the_document_country(extract: Extract) -> None:
+    # as the coder places them: "the government" of a document about Japan is Japan's, and
+    # its denial of a claim about Japan leaves the claim disputed
+    claim = only(extract("Japan hosted the summit in Tokyo this week. The government denied "
+                         "reports that Japan had closed its embassy in Minsk."))
+    (disputer,) = claim.disputers
+    assert disputer.code == "JPNGOV" and claim.standing == "disputed"

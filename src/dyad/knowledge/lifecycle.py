@@ -66,13 +66,13 @@ def counts(mode: str) -> bool:
     return mode in COUNTED_MODES
 
 
-#: How firmly a step's date was given: the text states it, names it, infers it, or the
-#: document's date stands in.
-DATE_FIRMNESS: dict[str, int] = {"stated": 3, "named": 2, "inferred": 1, "document": 0}
+#: How firmly a step's date was given: a date only inferred from another report of the same
+#: event ranks below one the text gives (stated, named, or the document's own date).
+DATE_FIRMNESS: dict[str, int] = {"stated": 1, "named": 1, "document": 1, "inferred": 0}
 
 
 def _rank(step: AgreementStep) -> tuple[str, int, int]:
-    return step.when.date, DATE_FIRMNESS.get(step.when.source, 0), STEP_KINDS.index(step.kind)
+    return step.when.date, DATE_FIRMNESS.get(step.when.source, 1), STEP_KINDS.index(step.kind)
 
 
 def agreement_status(steps: Sequence[AgreementStep]) -> tuple[str, AgreementStep | None]:

@@ -40,7 +40,7 @@ from dyad.knowledge.model import (
     Stance,
     stable_id,
 )
-from dyad.knowledge.vocabulary import GENERIC_WORDS, STATE_ROLES, key_words, kind_family
+from dyad.knowledge.vocabulary import GENERIC_WORDS, key_words, kind_family, speaks_for
 
 PRONOUN_WINDOW = 3  # sentences back a pronoun or generic noun may reach
 
@@ -305,14 +305,6 @@ def _as_answered(stance: Stance, accused: set[str]) -> Stance:
     if stance.role == "refuter" and speaks_for(stance.party.code, accused):
         return replace(stance, role="disputer")
     return stance
-
-
-def speaks_for(code: str, countries: set[str]) -> bool:
-    """True when an actor is the state (government, army, officials) of one of `countries`."""
-    if len(code) < 3 or code[:3] not in countries:
-        return False
-    roles = {code[i : i + 3] for i in range(3, len(code), 3)}
-    return not roles or bool(roles & STATE_ROLES)
 
 
 def _with_sources(stance: Stance, informants: Sequence[Informant]) -> Stance:

@@ -99,3 +99,11 @@ def kind_family(kind: str) -> str:
 GENERIC_WORDS = frozenset({"agreement", "accord", "deal", "pact", "treaty", "convention",
                            "protocol", "memorandum", "ceasefire", "truce", "bilateral",
                            "intergovernmental", "understanding"})  # fmt: skip
+
+
+def speaks_for(code: str, countries: set[str]) -> bool:
+    """True when an actor is the state (government, army, officials) of one of `countries`."""
+    if len(code) < 3 or code[:3] not in countries:
+        return False
+    roles = {code[i : i + 3] for i in range(3, len(code), 3)}
+    return not roles or bool(roles & STATE_ROLES)
