@@ -283,3 +283,12 @@ def test_agreements_the_ceasefire_after_a_ceasefire_agreement(extract: Extract) 
     agreement = only(extract("The government and the rebels signed a ceasefire agreement in "
                              "2003. The ceasefire collapsed in 2008."))
     assert [s.kind for s in agreement.steps] == ["signed", "terminated"]
+
+
+def test_agreements_acronym_after_the_last_word_of_a_title(extract: Extract) -> None:
+    agreement = only(extract("Russia withdrew from the Treaty on Conventional Armed Forces in "
+                             "Europe (CFE) on Tuesday. NATO regretted the end of the CFE."))
+    assert agreement.name == "Treaty on Conventional Armed Forces in Europe"
+    assert "CFE" in agreement.names and agreement.status in ("withdrawn", "terminated")
+    assert len(extract("Russia withdrew from the Treaty on Conventional Armed Forces in "
+                       "Europe (CFE).").institutions) == 0

@@ -239,3 +239,17 @@ def test_claims_role_only_parties_belong_to_the_document_country(extract: Extrac
                          "reports that Japan had closed its embassy in Minsk."))
     (disputer,) = claim.disputers
     assert disputer.code == "JPNGOV" and claim.standing == "disputed"
+
+
+@pytest.mark.parametrize(("text", "standing", "answerer"), [
+    ("Officials said there was no truth to reports that the base would be closed.",
+     "refuted", "Officials"),
+    ("Amnesty International accused the police of torturing detainees, a charge the "
+     "ministry rejected.", "refuted", "ministry"),
+    ("The rebels denied responsibility for the attack on the convoy.", "disputed", "rebels"),
+])  # fmt: skip
+def test_claims_answers_within_the_sentence(extract: Extract, text: str, standing: str,
+                                            answerer: str) -> None:  # fmt: skip
+    claim = only(extract(text))
+    assert claim.standing == standing
+    assert answerer in [p.text for p in (*claim.refuters, *claim.disputers)]

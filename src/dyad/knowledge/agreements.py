@@ -173,6 +173,8 @@ def find_agreements(ctx: SentenceContext) -> list[AgreementMention]:
             continue  # "the Treaty (NPT)", "the NPT treaty": part of another mention
         if not (kind or short) or (token.dep_ == "compound" and not short):
             continue
+        if token.dep_ == "appos" and agreement_kind(token.head):
+            continue  # "the New START treaty, the last … pact": the same agreement
         mention = _mention(ctx, token, kind or short, short=bool(short))
         if mention is not None:
             found.append(mention)
@@ -187,7 +189,7 @@ def _title_tokens(head: Token) -> set[int]:
     found: set[int] = set()
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in TITLE_PREPOSITIONS:
-            tokens = descendants(child)
+            tokens = descendants(child, skip=frozenset({"appos", "punct"}))
             if all(_title_word(t) for t in tokens[1:]) and len(tokens) > 1:
                 found.update(t.i for t in tokens)
     return found
@@ -282,9 +284,12 @@ def _generic(ctx: SentenceContext, head: Token) -> bool:
 
 
 def _aliases(head: Token) -> list[str]:
-    """Acronyms given in apposition ("the … Treaty (NPT)", "the Agreement (“GSOMIA”)")."""
+    """Acronyms given in apposition ("the … Treaty (NPT)", "the Agreement (“GSOMIA”)", "the
+    Treaty on … Forces in Europe (CFE)": after the title's last word)."""
     found = []
-    for child in head.children:
+    title = sorted(_title_tokens(head)) if str(head.text).istitle() else []
+    holders = [head, *(head.doc[i] for i in title)]
+    for child in (c for holder in holders for c in holder.children):
         text = str(child.text).strip("“”\"'")
         if child.dep_ == "appos" and text.isupper() and 2 <= len(text) <= 12:
             found.append(text)

@@ -59,6 +59,10 @@ VERDICT_VERBS = frozenset({"call", "label", "describe", "term", "brand", "consid
 #: Nouns that deny there is anything to a claim ("there is no such fact").
 NOTHING_NOUNS = frozenset({"fact", "thing", "plan", "case", "intention", "truth"})
 PRONOUN_OBJECTS = frozenset({"them", "it", "this", "these", "that", "those"})
+#: What a denier denies of itself ("denied responsibility for the attack", "denied any
+#: involvement"): a claim about the denier, which its denial disputes.
+OWN_PART_NOUNS = frozenset({"responsibility", "involvement", "role", "participation",
+                            "complicity", "link", "connection", "knowledge", "intention"})
 CLAIM_VERBS = frozenset({"claim", "allege", "rumor", "rumour"})
 WEAK_CLAIM_VERBS = frozenset({"report", "say", "suggest", "write"})
 #: Verbs that report what someone holds true: with an indirect clause ("X said that P",
@@ -183,6 +187,8 @@ def find_claims(ctx: SentenceContext) -> list[ClaimMention]:
     found.extend(_stated_nouns(ctx))
     found.extend(_verdicts(ctx))
     found.extend(_according(ctx))
+    found.extend(_own_part_denials(ctx))
+    found.extend(_answering_clauses(ctx))
     return sorted(found, key=lambda m: m.position)
 
 
@@ -474,10 +480,54 @@ def _verdicts(ctx: SentenceContext) -> list[ClaimMention]:
         speaker = _speaker(verb)
         if speaker is None:
             continue
-        mention = ClaimMention((ctx.sentence_id, verb.i), None, noun=noun)
+        objects = [pobj_of(p) for comp in complements for p in comp.children
+                   if p.dep_ == "prep"]  # fmt: skip
+        about = next((o for o in objects if o is not None
+                      and singular(str(o.text)) in CLAIM_NOUNS), None)  # fmt: skip
+        at = about.i if about is not None else verb.i  # "no truth to reports that P": P's
+        mention = ClaimMention((ctx.sentence_id, at), None, noun=noun)
         mention.stances.extend(_stances(ctx, role, speaker[0], speaker[1], verb))
         if mention.stances:
             found.append(mention)
+    return found
+
+
+def _own_part_denials(ctx: SentenceContext) -> list[ClaimMention]:
+    """ "The rebels denied responsibility for the attack": the claim that they bear it,
+    disputed by them."""
+    found = []
+    for verb in ctx.sent:
+        role = STANCE_VERBS.get(str(verb.lemma_).lower(), "") if verb.pos_ == "VERB" else ""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if role else None
+        if obj is None or role != "refuter" or singular(str(obj.text)) not in OWN_PART_NOUNS:
+            continue
+        actors = subjects_of(verb)
+        own = tuple(dict.fromkeys(country_party(a).code for h in actors for a in ctx.actors(h)
+                                  if a.code))  # fmt: skip
+        words = [t for t in descendants(obj) if not (t.dep_ == "det" and t.head.i == obj.i)]
+        mention = ClaimMention((ctx.sentence_id, verb.i), _noun_content(ctx, words, obj, own))
+        mention.stances.extend(_stances(ctx, "disputer", verb, actors, obj))
+        if mention.stances:
+            found.append(mention)
+    return found
+
+
+def _answering_clauses(ctx: SentenceContext) -> list[ClaimMention]:
+    """ "X accused Y of Z, a charge Y rejected": the relative clause answers the claim the
+    noun stands for (the one made just before)."""
+    found = []
+    for noun in ctx.sent:
+        if noun.pos_ != "NOUN" or singular(str(noun.text)) not in CLAIM_NOUNS:
+            continue
+        for verb in (c for c in noun.children if c.dep_ == "relcl"):
+            role = STANCE_VERBS.get(str(verb.lemma_).lower(), "")
+            if not role or any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP")
+                               for c in verb.children):  # fmt: skip
+                continue
+            mention = ClaimMention((ctx.sentence_id, noun.i), None, noun=singular(str(noun.text)))
+            mention.stances.extend(_stances(ctx, role, verb, subjects_of(verb), noun))
+            if mention.stances:
+                found.append(mention)
     return found
 
 

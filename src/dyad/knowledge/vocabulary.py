@@ -82,7 +82,7 @@ INSTITUTION_NOUNS = frozenset({
 #: Nouns that name an institution only in a proper name ("the Contact Group", "the United
 #: Nations Children's Fund", "the Office of the Special Envoy"): common nouns otherwise.
 NAMED_INSTITUTION_NOUNS = frozenset({"group", "fund", "committee", "council", "agency",
-                                     "operation", "force", "programme", "program",
+                                     "operation", "programme", "program",
                                      "organization", "organisation", "court", "tribunal",
                                      "panel", "board"})  # fmt: skip
 
