@@ -253,3 +253,12 @@ def test_claims_answers_within_the_sentence(extract: Extract, text: str, standin
     claim = only(extract(text))
     assert claim.standing == standing
     assert answerer in [p.text for p in (*claim.refuters, *claim.disputers)]
+
+
+@pytest.mark.parametrize("answer", [
+    "The ministry said it cannot agree with the report.",
+    "The ministry said the reports misrepresent the facts.",
+])  # fmt: skip
+def test_claims_disagreeing_and_distorting(extract: Extract, answer: str) -> None:
+    claim = only(extract("Kyodo reported that the plant had closed. " + answer))
+    assert claim.standing == "refuted" and [p.text for p in claim.refuters] == ["ministry"]

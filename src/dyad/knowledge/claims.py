@@ -11,7 +11,7 @@ another sentence refutes, confirms or disputes it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyad.coding.frames import is_negated
@@ -58,6 +58,10 @@ TRUE_WORDS = frozenset({"true", "correct", "accurate", "right", "valid"})
 VERDICT_VERBS = frozenset({"call", "label", "describe", "term", "brand", "consider", "find"})
 #: Nouns that deny there is anything to a claim ("there is no such fact").
 NOTHING_NOUNS = frozenset({"fact", "thing", "plan", "case", "intention", "truth"})
+#: Verbs by which a claim's own words are said to be false ("the reports misrepresent the
+#: facts").
+DISTORTING_VERBS = frozenset({"misrepresent", "distort", "twist", "misstate", "falsify",
+                              "fabricate"})  # fmt: skip
 PRONOUN_OBJECTS = frozenset({"them", "it", "this", "these", "that", "those"})
 #: What a denier denies of itself ("denied responsibility for the attack", "denied any
 #: involvement"): a claim about the denier, which its denial disputes.
@@ -170,8 +174,8 @@ def find_claims(ctx: SentenceContext) -> list[ClaimMention]:
         elif lemma in CLAIM_VERBS or lemma in WEAK_CLAIM_VERBS or lemma in REPORTING_VERBS:
             if token.dep_ == "acl" and singular(str(token.head.text)) in CLAIM_NOUNS:
                 continue
-            if nothing_to_it(clause):
-                continue  # "said there is no such fact": an answer, not a claim
+            if nothing_to_it(clause) or answering(clause):
+                continue  # "said there is no such fact", "said the reports distort…": answers
             weak = lemma not in CLAIM_VERBS and not asserting(token, clause)
             if weak and lemma not in WEAK_CLAIM_VERBS:
                 continue
@@ -297,6 +301,18 @@ def asserting(verb: Token, clause: Token) -> bool:
     return not is_negated(verb) and not mode_of(verb)
 
 
+def answering(clause: Token) -> bool:
+    """A reported clause that answers a claim ("it cannot agree with the report", "the
+    reports misrepresent the facts"): the answer is a stance, not a claim of its own."""
+    lemma = str(clause.lemma_).lower()
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    if lemma in ("agree", "disagree") and any(c.dep_ == "prep" and c.lower_ == "with"
+                                              for c in clause.children):  # fmt: skip
+        return True
+    return lemma in DISTORTING_VERBS and any(singular(str(s.text)) in CLAIM_NOUNS
+                                             for s in subjects)  # fmt: skip
+
+
 def nothing_to_it(clause: Token) -> bool:
     """ "there is no such fact", "there is no such plan": a denial, not a claim."""
     return any(c.dep_ == "attr" and singular(str(c.text)) in NOTHING_NOUNS and any(
@@ -379,6 +395,18 @@ def _from_noun(ctx: SentenceContext, noun: Token, used: set[int]) -> ClaimMentio
     role = STANCE_VERBS.get(str(verb.lemma_).lower(), "") if verb is not None else ""
     if not role and verb is not None and str(verb.lemma_).lower() in VERDICT_VERBS:
         role = _verdict(verb)  # "called the reports baseless"
+    if not role and noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        holder = noun.head.head  # "we cannot agree with the claim", "disagreed with it"
+        word = str(holder.lemma_).lower() if holder.pos_ in VERBAL_POS else ""
+        if word == "disagree" or (word == "agree" and is_negated(holder)):
+            verb, role = holder, "refuter"
+    if not role and noun.dep_ == "nsubj" and str(noun.head.lemma_).lower() in DISTORTING_VERBS:
+        speaker = _speaker(noun.head)  # "the ministry said the reports distort the facts"
+        if speaker is not None:
+            mention = ClaimMention((ctx.sentence_id, noun.i), content,
+                                   noun=singular(str(noun.text)))  # fmt: skip
+            mention.stances.extend(_stances(ctx, "refuter", speaker[0], speaker[1], noun))
+            return mention if mention.stances else None
     if content is None and not role:
         return None
     owners = [c for c in noun.children if c.dep_ == "poss" or (
@@ -396,7 +424,10 @@ def _from_noun(ctx: SentenceContext, noun: Token, used: set[int]) -> ClaimMentio
     if role and verb is not None:
         used.add(verb.i)
         actors = subjects_of(verb) if noun.dep_ != "nsubjpass" else agents_of(verb)
-        mention.stances.extend(_stances(ctx, role, verb, actors, noun))
+        stances = _stances(ctx, role, verb, actors, noun)
+        if str(verb.lemma_).lower() == "agree":  # "cannot agree with": the "not" is the answer
+            stances = [replace(s, mode="") if s.mode == "negated" else s for s in stances]
+        mention.stances.extend(stances)
     return mention
 
 
@@ -578,6 +609,9 @@ def _stances(ctx: SentenceContext, role: str, verb: Token, actor_heads: list[Tok
     evidence = ctx.evidence(verb, target)
     citing = tuple(_citing(ctx))
     parties = ctx.parties(actor_heads) or [ctx.party(h) for h in actor_heads]
+    if parties and all(h.pos_ == "PRON" for h in actor_heads):
+        above = named_subject(ctx, verb)  # "the ministry said it cannot agree": the ministry
+        parties = [above] if above is not None else parties
     return [Stance(role, party, when, evidence, mode, citing) for party in parties]
 
 
