@@ -207,3 +207,19 @@ def test_institutions_past_acts_are_not_activities(extract: Extract) -> None:
 def test_institutions_ended_mandates_close_them(extract: Extract, text: str, kind: str) -> None:
     institution = only(extract(text))
     assert institution.kind == kind and institution.status == "closed"
+
+
+def test_institutions_acronym_in_apposition_names_it_later(extract: Extract) -> None:
+    institution = only(extract(
+        "The council voted to end the mandate of the United Nations Stabilization Mission in "
+        "Haiti (MINUSTAH). MINUSTAH withdrew its last troops in October."))
+    assert institution.kind == "mission" and "MINUSTAH" in institution.names
+    assert institution.status == "closed"
+    assert len({e.sentence_id for e in institution.mentions}) == 2
+
+
+def test_institutions_acronym_joins_the_full_name_across_documents(extract: Extract) -> None:
+    kb = extract("The United Nations Stabilization Mission in Haiti (MINUSTAH) opened in 2004.",
+                 "The UN Stabilization Mission (MINUSTAH) closed in 2017.")
+    (mission,) = kb.institutions
+    assert mission.status == "closed" and len(mission.aliases) == 1

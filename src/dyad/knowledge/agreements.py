@@ -26,6 +26,7 @@ from dyad.knowledge.context import (
     country_party,
     descendants,
     mode_of,
+    parenthesised_acronym,
     phrase_text,
     subjects_of,
     tokens_text,
@@ -34,7 +35,14 @@ from dyad.knowledge.context import (
 from dyad.knowledge.institutions import institution_kind
 from dyad.knowledge.lifecycle import counts
 from dyad.knowledge.model import AgreementStep, Evidence, Party, When
-from dyad.knowledge.vocabulary import ACRONYMS, AGREEMENT_NOUNS, FAMILIES, NAMED_ONLY, singular
+from dyad.knowledge.vocabulary import (
+    ACRONYMS,
+    AGREEMENT_NOUNS,
+    FAMILIES,
+    NAMED_ONLY,
+    acronym_text,
+    singular,
+)
 
 Token = Any
 
@@ -290,10 +298,10 @@ def _aliases(head: Token) -> list[str]:
     title = sorted(_title_tokens(head)) if str(head.text).istitle() else []
     holders = [head, *(head.doc[i] for i in title)]
     for child in (c for holder in holders for c in holder.children):
-        text = str(child.text).strip("“”\"'")
-        if child.dep_ == "appos" and text.isupper() and 2 <= len(text) <= 12:
+        text = acronym_text(str(child.text))
+        if child.dep_ == "appos" and text:
             found.append(text)
-    return found
+    return list(dict.fromkeys(a for a in [*found, parenthesised_acronym(head)] if a))
 
 
 def _hyphen_parties(ctx: SentenceContext, head: Token) -> list[Party]:

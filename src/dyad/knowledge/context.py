@@ -24,7 +24,7 @@ from dyad.coding.syntax import (
 )
 from dyad.coding.tokens import memo_of
 from dyad.knowledge.model import Evidence, Party, When
-from dyad.knowledge.vocabulary import NON_STATES, STATE_ROLES, singular
+from dyad.knowledge.vocabulary import NON_STATES, STATE_ROLES, acronym_text, singular
 from dyad.nlp import ParsedParagraph
 from dyad.record import Document
 
@@ -139,6 +139,17 @@ def phrase_text(head: Token, *, drop_det: bool = True) -> str:
 _NOT_IN_PHRASE = frozenset({"conj", "cc", "relcl", "acl", "appos", "advcl", "punct"})
 
 
+def parenthesised_acronym(head: Token) -> str:
+    """The acronym in brackets right after the phrase `head` heads ("the United Nations
+    Mission in Haiti (MINUSTAH)"), wherever the parser attached it; "" if none."""
+    tokens = descendants(head, skip=frozenset({"appos", "punct", "relcl", "acl", "conj", "cc"}))
+    end = tokens[-1].i
+    doc = head.doc
+    if end + 3 >= len(doc) or doc[end + 1].text != "(" or doc[end + 3].text != ")":
+        return ""
+    return acronym_text(str(doc[end + 2].text))
+
+
 def np_text(head: Token) -> str:
     """The noun phrase headed by `head` without prepositional phrases or determiners."""
     return tokens_text([t for t in np_tokens(head) if t.dep_ not in ("det", "punct")])
@@ -176,6 +187,7 @@ class SentenceContext:
     # short names of the document's agreements so far ("NPT" → "treaty"), shared by its
     # sentences
     acronyms: dict[str, str] = field(default_factory=dict)
+    institution_acronyms: dict[str, str] = field(default_factory=dict)  # "MINUSMA" → "mission"
     _dates: list[DateFound] | None = field(default=None, init=False)
 
     @property

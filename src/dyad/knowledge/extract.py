@@ -47,6 +47,7 @@ class KnowledgeExtractor:
         them, datelines left out."""
         memory = memory if memory is not None else DocumentMemory()
         acronyms: dict[str, str] = {}
+        institution_acronyms: dict[str, str] = {}
         sentence_id = 0
         day = parsed.document.date
         for n, paragraph in enumerate(parsed.paragraphs):
@@ -62,7 +63,7 @@ class KnowledgeExtractor:
                     mentions = {k: m for k, m in mentions.items() if m.start >= opening}
                 participants = ParticipantResolver(mentions, memory)
                 yield SentenceContext(parsed.document, paragraph, sent, sentence_id, mentions,
-                                      participants, acronyms)  # fmt: skip
+                                      participants, acronyms, institution_acronyms)  # fmt: skip
                 memory.remember_sentence(sent, participants)
                 memory.remember_names(mentions, sent.doc)
                 memory.remember_countries(mentions, sent.doc)

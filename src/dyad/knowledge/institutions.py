@@ -27,6 +27,7 @@ from dyad.knowledge.context import (
     mode_of,
     named_subject,
     np_text,
+    parenthesised_acronym,
     phrase_text,
     subjects_of,
     tokens_text,
@@ -36,6 +37,7 @@ from dyad.knowledge.model import Evidence, InstitutionFact, Party, StatusFact
 from dyad.knowledge.vocabulary import (
     INSTITUTION_NOUNS,
     NAMED_INSTITUTION_NOUNS,
+    acronym_text,
     singular,
 )
 
@@ -122,6 +124,7 @@ class InstitutionMention:
     owner: Party | None = None
     facts: list[InstitutionFact] = field(default_factory=list)
     status_facts: list[StatusFact] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # acronyms ("MINUSMA")
 
 
 def institution_kind(token: Token) -> str:
@@ -140,11 +143,20 @@ def find_institutions(ctx: SentenceContext) -> list[InstitutionMention]:
     found: dict[int, InstitutionMention] = {}
     for token in ctx.sent:
         kind = institution_kind(token)
+        short = "" if kind else ctx.institution_acronyms.get(str(token.text), "")
+        if short and token.dep_ == "appos":
+            continue  # "the … Mission in Mali (MINUSMA)": part of that mention
         generic = singular(str(token.text)) in GENERIC_NOUNS and _anaphoric(token)
-        if token.dep_ == "compound" and not (kind and token.pos_ == "PROPN"):
+        if token.dep_ == "compound" and not (kind and token.pos_ == "PROPN") and not short:
             continue
         if kind or generic:
-            found[token.i] = _mention(ctx, token, kind)
+            found[token.i] = mention = _mention(ctx, token, kind)
+            for alias in mention.aliases:
+                ctx.institution_acronyms.setdefault(alias, kind)
+        elif short:  # "MINUSMA" after "the … Mission in Mali (MINUSMA)"
+            found[token.i] = InstitutionMention(ctx.evidence(token), (ctx.sentence_id, token.i),
+                                                short, str(token.text), str(token.text),
+                                                "named")  # fmt: skip
         elif token.lower_ in PRONOUN_SUBJECTS and token.dep_ in ("nsubj", "nsubjpass"):
             mention = InstitutionMention(ctx.evidence(token), (ctx.sentence_id, token.i), "",
                                          "", str(token.text), "pronoun")  # fmt: skip
@@ -178,8 +190,19 @@ def _mention(ctx: SentenceContext, head: Token, kind: str) -> InstitutionMention
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod")}
     reference = ("named" if name else "anaphoric" if dets & ANAPHORIC_DETS
                  else "indefinite" if dets - ANAPHORIC_DETS else "bare")  # fmt: skip
-    return InstitutionMention(ctx.evidence(head), (ctx.sentence_id, head.i), kind, name,
-                              np_text(head), reference, _owner(ctx, head))  # fmt: skip
+    mention = InstitutionMention(ctx.evidence(head), (ctx.sentence_id, head.i), kind, name,
+                                 np_text(head), reference, _owner(ctx, head))  # fmt: skip
+    if name:
+        mention.aliases = _acronyms(head)
+    return mention
+
+
+def _acronyms(head: Token) -> list[str]:
+    """Acronyms in apposition to a name or to the last word of its phrase ("the United
+    Nations Mission in Mali (MINUSMA)")."""
+    holders = [head, *(t for c in head.children if c.dep_ == "prep" for t in descendants(c))]
+    found = [acronym_text(str(c.text)) for h in holders for c in h.children if c.dep_ == "appos"]
+    return list(dict.fromkeys(a for a in [*found, parenthesised_acronym(head)] if a))
 
 
 def _owner(ctx: SentenceContext, head: Token) -> Party | None:
@@ -302,8 +325,8 @@ def _effective(head: Token) -> Token:
         if node.dep_ != "conj":
             break
         node = parent
-    if node.dep_ == "compound" and singular(str(node.head.text)) in OPERATIONS:
-        return node.head
+    if node.dep_ in ("compound", "poss") and singular(str(node.head.text)) in OPERATIONS:
+        return node.head  # "Japan Center operations", "MINUSMA's mandate"
     if node.dep_ == "pobj" and node.head.lower_ in ("of", "at", "in"):
         holder = node.head.head
         if holder.pos_ == "NOUN" and singular(str(holder.text)) in OPERATIONS:

@@ -160,11 +160,16 @@ def same_institution(a: Institution, b: Institution) -> bool:
         return True
     if docs_of(a.mentions) & docs_of(b.mentions) or kind_family(a.kind) != kind_family(b.kind):
         return False
-    if key_words(a.name) == key_words(b.name):
+    if key_words(a.name) == key_words(b.name) or institution_names(a) & institution_names(b):
         locations_a, locations_b = set(a.locations), set(b.locations)
         return not locations_a or not locations_b or bool(locations_a & locations_b)
     same_owner = a.owner is not None and b.owner is not None and a.owner.code == b.owner.code
     return same_owner and bool(set(a.locations) & set(b.locations))
+
+
+def institution_names(institution: Institution) -> set[tuple[str, ...]]:
+    """The normalised names and acronyms an institution goes by."""
+    return {key_words(n) for n in (institution.name, *institution.names)} - {()}
 
 
 def same_claim(a: Claim, b: Claim) -> bool:
@@ -262,6 +267,7 @@ class _Group(Generic[T]):
         elif isinstance(item, Institution):
             self.docs |= docs_of(item.mentions)
             self.locations.update(item.locations)
+            self.names |= institution_names(item)
             if self.owner is None and item.owner is not None:
                 self.owner = item.owner.code
         else:
@@ -287,7 +293,7 @@ def _fits(group: _Group[T], item: T) -> bool:
                 item.kind):  # fmt: skip
             return False
         mine = set(item.locations)
-        if key_words(base.name) == key_words(item.name):
+        if key_words(base.name) == key_words(item.name) or group.names & institution_names(item):
             return not group.locations or not mine or bool(group.locations & mine)
         same_owner = group.owner is not None and item.owner is not None and (
             group.owner == item.owner.code)
@@ -308,7 +314,8 @@ def _keys(group: _Group[T], item: T) -> list[Hashable]:
         base = group.base
         assert isinstance(base, Institution)
         family = kind_family(base.kind)
-        keys += [("name", family, key_words(item.name)), ("name", family, key_words(base.name))]
+        keys += [("name", family, k) for k in institution_names(item)]
+        keys.append(("name", family, key_words(base.name)))
         if group.owner is not None:
             keys += [("at", family, group.owner, place) for place in group.locations]
     else:
@@ -323,7 +330,7 @@ def _lookup(item: Agreement | Institution | Claim) -> list[Hashable]:
         keys += [("name", k) for k in name_keys(item)]
     elif isinstance(item, Institution):
         family = kind_family(item.kind)
-        keys.append(("name", family, key_words(item.name)))
+        keys += [("name", family, k) for k in (key_words(item.name), *institution_names(item))]
         if item.owner is not None:
             keys += [("at", family, item.owner.code, place) for place in item.locations]
     elif item.object:
@@ -386,6 +393,7 @@ def combine_all_institutions(members: Sequence[Institution]) -> Institution:
         base,
         aliases=_aliases(members),
         owner=next((m.owner for m in members if m.owner is not None), None),
+        names=tuple(dict.fromkeys(n for m in members for n in m.names)),
         facts=tuple(facts.values()),
         status_facts=tuple(union(*(m.status_facts for m in members))),
         mentions=tuple(sorted(union(*(m.mentions for m in members)))),

@@ -219,6 +219,7 @@ class Institution:
     status_facts: tuple[StatusFact, ...]
     mentions: tuple[Evidence, ...]
     aliases: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # its proper names and acronyms ("MINUSMA")
 
     def _values(self, kind: str) -> tuple[str, ...]:
         seen: dict[str, None] = {}
@@ -277,6 +278,7 @@ class Institution:
             "status_facts": [f.to_dict() for f in self.status_facts],
             "mentions": [e.to_dict() for e in self.mentions],
             "aliases": list(self.aliases),
+            "names": list(self.names),
         }
 
 

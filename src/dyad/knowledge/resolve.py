@@ -183,13 +183,18 @@ class _Cluster:
         return next((m.name for m in self.mentions if m.name), "")
 
     @property
+    def names(self) -> set[tuple[str, ...]]:
+        """Its names and acronyms, normalised."""
+        return {key_words(n) for m in self.mentions for n in (m.name, *m.aliases) if n}
+
+    @property
     def owner_codes(self) -> set[str]:
         return {m.owner.code[:3] for m in self.mentions if m.owner and m.owner.code}
 
 
 def _target(clusters: list[_Cluster], m: InstitutionMention) -> _Cluster | None:
     if m.name:
-        return next((c for c in clusters if key_words(c.name) == key_words(m.name)), None)
+        return next((c for c in clusters if key_words(m.name) in c.names), None)
     before = [c for c in clusters if c.last < m.position]
     if m.reference == "pronoun" or not m.kind:
         recent = [c for c in before if m.position[0] - c.last[0] <= PRONOUN_WINDOW]
@@ -235,6 +240,8 @@ def resolve_institutions(doc_id: str, mentions: Sequence[InstitutionMention]) ->
             status_facts=tuple(status_facts),
             mentions=tuple(sorted(union(m.evidence for m in cluster.mentions
                                         if m.reference != "pronoun"))),
+            names=tuple(dict.fromkeys(n for m in cluster.mentions for n in (m.name, *m.aliases)
+                                      if n)),
         ))  # fmt: skip
     return result
 

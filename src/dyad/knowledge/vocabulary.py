@@ -107,3 +107,9 @@ def speaks_for(code: str, countries: set[str]) -> bool:
         return False
     roles = {code[i : i + 3] for i in range(3, len(code), 3)}
     return not roles or bool(roles & STATE_ROLES)
+
+
+def acronym_text(text: str) -> str:
+    """The acronym a token's text is ("NPT", "“GSOMIA”" → "GSOMIA"), "" if it is none."""
+    bare = text.strip("“”\"'‘’")
+    return bare if bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 12 else ""
