@@ -26,7 +26,7 @@ import pytest
 from dyad.coding.dates import resolve_date
 from dyad.knowledge import KnowledgeBase, KnowledgeExtractor
 from dyad.knowledge import agreements as agreements_module
-from dyad.knowledge import claims as claims_module
+from dyad.knowledge import claim_content as claims_module
 from dyad.knowledge import institutions as institutions_module
 from dyad.knowledge.context import (
     DateFound,

@@ -7,8 +7,10 @@
 
 Modules: `model` (records), `lifecycle` (status from dated evidence), `vocabulary` (the
 words of kinds and names), `context` (sentence helpers), `agreements`, `institutions`,
-`claims` (one sentence each), `resolve` (within a document), `merge` (across documents),
-`extract` (the walk), `status` (questions), `serialize` (records back from their dicts).
+`claims`, `claim_content`, `claim_answers` (one sentence each), `resolve` (within a
+document), `place` (role-only parties given the document's country), `merge` (across
+documents), `extract` (the walk), `status` (questions), `serialize` (records back from their
+dicts).
 
 Reading knowledge (model, lifecycle, vocabulary, merge, status, serialize) does not load the
 parser: the extractor (`KnowledgeExtractor`, `extract_knowledge`) is imported on first use.
