@@ -6,7 +6,8 @@
     answer_status(kb, "Japan Center") -> StatusAnswer           with the evidence
 
 Modules: `model` (records), `lifecycle` (status from dated evidence), `vocabulary` (the
-words of kinds and names), `context` (sentence helpers), `agreements`, `institutions`,
+words of kinds and names), `context` (sentence helpers), `agreements` and
+`agreement_names` (the phrase's name, acronyms, topics and parties), `institutions`,
 `claims`, `claim_content`, `claim_answers` (one sentence each), `resolve` (within a
 document), `place` (role-only parties given the document's country), `merge` (across
 documents), `extract` (the walk), `status` (questions), `serialize` (records back from their
