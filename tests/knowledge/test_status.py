@@ -85,3 +85,9 @@ def test_status_describe_each_record(extract: Extract) -> None:
         kb.claims[0].id + "]: disputed"
     )
     assert describe(kb.institutions[0])[0].endswith(": closed")
+
+
+def test_status_finds_an_agreement_by_its_acronym(extract: Extract) -> None:
+    kb = extract("North Korea withdrew from the Nuclear Non-Proliferation Treaty (NPT).")
+    answer = answer_status(kb, "NPT")
+    assert [a.name for a in answer.agreements] == ["Nuclear Non-Proliferation Treaty"]

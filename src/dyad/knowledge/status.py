@@ -32,7 +32,7 @@ def _contains(query: Iterable[str], text: str) -> bool:
 
 
 def _agreement_text(agreement: Agreement) -> str:
-    return f"{agreement.name} {agreement.subject}"
+    return " ".join([agreement.name, agreement.subject, *agreement.names])
 
 
 def _claim_text(claim: Claim) -> str:
@@ -55,7 +55,7 @@ def select_institutions(kb: KnowledgeBase, *, status: str = "",
     """Institutions in `status` whose name contains the words of `query`."""
     words = key_words(query)
     return [i for i in kb.institutions if (not status or i.status == status)
-            and (not words or _contains(words, i.name))]  # fmt: skip
+            and (not words or _contains(words, " ".join([i.name, *i.names])))]  # fmt: skip
 
 
 def select_claims(kb: KnowledgeBase, *, standing: str = "", query: str = "") -> list[Claim]:
