@@ -262,3 +262,16 @@ def test_claims_answers_within_the_sentence(extract: Extract, text: str, standin
 def test_claims_disagreeing_and_distorting(extract: Extract, answer: str) -> None:
     claim = only(extract("Kyodo reported that the plant had closed. " + answer))
     assert claim.standing == "refuted" and [p.text for p in claim.refuters] == ["ministry"]
+
+
+def test_claims_a_verdict_said_of_the_reports_is_no_claim(extract: Extract) -> None:
+    claim = only(extract("Media reports said that the navy had entered the strait. The "
+                         "ministry spokesperson said the reports were groundless."))
+    assert claim.gist == "the navy had entered the strait" and claim.standing == "refuted"
+
+
+def test_claims_an_answer_to_someones_claim_joins_what_they_said(extract: Extract) -> None:
+    claim = only(extract("Seoul said that Tokyo had broken its promise. The Japanese "
+                         "government replied that it cannot agree with the ROK's claim."))
+    assert claim.gist == "Tokyo had broken its promise"
+    assert claim.standing == "disputed" and claim.disputers[0].code.startswith("JPN")

@@ -163,6 +163,9 @@ class ClaimMention:
     stances: list[Stance] = field(default_factory=list)
     weak: bool = False
     noun: str = ""  # the claim noun ("accusation"), "" when a verb states it
+    # the content is only the noun's words ("rejected Amnesty's accusations"): the claim its
+    # maker stated before, if the document has one
+    named_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -195,9 +198,14 @@ def asserting(verb: Token, clause: Token) -> bool:
 
 def answering(clause: Token) -> bool:
     """A reported clause that answers a claim ("it cannot agree with the report", "the
-    reports misrepresent the facts"): the answer is a stance, not a claim of its own."""
+    reports misrepresent the facts", "the reports were groundless"): the answer is a stance,
+    not a claim of its own."""
     lemma = str(clause.lemma_).lower()
     subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    if lemma == "be" and any(singular(str(s.text)) in CLAIM_NOUNS for s in subjects) and any(
+            c.dep_ in ("acomp", "attr") and c.lower_ in FALSE_WORDS | TRUE_WORDS
+            for c in clause.children):  # fmt: skip
+        return True
     if lemma in ("agree", "disagree") and any(c.dep_ == "prep" and c.lower_ == "with"
                                               for c in clause.children):  # fmt: skip
         return True

@@ -138,7 +138,8 @@ def _from_noun(ctx: SentenceContext, noun: Token, used: set[int]) -> ClaimMentio
         content = Content(text=ctx.original(words), gist=tokens_text(words),
                           predicate=singular(str(noun.text)), subjects=(),
                           object=singular(str(noun.text)))
-    mention = ClaimMention((ctx.sentence_id, noun.i), content, noun=singular(str(noun.text)))
+    mention = ClaimMention((ctx.sentence_id, noun.i), content, noun=singular(str(noun.text)),
+                           named_only=content is not None and clause is None)  # fmt: skip
     if content is not None:
         when = ctx.dates_of(noun)[0] if verb is None else ctx.document_when()
         mention.stances.append(Stance("claimant", _claimant(ctx, noun), when,

@@ -272,6 +272,11 @@ def resolve_claims(doc_id: str, mentions: Sequence[ClaimMention],
         content = mention.content
         target = next((c for c in clusters if c[0].content is not None
                        and _same_content(c[0].content, content)), None)  # fmt: skip
+        if target is None and mention.named_only:  # "cannot agree with the ROK's claim"
+            makers = {s.party.code for s in mention.stances if s.role == "claimant"} - {""}
+            made = [c for c in clusters if makers & {s.party.code for m in c for s in m.stances
+                                                     if s.role == "claimant"}]  # fmt: skip
+            target = made[-1] if made else None
         if target is not None:
             target.append(mention)
         else:
