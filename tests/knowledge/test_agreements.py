@@ -292,3 +292,9 @@ def test_agreements_acronym_after_the_last_word_of_a_title(extract: Extract) -> 
     assert "CFE" in agreement.names and agreement.status in ("withdrawn", "terminated")
     assert len(extract("Russia withdrew from the Treaty on Conventional Armed Forces in "
                        "Europe (CFE).").institutions) == 0
+
+
+def test_agreements_a_step_only_claimed_changes_no_status(extract: Extract) -> None:
+    agreement = only(extract("Kyodo claimed that Tokyo had suspended the fisheries agreement "
+                             "with Moscow."))
+    assert [s.mode for s in agreement.steps] == ["hedged"] and agreement.status == "unknown"

@@ -346,6 +346,8 @@ def verb_mode(trigger: Token) -> str:
         return "hedged"
     if frame.mode:
         return frame.mode
+    if only_claimed(trigger):
+        return "hedged"
     if denied_by_subject(trigger):
         return "negated"
     if planned(trigger):
@@ -353,6 +355,23 @@ def verb_mode(trigger: Token) -> str:
     if prospective(trigger):
         return "hypothetical"
     return ""
+
+
+CLAIMING_VERBS = frozenset({"claim", "allege", "rumor", "rumour", "speculate", "accuse"})
+
+
+def only_claimed(verb: Token) -> bool:
+    """A fact stated inside someone's claim ("Kyodo claimed that Tokyo had suspended A"):
+    the claim is evidence, not the fact (what is said, reported or confirmed counts)."""
+    node = verb
+    for head in ancestors(verb):
+        if node.dep_ not in ("ccomp", "conj", "xcomp", "pcomp", "prep"):
+            return False
+        if (head.pos_ in VERBAL_POS and str(head.lemma_).lower() in CLAIMING_VERBS
+                and node.dep_ != "conj"):  # "X accused Y … and Y countered": not inside
+            return True
+        node = head
+    return False
 
 
 def denied_by_subject(verb: Token) -> bool:
