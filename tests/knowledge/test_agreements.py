@@ -298,3 +298,13 @@ def test_agreements_a_step_only_claimed_changes_no_status(extract: Extract) -> N
     agreement = only(extract("Kyodo claimed that Tokyo had suspended the fisheries agreement "
                              "with Moscow."))
     assert [s.mode for s in agreement.steps] == ["hedged"] and agreement.status == "unknown"
+
+
+def test_agreements_title_attached_elsewhere_by_the_parser(extract: Extract) -> None:
+    agreement = only(extract(
+        "Japan and the Republic of Korea signed the Agreement on the Protection of Classified "
+        "Military Information (GSOMIA) in 2016. In August 2019 Seoul announced its decision "
+        "to terminate the GSOMIA."))
+    assert agreement.name == "Agreement on the Protection of Classified Military Information"
+    assert "GSOMIA" in agreement.names and agreement.status == "terminated"
+    assert only(extract("The Agreement on Monday took effect.")).names == ()

@@ -81,7 +81,31 @@ def title_tokens(head: Token) -> set[int]:
             tokens = descendants(child, skip=frozenset({"appos", "punct"}))
             if all(_title_word(t) for t in tokens[1:]) and len(tokens) > 1:
                 found.update(t.i for t in tokens)
+    if not found and str(head.text).istitle():
+        found = _title_run(head)
     return found
+
+
+#: The longest run of words read as a title's continuation when the parser attached it
+#: elsewhere ("the Agreement on the Protection of Classified Military Information (…)").
+TITLE_RUN = 20
+
+
+def _title_run(head: Token) -> set[int]:
+    """A capitalised title continuing the head word by position ("Agreement on the
+    Protection of Classified Military Information"), its last word capitalised."""
+    doc, sent_end = head.doc, head.sent.end
+    first = head.i + 1
+    if first >= sent_end or doc[first].lower_ not in TITLE_PREPOSITIONS:
+        return set()
+    run = []
+    for token in doc[first + 1 : min(sent_end, first + 1 + TITLE_RUN)]:
+        if token.ent_type_ in ("DATE", "TIME") or not _title_word(token) or token.text in "()":
+            break
+        run.append(token)
+    while run and not str(run[-1].text)[:1].isupper():
+        run.pop()
+    return {first, *(t.i for t in run)} if run else set()
 
 
 def _title_word(token: Token) -> bool:
@@ -141,7 +165,15 @@ def aliases_of(head: Token) -> list[str]:
         text = acronym_text(str(child.text))
         if child.dep_ == "appos" and text:
             found.append(text)
-    return list(dict.fromkeys(a for a in [*found, parenthesised_acronym(head)] if a))
+    after = _acronym_after(head.doc, max(title)) if title else ""
+    return list(dict.fromkeys(a for a in [*found, parenthesised_acronym(head), after] if a))
+
+
+def _acronym_after(doc: Any, end: int) -> str:
+    """The acronym in brackets right after position `end` ("… Information (GSOMIA)")."""
+    if end + 3 >= len(doc) or doc[end + 1].text != "(" or doc[end + 3].text != ")":
+        return ""
+    return acronym_text(str(doc[end + 2].text))
 
 
 def hyphen_parties(ctx: SentenceContext, head: Token) -> list[Party]:
