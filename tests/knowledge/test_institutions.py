@@ -85,7 +85,8 @@ def test_institutions_apposition_legal_form_funder_activity(extract: Extract) ->
 @pytest.mark.parametrize(("text", "name", "status"), [
     ("The leaders backed the decision the Minsk Group is expected to make on Friday.",
      "Minsk Group", "operating"),
-    ("The Office of the Special Envoy stands ready to support the talks.", "Office",
+    ("The Office of the Special Envoy stands ready to support the talks.",
+     "Office of the Special Envoy",
      "operating"),
     ("The Joint Monitoring Commission was set up in 2004.", "Joint Monitoring Commission",
      "operating"),

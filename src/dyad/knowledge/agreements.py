@@ -29,7 +29,6 @@ from dyad.knowledge.agreement_names import (
     is_generic,
     name_of,
     phrase_parties,
-    title_tokens,
     topics_of,
 )
 from dyad.knowledge.context import (
@@ -43,6 +42,7 @@ from dyad.knowledge.context import (
 )
 from dyad.knowledge.lifecycle import counts
 from dyad.knowledge.model import AgreementStep, Evidence, Party, When
+from dyad.knowledge.titles import title_tokens
 from dyad.knowledge.vocabulary import (
     FAMILIES,
     NAMED_ONLY,

@@ -34,6 +34,7 @@ from dyad.knowledge.context import (
     verb_above,
 )
 from dyad.knowledge.model import Evidence, InstitutionFact, Party, StatusFact
+from dyad.knowledge.titles import title_tokens
 from dyad.knowledge.vocabulary import (
     INSTITUTION_NOUNS,
     NAMED_INSTITUTION_NOUNS,
@@ -187,6 +188,9 @@ def _mention(ctx: SentenceContext, head: Token, kind: str) -> InstitutionMention
                  and str(t.text)[:1].isupper()]  # fmt: skip
         word = str(head.text)
         name = " ".join(filter(None, [tokens_text(words), word[:1] + singular(word)[1:]]))
+        title = title_tokens(head) if word.istitle() else set()
+        if title:  # "the Office of the Special Envoy for Syria"
+            name = f"{name} {ctx.original([head.doc[min(title)], head.doc[max(title)]])}"
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod")}
     reference = ("named" if name else "anaphoric" if dets & ANAPHORIC_DETS
                  else "indefinite" if dets - ANAPHORIC_DETS else "bare")  # fmt: skip
