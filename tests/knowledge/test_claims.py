@@ -275,3 +275,9 @@ def test_claims_an_answer_to_someones_claim_joins_what_they_said(extract: Extrac
                          "government replied that it cannot agree with the ROK's claim."))
     assert claim.gist == "Tokyo had broken its promise"
     assert claim.standing == "disputed" and claim.disputers[0].code.startswith("JPN")
+
+
+def test_claims_gist_keeps_coordinated_subjects(extract: Extract) -> None:
+    claim = only(extract("The spokesman said Sudan and Chad are working together on the "
+                         "border."))
+    assert claim.gist == "Sudan and Chad are working"

@@ -12,6 +12,7 @@ from dyad.coding.frames import is_negated
 from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
 from dyad.knowledge.context import (
     SentenceContext,
+    conjuncts,
     country_party,
     descendants,
     mode_of,
@@ -324,6 +325,10 @@ def _core(verb: Token) -> list[Token]:
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd"):
                 tokens.extend(np_tokens(child))
+                if child.dep_ in ("nsubj", "nsubjpass"):  # "Sudan and Chad are working"
+                    for member in conjuncts(child):
+                        tokens.extend(np_tokens(member))
+                        tokens.extend(c for c in member.head.children if c.dep_ == "cc")
             elif child.dep_ in ("aux", "auxpass", "neg", "prt", "acomp"):
                 tokens.append(child)
             elif child.dep_ == "xcomp" and child.pos_ in VERBAL_POS and child.i not in seen:
