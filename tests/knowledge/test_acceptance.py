@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 
 from dyad.dictionaries.defaults import DictionarySet
-from dyad.knowledge.lifecycle import CONTRARY_MODES
 from dyad.knowledge import (
     KnowledgeBase,
     KnowledgeExtractor,
@@ -18,6 +17,7 @@ from dyad.knowledge import (
     select_agreements,
     select_claims,
 )
+from dyad.knowledge.lifecycle import CONTRARY_MODES
 from dyad.nlp import parse_documents
 from dyad.record import Document
 from tests.conftest import EXAMPLES
