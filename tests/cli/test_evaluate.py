@@ -184,3 +184,46 @@ def test_dev_set_report_is_consistent(dev_report: dict[str, Any]) -> None:
     assert s["right"] <= min(s["type_right"], s["source_right"], s["target_right"])
     assert len(sentences["misses"]) == 162 - s["right"]
     assert dev_report["articles"] == summary and dev_report["sentences"] == s
+
+
+def test_knowledge_layer_is_scored(dyad: Callable[..., Run], tmp_path: Path) -> None:
+    (tmp_path / "k.txt").write_text(
+        "Russia suspended its participation in the New START treaty in February 2023.\n"
+        "The Kremlin denied reports that Putin was ill.\n", encoding="utf-8")
+    line = {"file": "k.txt", "doc_date": "2024-07-02", "events": [],
+            "agreements": [{"name": "New START treaty", "parties": ["RUS"], "signed": None,
+                            "status_after_article": "suspended",
+                            "evidence_starts": "Russia suspended"},
+                           {"name": "Open Skies Treaty", "parties": ["RUS"],
+                            "status_after_article": "withdrawn"}],
+            "claims": [{"claim": "Putin was ill", "made_by": "reports", "status": "disputed",
+                        "by": "RUS"}]}
+    path = _jsonl(tmp_path / "k.jsonl", [line])
+    run = dyad("evaluate", path, "--json")
+    assert run.returncode == 0, run.describe()
+    data = json.loads(run.stdout)
+    knowledge = data["files"][0]["knowledge"]
+    assert knowledge["agreements"]["gold"] == 2 and knowledge["agreements"]["found"] == 1
+    assert knowledge["agreements"]["status_right"] == 1
+    assert knowledge["claims"]["contested"] == 1 and knowledge["claims"]["contested_right"] == 1
+    (miss,) = [m for m in knowledge["misses"] if m["kind"] == "agreement"]
+    assert miss["problem"] == "not found" and miss["gold"].startswith("Open Skies Treaty")
+    assert data["knowledge"]["agreements"]["found"] == 1 and "misses" not in data["knowledge"]
+    table = dyad("evaluate", path, "--misses")
+    assert "knowledge layer" in table.stdout and "knowledge misses (1)" in table.stdout
+    assert "problem: not found" in table.stdout
+
+
+def test_dev_set_knowledge_totals_are_the_gold_counts(dev_report: dict[str, Any]) -> None:
+    knowledge = dev_report["files"][0]["knowledge"]
+    # dev/README.md: 14 agreements, 5 institutions, 24 claims
+    counts = {k: knowledge[k]["gold"] for k in ("agreements", "institutions", "claims")}
+    assert counts == {"agreements": 14, "institutions": 5, "claims": 24}
+    for kind in ("agreements", "institutions", "claims"):
+        score = knowledge[kind]
+        assert score["status_right"] <= score["found"] <= score["gold"]
+        assert score["paired"] == score["found"] <= score["extracted"]
+    not_found = sum(knowledge[k]["gold"] - knowledge[k]["found"] for k in counts)
+    assert len([m for m in knowledge["misses"] if m["problem"] == "not found"]) == not_found
+    assert all(m["evidence"] for m in knowledge["misses"])
+    assert dev_report["sentences"] is not None and dev_report["knowledge"]["claims"]["gold"] == 24

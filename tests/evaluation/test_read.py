@@ -145,3 +145,47 @@ def test_a_text_that_cannot_be_read_is_an_error_at_its_gold_line(tmp_path: Path)
     with pytest.raises(InputFormatError) as raised:
         documents(gold)
     assert raised.value.message == f"{tmp_path / 'gold.jsonl'}:1: text 'a.txt': file not found"
+
+
+KNOWLEDGE = {
+    "agreements": [{"name": "New START", "parties": ["USA", "RUS"], "signed": 2010,
+                    "status_after_article": "in force", "evidence_starts": "The treaty",
+                    "note": "extended"}],
+    "institutions": [{"name": "UNAMID", "owner": "", "status_after_article": "operating",
+                      "evidence_starts": "The mission"}],
+    "claims": [{"claim": "Sudan bombed Chad", "made_by": "TCD", "status": "disputed",
+                "by": "SDN"}],
+}
+
+
+def test_article_gold_with_knowledge(tmp_path: Path) -> None:
+    gold = read_gold(write_jsonl(tmp_path / "gold.jsonl", [{**ARTICLE, **KNOWLEDGE}]))
+    assert isinstance(gold, ArticleGoldFile)
+    (first,) = gold.articles
+    (treaty,) = first.agreements
+    assert (treaty.name, treaty.parties, treaty.signed, treaty.status) == (
+        "New START", ("USA", "RUS"), "2010", "in force")
+    assert first.institutions[0].owner == "" and first.institutions[0].status == "operating"
+    assert (first.claims[0].status, first.claims[0].by) == ("disputed", "SDN")
+
+
+@pytest.mark.parametrize(("bad", "message"), [
+    ({"agreements": [{"name": "A", "status_after_article": "ended"}]},
+     'agreements[0]: "status_after_article" must be one of signed, ratified'),
+    ({"agreements": [{"name": "A", "parties": [3], "status_after_article": "signed"}]},
+     'agreements[0]: "parties" must hold actor codes'),
+    ({"agreements": [{"name": "A", "signed": "May", "status_after_article": "signed"}]},
+     'agreements[0]: "signed" must be a year or null'),
+    ({"institutions": [{"owner": "", "status_after_article": "open"}]},
+     'institutions[0]: missing "name"'),
+    ({"claims": [{"claim": "P", "status": "false"}]},
+     'claims[0]: "status" must be one of asserted, refuted, confirmed, disputed'),
+    ({"claims": "none"}, '"claims" must be an array'),
+])  # fmt: skip
+def test_a_malformed_knowledge_item_is_named(tmp_path: Path, bad: dict[str, Any],
+                                             message: str) -> None:  # fmt: skip
+    path = write_jsonl(tmp_path / "gold.jsonl", [ARTICLE, {**ARTICLE, **bad}])
+    with pytest.raises(InputFormatError) as raised:
+        read_gold(path)
+    assert raised.value.line == 2
+    assert message in raised.value.message

@@ -192,3 +192,119 @@ def test_agreements_year_in_the_name_is_its_signing_not_its_end(extract: Extract
     signed, ended = agreement.steps
     assert (signed.kind, signed.when.shown, signed.when.source) == ("signed", "2018", "named")
     assert (ended.kind, ended.date, ended.when.source) == ("terminated", "2024-07-02", "document")
+
+
+# --- names, short names and references ------------------------------------------------------
+
+
+def test_agreements_quoted_full_title_with_acronym(extract: Extract) -> None:
+    agreement = only(extract(
+        "Chile and Peru signed the “Agreement between the Republic of Chile and the Republic "
+        "of Peru on the Exchange of Defence Information” (“EDIA”) in 2016. Lima decided to "
+        "terminate the EDIA on Thursday.", day=FRIDAY))
+    assert agreement.name.startswith("Agreement between the Republic of Chile")
+    assert agreement.name.endswith("on the Exchange of Defence Information")
+    assert "EDIA" in agreement.names
+    assert agreement.status == "terminated"
+    assert {p.code for p in agreement.parties} == {"CHL", "PER"}
+
+
+def test_agreements_the_treaty_is_the_latest_compatible_one(extract: Extract) -> None:
+    kb = extract("Kenya ratified the Nairobi Fisheries Convention in 2019. Uganda withdrew from "
+                 "the Kampala Water Treaty in 2020. No state has ever withdrawn from the Treaty "
+                 "before.")
+    water = next(a for a in kb.agreements if "Kampala" in a.name)
+    assert [(s.kind, s.mode) for s in water.steps] == [("withdrawn", ""), ("withdrawn", "negated")]
+    assert len(kb.agreements) == 2
+
+
+def test_agreements_lower_case_headline_joins_the_title(extract: Extract) -> None:
+    agreement = only(extract("Minister urges reconsideration of withdrawal from arms trade "
+                             "treaty\n\nGhana announced its withdrawal from the Arms Trade "
+                             "Treaty (ATT) on Monday."))
+    assert agreement.name == "Arms Trade Treaty" and "ATT" in agreement.names
+    assert [p.code for p in agreement.parties] == ["GHA"]
+
+
+def test_agreements_hyphenated_countries_of_a_title_are_its_parties(extract: Extract) -> None:
+    agreement = only(extract("The launch is a violation of the Japan-DPRK Pyongyang "
+                             "Declaration."))
+    assert {p.code for p in agreement.parties} == {"JPN", "PRK"}
+    assert agreement.status == "signed"  # a violated agreement stands
+
+
+# --- lifecycle words ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Russia revoked its ratification of the Comprehensive Nuclear-Test-Ban Treaty (CTBT).",
+     "withdrawn"),
+    ("The ending of the INF Treaty is a matter of concern.", "terminated"),
+    ("The minister urged Iran and the EU to reach an agreement on the nuclear program.",
+     "unknown"),
+    ("India rejected a proposal for signing an FTA with Pakistan.", "unknown"),
+    ("The leaders urged Nepal and Bhutan to sign the proposed SAFTA.", "unknown"),
+    ("The trade agreement will enter into force on January 15, 2025.", "unknown"),
+    ("Canada received Mexico's instrument of ratification for the Cartagena Protocol.",
+     "ratified"),
+    ("With this exchange of notes, the Agreement between Chile and Japan will enter into force "
+     "on 3 September 2024.", "ratified"),
+    ("Japan has decided to take the following measures vis-a-vis Russia: freeze of launching "
+     "negotiations of a new investment agreement.", "suspended"),
+])  # fmt: skip
+def test_agreements_lifecycle_words_in_real_texts(extract: Extract, text: str,
+                                                  status: str) -> None:  # fmt: skip
+    assert only(extract(text, day=FRIDAY)).status == status
+
+
+def test_agreements_parties_are_not_onlookers_nor_states_that_must_ratify(
+        extract: Extract) -> None:  # fmt: skip
+    welcomed = only(extract("NATO Allies welcome the extension of the New START treaty between "
+                            "the United States and Russia."))
+    assert {p.code for p in welcomed.parties} == {"USA", "RUS"}
+    must = only(extract("The Treaty will enter into force after all 44 States listed in its "
+                        "Annex 2 have ratified it."))
+    assert must.parties == ()
+
+
+def test_agreements_frozen_negotiations_name_the_measure_and_its_target(
+        extract: Extract) -> None:  # fmt: skip
+    kb = extract("Japan has decided to take the following measures vis-a-vis Russia: suspension "
+                 "of consultation for easing visa regulations as well as freeze of launching "
+                 "negotiations of a new investment agreement, an outer space cooperation "
+                 "agreement and an agreement for prevention of dangerous military activities.")
+    assert len(kb.agreements) == 3
+    for agreement in kb.agreements:
+        assert agreement.status == "suspended"
+        assert {p.code for p in agreement.parties} == {"JPN", "RUS"}
+
+
+def test_agreements_the_ceasefire_after_a_ceasefire_agreement(extract: Extract) -> None:
+    agreement = only(extract("The government and the rebels signed a ceasefire agreement in "
+                             "2003. The ceasefire collapsed in 2008."))
+    assert [s.kind for s in agreement.steps] == ["signed", "terminated"]
+
+
+def test_agreements_acronym_after_the_last_word_of_a_title(extract: Extract) -> None:
+    agreement = only(extract("Russia withdrew from the Treaty on Conventional Armed Forces in "
+                             "Europe (CFE) on Tuesday. NATO regretted the end of the CFE."))
+    assert agreement.name == "Treaty on Conventional Armed Forces in Europe"
+    assert "CFE" in agreement.names and agreement.status in ("withdrawn", "terminated")
+    assert len(extract("Russia withdrew from the Treaty on Conventional Armed Forces in "
+                       "Europe (CFE).").institutions) == 0
+
+
+def test_agreements_a_step_only_claimed_changes_no_status(extract: Extract) -> None:
+    agreement = only(extract("Kyodo claimed that Tokyo had suspended the fisheries agreement "
+                             "with Moscow."))
+    assert [s.mode for s in agreement.steps] == ["hedged"] and agreement.status == "unknown"
+
+
+def test_agreements_title_attached_elsewhere_by_the_parser(extract: Extract) -> None:
+    agreement = only(extract(
+        "Japan and the Republic of Korea signed the Agreement on the Protection of Classified "
+        "Military Information (GSOMIA) in 2016. In August 2019 Seoul announced its decision "
+        "to terminate the GSOMIA."))
+    assert agreement.name == "Agreement on the Protection of Classified Military Information"
+    assert "GSOMIA" in agreement.names and agreement.status == "terminated"
+    assert only(extract("The Agreement on Monday took effect.")).names == ()

@@ -26,7 +26,7 @@ import pytest
 from dyad.coding.dates import resolve_date
 from dyad.knowledge import KnowledgeBase, KnowledgeExtractor
 from dyad.knowledge import agreements as agreements_module
-from dyad.knowledge import claims as claims_module
+from dyad.knowledge import claim_content as claims_module
 from dyad.knowledge import institutions as institutions_module
 from dyad.knowledge.context import (
     DateFound,
@@ -335,7 +335,7 @@ def test_walks_end_on_heads_that_form_a_cycle() -> None:
     assert phrase_text(offices[0]) == " ".join(["office"] * 6)
     assert subtree_indices(offices[4]) == frozenset(range(6))
     assert noun_mode(offices[1]) == ""
-    assert agreements_module._effective(tokens[2]) in tokens
+    assert agreements_module._effective(tokens[2])[0] in tokens
     assert institutions_module._effective(tokens[2]) in tokens
 
 
@@ -345,7 +345,7 @@ def test_wrapper_nouns_in_a_cycle_end() -> None:
     tokens = [Tok(k, words[k % 4], pos_="NOUN" if k % 2 == 0 else "ADP") for k in range(8)]
     for k in range(8):
         attach(tokens[(k + 1) % 8], tokens[k], "prep" if k % 2 == 0 else "pobj")
-    assert agreements_module._effective(tokens[2]) in tokens
+    assert agreements_module._effective(tokens[2])[0] in tokens
 
 
 def test_a_long_chain_of_wrappers_is_followed_to_the_top() -> None:
@@ -358,7 +358,7 @@ def test_a_long_chain_of_wrappers_is_followed_to_the_top() -> None:
         attach(tokens[k], tokens[k - 1], ("dobj" if k == 1 else "pobj") if k % 2 else "prep")
     treaty = Tok(n + 1, "treaty")
     attach(treaty, tokens[-1], "pobj")
-    found = _with_low_recursion_limit(lambda: agreements_module._effective(treaty))
+    found = _with_low_recursion_limit(lambda: agreements_module._effective(treaty)[0])
     assert found is tokens[1]
 
 

@@ -25,3 +25,16 @@ def test_serialize_round_trip_through_json(extract: Extract) -> None:
 
 def test_serialize_empty() -> None:
     assert knowledge_from_dict({}).to_dict() == {"agreements": [], "institutions": [], "claims": []}
+
+
+def test_reading_knowledge_does_not_load_the_parser() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, dyad, dyad.knowledge.merge, dyad.knowledge.status, "
+            "dyad.knowledge.serialize, dyad.store.knowledge; "
+            "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith('dyad.coding')"
+            " or m == 'dyad.knowledge.extract'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout  # fmt: skip
+    assert out.strip() == "[]"

@@ -27,7 +27,7 @@ def test_status_claims_about_an_institution(extract: Extract) -> None:
     answer = answer_status(extract(ARTICLE), "Finnish Institute")
     (item,) = answer.institutions
     assert item.status == "operating"
-    assert [c.standing for c in item.claims] == ["refuted"]
+    assert [c.standing for c in item.claims] == ["disputed"]  # denied by the accused side
     assert any(
         line.startswith('  claim "it had closed the Finnish Institute"') for line in answer.lines()
     )
@@ -42,8 +42,32 @@ def test_status_agreement_query_without_institution(extract: Extract) -> None:
     kb = extract("Russia suspended its participation in the New START treaty in February 2023.")
     answer = answer_status(kb, "New START")
     assert answer.institutions == () and [a.status for a in answer.agreements] == ["suspended"]
-    assert answer.lines()[1].startswith("  suspended 2023-02 by Russia (RUS):")
+    lines = answer.lines()
+    assert lines[1].startswith("  status suspended since 2023-02, as stated in: \"Russia "
+                               "suspended its participation")
+    assert lines[2] == "  where each party stands: RUS suspended 2023-02"
+    assert lines[3].startswith("  suspended 2023-02 by Russia (RUS):")
     assert answer.to_dict()["agreements"][0]["status"] == "suspended"
+
+
+def test_status_a_stated_date_outranks_an_inferred_one(extract: Extract) -> None:
+    kb = extract("Russia's termination of the Kuril fisheries agreements angered Tokyo.\n\n"
+                 "Last week, Prime Minister Mishustin signed an order suspending the Kuril "
+                 "fisheries agreements.")
+    (agreement,) = kb.agreements
+    assert agreement.status == "suspended"
+    lines = describe(agreement)
+    assert lines[0].endswith(": suspended (also terminated)")
+    assert lines[1].startswith("  status suspended since 2024-06-25, as stated in: \"Last week")
+    assert lines[2].startswith("  also terminated since 2024-06-25, as stated in: \"Russia's")
+
+
+def test_status_a_party_withdrawing_from_a_multilateral_treaty(extract: Extract) -> None:
+    kb = extract("Russia revoked its ratification of the Comprehensive Nuclear-Test-Ban Treaty "
+                 "(CTBT) in 2023. France ratified the CTBT in 1998.")
+    (treaty,) = kb.agreements
+    standing = next(line for line in describe(treaty) if "where each party stands" in line)
+    assert "RUS withdrawn 2023" in standing and "FRA ratified 1998" in standing
 
 
 def test_status_selections(extract: Extract) -> None:
@@ -58,6 +82,12 @@ def test_status_describe_each_record(extract: Extract) -> None:
     (agreement,) = kb.agreements
     assert describe(agreement)[0].startswith("agreement agreements on Finnish consulate")
     assert describe(kb.claims[0])[0] == 'claim "it had closed the Finnish Institute" [' + (
-        kb.claims[0].id + "]: refuted"
+        kb.claims[0].id + "]: disputed"
     )
     assert describe(kb.institutions[0])[0].endswith(": closed")
+
+
+def test_status_finds_an_agreement_by_its_acronym(extract: Extract) -> None:
+    kb = extract("North Korea withdrew from the Nuclear Non-Proliferation Treaty (NPT).")
+    answer = answer_status(kb, "NPT")
+    assert [a.name for a in answer.agreements] == ["Nuclear Non-Proliferation Treaty"]

@@ -23,10 +23,12 @@ from dyad.cli.options import (
 )
 from dyad.coding.coder import EventCoder, FailedDocument, prepare_for_bulk_coding
 from dyad.evaluation.gold import ArticleGoldFile, GoldFile
+from dyad.evaluation.knowledge import KnowledgeReport, score_knowledge
 from dyad.evaluation.read import read_gold
 from dyad.evaluation.report import Report, as_json, render
 from dyad.evaluation.score import Outcome, TextFailed, score_articles, score_sentences
 from dyad.evaluation.texts import documents
+from dyad.knowledge.extract import KnowledgeExtractor
 
 
 def register(app: typer.Typer) -> None:
@@ -54,8 +56,10 @@ def evaluate_command(
     """Code the gold's texts as `dyad code` does and score the events against the gold.
 
     Reports recall, precision, forbidden hits, and scores per text, CAMEO root, PLOVER type
-    and field. A text the coder fails on is listed and counted as not found. Exit status 0
-    (a scorer reports, it does not fail), 2 when a gold file is unusable.
+    and field; for article gold, also the knowledge layer (agreements, institutions, claims:
+    found, status or standing, parties), each miss with its evidence sentence. A text the
+    coder fails on is listed and counted as not found. Exit status 0 (a scorer reports, it
+    does not fail), 2 when a gold file is unusable.
 
     Example: dyad evaluate dev/articles/gold.jsonl dev/plover_gsr_dev.jsonl --misses
     """
@@ -67,6 +71,8 @@ def evaluate_command(
     prepare_for_bulk_coding()
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     reports: list[Report] = []
+    knowledge: list[KnowledgeReport | None] = []
+    extractor = KnowledgeExtractor(coder.dictionaries, resolver=coder.resolver, nlp=coder.nlp)
     with Progress(TextColumn("coding"), SpinnerColumn(),
                   TextColumn("{task.completed} of {task.total} texts"), TimeElapsedColumn(),
                   console=errors, transient=True,
@@ -78,11 +84,16 @@ def evaluate_command(
                 outcomes.append(TextFailed(result.reason) if isinstance(result, FailedDocument)
                                 else result)
                 progress.update(task, advance=1)
-            reports.append(score_articles(gold_file, outcomes)
-                           if isinstance(gold_file, ArticleGoldFile)
-                           else score_sentences(gold_file, outcomes))
+            if isinstance(gold_file, ArticleGoldFile):
+                reports.append(score_articles(gold_file, outcomes))
+                bases = list(extractor.extract_each(docs))
+                knowledge.append(score_knowledge(gold_file.articles, [d.text for d in docs],
+                                                 bases))
+            else:
+                reports.append(score_sentences(gold_file, outcomes))
+                knowledge.append(None)
     if as_json_:
-        sys.stdout.write(json.dumps(as_json(reports), ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(as_json(reports, knowledge), ensure_ascii=False) + "\n")
         return
     out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
-    render(reports, out, misses=misses)
+    render(reports, out, misses=misses, knowledge=knowledge)

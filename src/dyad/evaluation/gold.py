@@ -48,8 +48,41 @@ class ForbiddenEvent(EventPattern):
 
 
 @dataclass(frozen=True)
+class GoldAgreement:
+    """An agreement the text states, with its parties and its status after the text."""
+
+    name: str
+    parties: tuple[str, ...]  # country-level codes ("IGO" for international bodies)
+    status: str  # signed | ratified | in force | suspended | withdrawn | terminated | unknown
+    signed: str = ""  # year, "" when the text does not give it
+    evidence_starts: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class GoldInstitution:
+    """An institution the text states, with its owner and its status after the text."""
+
+    name: str
+    owner: str  # country code, "" for an international body
+    status: str  # operating | suspended | closed | unknown
+    evidence_starts: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class GoldClaim:
+    """A claim the text reports, who made it, its standing and who answered it."""
+
+    claim: str  # a paraphrase
+    made_by: str  # free text, often a code ("TCD", "IGO (Security Council)")
+    status: str  # asserted | refuted | confirmed | disputed
+    by: str = ""  # who confirmed, refuted or disputed it ("" when nobody answered)
+
+
+@dataclass(frozen=True)
 class ArticleGold:
-    """One text and its gold events."""
+    """One text and its gold: events, forbidden events and the knowledge it states."""
 
     file: str  # as the gold file gives it (relative to the gold file's folder)
     path: Path  # where the text lies
@@ -58,6 +91,9 @@ class ArticleGold:
     doc_date: str | None = None
     events: tuple[GoldEvent, ...] = ()
     forbidden: tuple[ForbiddenEvent, ...] = ()
+    agreements: tuple[GoldAgreement, ...] = ()
+    institutions: tuple[GoldInstitution, ...] = ()
+    claims: tuple[GoldClaim, ...] = ()
 
     @property
     def required(self) -> tuple[GoldEvent, ...]:

@@ -1,7 +1,8 @@
 """Read gold files into typed records, detecting the format of each file.
 
 An *article gold* line names a text (`file`, relative to the gold file's folder) and lists its
-`events` and `forbidden` events; a *sentence gold* line holds a sentence (`id`, `text`) with its
+`events` and `forbidden` events, and optionally the `agreements`, `institutions` and `claims` it
+states; a *sentence gold* line holds a sentence (`id`, `text`) with its
 PLOVER type (`event`) and its `source` and `target` actors (lists of objects with a `code`).
 The first line that is a JSON object decides the format of the whole file. A line that cannot be
 used stops the reading with `InputFormatError` (`file:line: why`): a score over part of the gold
@@ -22,8 +23,11 @@ from dyad.evaluation.gold import (
     ArticleGold,
     ArticleGoldFile,
     ForbiddenEvent,
+    GoldAgreement,
+    GoldClaim,
     GoldEvent,
     GoldFile,
+    GoldInstitution,
     SentenceGold,
     SentenceGoldFile,
 )
@@ -35,6 +39,11 @@ MAX_GOLD_BYTES = 50_000_000
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ROOT = re.compile(r"[0-9]{2}")
+_YEAR = re.compile(r"[0-9]{4}")
+AGREEMENT_STATUSES = ("signed", "ratified", "in force", "suspended", "withdrawn", "terminated",
+                      "unknown")
+INSTITUTION_STATUSES = ("operating", "suspended", "closed", "unknown")
+CLAIM_STATUSES = ("asserted", "refuted", "confirmed", "disputed")
 
 
 class _Line:
@@ -100,6 +109,28 @@ class _Line:
         if not isinstance(value, list):
             raise self.error(f'"{key}" must be an array, got {json_type(value)}')
         return value
+
+    def choice(self, key: str, allowed: tuple[str, ...]) -> str:
+        value = self.string(key)
+        if value not in allowed:
+            raise self.error(f'"{key}" must be one of {", ".join(allowed)}, got {_show(value)}')
+        return value
+
+    def codes(self, key: str) -> tuple[str, ...]:
+        codes = self.array(key, required=False)
+        for code in codes:
+            if not isinstance(code, str) or not code.strip():
+                raise self.error(f'"{key}" must hold actor codes such as "RUS", got {_show(code)}')
+        return tuple(codes)
+
+    def year(self, key: str) -> str:
+        value = self.record.get(key)
+        if value is None or value == "":
+            return ""
+        text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        if not isinstance(text, str) or not _YEAR.fullmatch(text):
+            raise self.error(f'"{key}" must be a year or null, got {_show(value)}')
+        return text
 
     def roots(self) -> tuple[str, ...]:
         roots = self.array("roots")
@@ -181,9 +212,39 @@ def _article(path: Path, number: int, record: dict[str, Any]) -> ArticleGold:
                    for i, item in enumerate(line.array("events", required=False)))
     forbidden = tuple(_forbidden(line.nested(item, f"forbidden[{i}]"))
                       for i, item in enumerate(line.array("forbidden", required=False)))
+    agreements = tuple(_agreement(line.nested(item, f"agreements[{i}]"))
+                       for i, item in enumerate(line.array("agreements", required=False)))
+    institutions = tuple(_institution(line.nested(item, f"institutions[{i}]"))
+                         for i, item in enumerate(line.array("institutions", required=False)))
+    claims = tuple(_claim(line.nested(item, f"claims[{i}]"))
+                   for i, item in enumerate(line.array("claims", required=False)))
     return ArticleGold(file=file, path=path.parent / file, line=number,
                        title=line.string("title", required=False), doc_date=line.day("doc_date"),
-                       events=events, forbidden=forbidden)
+                       events=events, forbidden=forbidden, agreements=agreements,
+                       institutions=institutions, claims=claims)
+
+
+def _agreement(line: _Line) -> GoldAgreement:
+    return GoldAgreement(name=line.string("name", empty=False), parties=line.codes("parties"),
+                         status=line.choice("status_after_article", AGREEMENT_STATUSES),
+                         signed=line.year("signed"),
+                         evidence_starts=line.string("evidence_starts", required=False),
+                         note=line.string("note", required=False))
+
+
+def _institution(line: _Line) -> GoldInstitution:
+    return GoldInstitution(name=line.string("name", empty=False),
+                           owner=line.string("owner", required=False),
+                           status=line.choice("status_after_article", INSTITUTION_STATUSES),
+                           evidence_starts=line.string("evidence_starts", required=False),
+                           note=line.string("note", required=False))
+
+
+def _claim(line: _Line) -> GoldClaim:
+    return GoldClaim(claim=line.string("claim", empty=False),
+                     made_by=line.string("made_by", required=False),
+                     status=line.choice("status", CLAIM_STATUSES),
+                     by=line.string("by", required=False))
 
 
 def _event(line: _Line) -> GoldEvent:

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dyad.cli.output import plain
+from dyad.evaluation.knowledge import KnowledgeReport, knowledge_json
 from dyad.evaluation.score import (
     ArticleReport,
     FieldScore,
@@ -109,16 +110,34 @@ def sentence_json(report: SentenceGoldReport) -> dict[str, Any]:
     }
 
 
-def as_json(reports: Sequence[Report]) -> dict[str, Any]:
-    """All reports in one object: `files` (each file's score, in the order given) and the
-    totals over all files of each kind (`articles`, `sentences`; null when none was given)."""
+def as_json(reports: Sequence[Report],
+            knowledge: Sequence[KnowledgeReport | None] = ()) -> dict[str, Any]:
+    """All reports in one object: `files` (each file's score, in the order given; an article
+    file's with its `knowledge` score when `knowledge[i]` is given) and the totals over all
+    files of each kind (`articles`, `sentences`, `knowledge`; null when none was given)."""
     articles = [r for r in reports if isinstance(r, ArticleReport)]
     sentences = [r for r in reports if isinstance(r, SentenceGoldReport)]
+    files = []
+    total: KnowledgeReport | None = None
+    for n, report in enumerate(reports):
+        if isinstance(report, SentenceGoldReport):
+            files.append(sentence_json(report))
+            continue
+        entry = article_json(report)
+        scored = knowledge[n] if n < len(knowledge) else None
+        if scored is not None:
+            entry["knowledge"] = knowledge_json(scored)
+            total = total or KnowledgeReport()
+            total.add(scored)
+        files.append(entry)
+    summary = knowledge_json(total) if total is not None else None
+    if summary is not None:
+        del summary["misses"]
     return {
-        "files": [article_json(r) if isinstance(r, ArticleReport) else sentence_json(r)
-                  for r in reports],
+        "files": files,
         "articles": combine_articles(articles).summary() if articles else None,
         "sentences": combine_sentences(sentences).summary() if sentences else None,
+        "knowledge": summary,
     }
 
 
@@ -135,13 +154,46 @@ def _count(part: int, whole: int) -> str:
     return f"{part} of {whole} ({percent(part, whole)})"
 
 
-def render(reports: Sequence[Report], console: Console, *, misses: bool = False) -> None:
-    """Every report as tables, then (with `misses`) each miss and each false event."""
-    for report in reports:
+def render(reports: Sequence[Report], console: Console, *, misses: bool = False,
+           knowledge: Sequence[KnowledgeReport | None] = ()) -> None:
+    """Every report as tables, then (with `misses`) each miss and each false event; an
+    article file's knowledge score after its events when `knowledge[i]` is given."""
+    for n, report in enumerate(reports):
         if isinstance(report, ArticleReport):
             render_articles(report, console, misses=misses)
+            scored = knowledge[n] if n < len(knowledge) else None
+            if scored is not None:
+                render_knowledge(scored, console, misses=misses)
         else:
             render_sentences(report, console, misses=misses)
+
+
+def render_knowledge(report: KnowledgeReport, console: Console, *, misses: bool = False) -> None:
+    """The knowledge layer's score: per kind found, status and parties right; then each miss
+    (with `misses`) with its evidence sentence and what dyad has."""
+    table = Table(title="knowledge layer", title_justify="left",
+                  caption="parties: agreements' parties, institutions' owner, claims' claimant; "
+                  "contested: refuted or disputed claims with the right standing and answerer",
+                  caption_justify="left")
+    for name in ("kind", "gold", "found", "status right", "parties right", "contested right",
+                 "extracted"):
+        table.add_column(name, justify="left" if name == "kind" else "right")
+    for kind, score in report.kinds.items():
+        contested = (_count(score.contested_right, score.contested) if kind == "claims"
+                     else "")
+        table.add_row(kind, str(score.gold), _count(score.found, score.gold),
+                      _count(score.status_right, score.gold),
+                      _count(score.parties_right, score.gold), contested, str(score.extracted))
+    console.print(table)
+    if not misses:
+        return
+    console.print(Text(f"\nknowledge misses ({len(report.misses)})", style="bold"))
+    for miss in report.misses:
+        console.print(Text.assemble("  miss ", plain(_short(miss.text)), f" {miss.kind} ",
+                                    plain(miss.gold)))
+        console.print(Text.assemble("    problem: ", plain(miss.problem)))
+        console.print(Text.assemble("    evidence: ", plain(miss.evidence or "-")))
+        console.print(Text.assemble("    dyad has: ", plain(miss.dyad or "nothing")))
 
 
 def render_articles(report: ArticleReport, console: Console, *, misses: bool = False) -> None:

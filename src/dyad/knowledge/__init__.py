@@ -5,13 +5,22 @@
     KnowledgeBase.merge(other)                                  across documents
     answer_status(kb, "Japan Center") -> StatusAnswer           with the evidence
 
-Modules: `model` (records), `lifecycle` (status from dated evidence), `context` (sentence
-helpers), `agreements`, `institutions`, `claims` (one sentence each), `resolve` (within a
-document), `merge` (across documents), `extract` (the walk), `status` (questions),
-`serialize` (records back from their dicts).
+Modules: `model` (records), `lifecycle` (status from dated evidence), `vocabulary` (the
+words of kinds and names), `context` (sentence helpers), `agreements` and
+`agreement_names` (the phrase's name, acronyms, topics and parties), `institutions`,
+`claims`, `claim_content`, `claim_answers` (one sentence each), `resolve` (within a
+document), `place` (role-only parties given the document's country), `merge` (across
+documents), `extract` (the walk), `status` (questions), `serialize` (records back from their
+dicts).
+
+Reading knowledge (model, lifecycle, vocabulary, merge, status, serialize) does not load the
+parser: the extractor (`KnowledgeExtractor`, `extract_knowledge`) is imported on first use.
 """
 
-from dyad.knowledge.extract import KnowledgeExtractor, extract_knowledge
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from dyad.knowledge.model import (
     Agreement,
     AgreementStep,
@@ -34,6 +43,21 @@ from dyad.knowledge.status import (
     select_claims,
     select_institutions,
 )
+
+if TYPE_CHECKING:
+    from dyad.knowledge.extract import KnowledgeExtractor, extract_knowledge
+
+_EXTRACTION = ("KnowledgeExtractor", "extract_knowledge")
+
+
+def __getattr__(name: str) -> Any:
+    """The extractor, imported when first asked for (it loads spaCy)."""
+    if name in _EXTRACTION:
+        from dyad.knowledge import extract
+
+        return getattr(extract, name)
+    raise AttributeError(f"module 'dyad.knowledge' has no attribute {name!r}")
+
 
 __all__ = [
     "Agreement",

@@ -7,6 +7,8 @@ Shapes (A is the agreement noun):
   "A took effect", "A expired/collapsed", "X's termination/revocation/suspension of A",
   "X suspended its participation in A", "terminating the application of A",
   "an order suspending A" (the actor is who signed the order).
+What the phrase says of itself (kind, name, acronyms, topics, parties) is read by
+`agreement_names`.
 """
 
 from __future__ import annotations
@@ -15,47 +17,47 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from dyad.coding.actors import Actor
 from dyad.coding.dates import NUMBER_WORDS
 from dyad.coding.frames import frame_of
 from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
+from dyad.knowledge.agreement_names import (
+    INDEFINITE_DETS,
+    acronym_kind,
+    agreement_kind,
+    aliases_of,
+    hyphen_parties,
+    is_generic,
+    name_of,
+    phrase_parties,
+    topics_of,
+)
 from dyad.knowledge.context import (
     SentenceContext,
     agents_of,
-    country_party,
+    ancestors,
     mode_of,
-    phrase_text,
-    singular,
     subjects_of,
     tokens_text,
+    verb_above,
 )
-from dyad.knowledge.institutions import institution_kind
+from dyad.knowledge.lifecycle import counts
 from dyad.knowledge.model import AgreementStep, Evidence, Party, When
+from dyad.knowledge.titles import title_tokens
+from dyad.knowledge.vocabulary import (
+    FAMILIES,
+    NAMED_ONLY,
+    singular,
+)
 
 Token = Any
 
-#: Agreement nouns and the kind they give.
-AGREEMENT_NOUNS: dict[str, str] = {
-    "agreement": "agreement", "accord": "accord", "deal": "deal", "pact": "pact",
-    "treaty": "treaty", "convention": "convention", "protocol": "protocol",
-    "memorandum": "memorandum", "mou": "memorandum", "ceasefire": "ceasefire",
-    "cease-fire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
-    "initiative": "initiative",
-}  # fmt: skip
-#: Kinds that refer to one another ("the accord" after "the Paris Agreement").
-FAMILIES: dict[str, str] = {
-    "agreement": "agreement", "accord": "agreement", "deal": "agreement", "pact": "agreement",
-    "initiative": "agreement", "treaty": "treaty", "convention": "treaty", "protocol": "treaty",
-    "memorandum": "memorandum", "ceasefire": "ceasefire",
-}  # fmt: skip
-# Kinds that are agreements only when named ("the Black Sea Grain Initiative").
-NAMED_ONLY = frozenset({"initiative", "convention", "protocol"})
-NOT_TREATY_NAMES = frozenset({"national", "party", "democratic", "republican"})
 
 #: Verbs acting on an agreement as object (or passive subject).
 TRANSITIVE: dict[str, str] = {
     "sign": "signed", "conclude": "signed", "ink": "signed", "strike": "signed",
-    "reach": "signed", "seal": "signed", "clinch": "signed", "finalize": "signed",
+    "reach": "signed", "seal": "signed", "announce": "signed", "unveil": "signed",
+    "declare": "signed",
+    "clinch": "signed", "finalize": "signed",
     "finalise": "signed", "adopt": "signed", "ratify": "ratified", "approve": "ratified",
     "implement": "in_force", "extend": "extended", "renew": "extended", "prolong": "extended",
     "suspend": "suspended", "freeze": "suspended", "halt": "suspended", "pause": "suspended",
@@ -78,6 +80,7 @@ PREPOSITIONAL: dict[tuple[str, str], str] = {
     ("withdraw", "from"): "withdrawn", ("pull", "out"): "withdrawn", ("exit", "from"): "withdrawn",
     ("agree", "to"): "signed", ("agree", "on"): "signed", ("enter", "into"): "signed",
     ("return", "to"): "revived", ("rejoin", "to"): "revived", ("walk", "away"): "withdrawn",
+    ("accede", "to"): "ratified",
 }  # fmt: skip
 #: Event nouns that state a step ("X's termination of A", "withdrawal from A").
 EVENT_NOUNS: dict[str, str] = {
@@ -89,25 +92,27 @@ EVENT_NOUNS: dict[str, str] = {
     "denunciation": "terminated", "expiry": "terminated", "expiration": "terminated",
     "collapse": "terminated", "end": "terminated", "withdrawal": "withdrawn",
     "exit": "withdrawn", "revival": "revived", "restoration": "revived",
-    "violation": "violated", "breach": "violated",
+    "violation": "violated", "breach": "violated", "ending": "terminated",
+    "accession": "ratified", "announcement": "signed", "adoption": "signed",
 }  # fmt: skip
+#: Verbs that undo an earlier step ("revoked its ratification of A" is no ratification).
+UNDOING_VERBS = frozenset({"revoke", "withdraw", "rescind", "cancel", "reverse", "annul",
+                           "retract", "repeal"})  # fmt: skip
+#: Modifiers that make an agreement a prospect ("the proposed free trade area").
+PROSPECTIVE = frozenset({"proposed", "planned", "draft", "possible", "potential",
+                         "prospective", "future", "envisaged", "mooted"})  # fmt: skip
+#: Wrappers through which only a suspension reaches the agreement: frozen negotiations of an
+#: agreement not yet signed ("freeze of launching negotiations of a new investment agreement").
+NEGOTIATIONS = frozenset({"negotiation", "talk", "launching", "launch", "consultation",
+                          "discussion"})  # fmt: skip
 # Nouns that stand between a verb and the agreement: "suspended its participation in A".
 WRAPPERS = frozenset({
     "participation", "application", "implementation", "operation", "membership", "part",
     "involvement", "obligation", "commitment", "observance", "compliance", "term", "provision",
     "validity", "effect",
 })  # fmt: skip
-GENERIC_ADJECTIVES = frozenset({
-    "bilateral", "intergovernmental", "multilateral", "international", "new", "historic",
-    "landmark", "key", "major", "separate", "previous", "current", "existing", "formal",
-    "informal", "tentative", "preliminary", "such", "other", "several", "two", "both",
-    "fragile", "initial", "final", "last", "first", "second", "original",
-})  # fmt: skip
-SUBJECT_PREPOSITIONS = frozenset({"on", "concerning", "regarding", "about", "over", "for"})
-SUBJECT_VERBS = frozenset({"govern", "concern", "regulate", "cover", "regard", "establish"})
 YEAR = re.compile(r"(?:19|20)\d\d")
 ANAPHORIC_DETS = frozenset({"these", "this", "those", "that", "the", "such", "said"})
-INDEFINITE_DETS = frozenset({"a", "an", "another", "any", "some"})
 
 
 @dataclass
@@ -127,36 +132,40 @@ class AgreementMention:
     steps: list[AgreementStep] = field(default_factory=list)
     split_dates: list[str] = field(default_factory=list)  # signing dates of listed instruments
     count: int = 1
-
-
-def agreement_kind(token: Token) -> str:
-    """The agreement kind a token names, "" if none."""
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return ""
-    word = singular(str(token.text))
-    if word == "fire" and token.i >= 2 and token.doc[token.i - 2].lower_ == "cease":
-        word = "ceasefire"
-    if word == "understanding" and token.head.lower_ == "of":
-        return ""
-    return AGREEMENT_NOUNS.get(word, "")
+    aliases: list[str] = field(default_factory=list)  # acronyms and short names ("NPT")
+    generic: bool = False  # its words say only kind and parties ("Russian-Japanese agreements")
 
 
 def find_agreements(ctx: SentenceContext) -> list[AgreementMention]:
     """Agreement mentions of one sentence, with their steps."""
     found = []
+    inside: set[int] = set()  # tokens of a title already found ("… to the … Convention")
     for token in ctx.sent:
-        kind = agreement_kind(token)
-        if not kind or token.dep_ == "compound":
+        if token.i in inside:
             continue
-        mention = _mention(ctx, token, kind)
+        kind = agreement_kind(token)
+        short = "" if kind else acronym_kind(token, ctx.acronyms)
+        if short and (token.dep_ == "appos" or (token.dep_ == "compound"
+                                                and agreement_kind(token.head))):  # fmt: skip
+            continue  # "the Treaty (NPT)", "the NPT treaty": part of another mention
+        if not (kind or short) or (token.dep_ == "compound" and not short):
+            continue
+        if token.dep_ == "appos" and agreement_kind(token.head):
+            continue  # "the New START treaty, the last … pact": the same agreement
+        mention = _mention(ctx, token, kind or short, short=bool(short))
         if mention is not None:
             found.append(mention)
+            inside.update(title_tokens(token))
+            for alias in mention.aliases:
+                ctx.acronyms.setdefault(alias, mention.kind)
     return found
 
 
-def _mention(ctx: SentenceContext, head: Token, kind: str) -> AgreementMention | None:
-    name = _name(ctx, head)
-    if kind in NAMED_ONLY and not name:
+def _mention(ctx: SentenceContext, head: Token, kind: str, *,
+             short: bool = False) -> AgreementMention | None:  # fmt: skip
+    name = str(head.text) if short else name_of(ctx, head)
+    between = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in head.children)
+    if kind in NAMED_ONLY and not name and not between:  # "a protocol between X and Y"
         return None
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
     reference = ("anaphoric" if dets & ANAPHORIC_DETS else
@@ -172,9 +181,13 @@ def _mention(ctx: SentenceContext, head: Token, kind: str) -> AgreementMention |
         label=tokens_text(
             [t for t in np_tokens(head) if t.dep_ not in ("det", "nummod", "poss", "case")]
         ),
-        subjects=_subjects(ctx, head, named=bool(name)),
-        parties=_np_parties(ctx, head, named=bool(name)),
+        subjects=topics_of(ctx, head, named=bool(name)),
+        parties=phrase_parties(ctx, head, named=bool(name)),
+        aliases=aliases_of(head),
+        generic=is_generic(ctx, head),
     )
+    if name:
+        mention.parties.extend(p for p in hyphen_parties(ctx, head) if p not in mention.parties)
     number = next((c for c in head.children if c.dep_ == "nummod" and c.like_num), None)
     if number is not None and number.ent_type_ not in ("DATE", "TIME"):
         word = str(number.lower_)
@@ -189,97 +202,36 @@ def _mention(ctx: SentenceContext, head: Token, kind: str) -> AgreementMention |
     return mention
 
 
-def _name(ctx: SentenceContext, head: Token) -> str:
-    """Proper name of an agreement ("New START treaty", "Paris Agreement"), "" if unnamed."""
-    tokens = np_tokens(head)
-    proper = [t for t in tokens if t.pos_ == "PROPN" and t.i != head.i
-              and t.ent_type_ not in ("EVENT", "DATE")]  # fmt: skip
-    if any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in head.children):
-        return ""
-    if head.pos_ == "PROPN" and str(head.text)[:1].isupper():
-        named = True
-    else:
-        named = any(ctx.mentions.get(t.i) is None or not any(ctx.mentions[t.i].codes)
-                    for t in proper if not institution_kind(t))  # fmt: skip
-    if not named:
-        return ""
-    words = [t for t in tokens if t.dep_ not in ("det", "poss", "case", "nummod", "punct")
-             or t.i == head.i]  # fmt: skip
-    if {str(t.lower_) for t in words} & NOT_TREATY_NAMES:
-        return ""
-    return tokens_text(words)
-
-
-def _subjects(ctx: SentenceContext, head: Token, *, named: bool) -> list[str]:
-    """What the agreement is about, from its modifiers, prepositions and participles."""
-    subjects = []
-    topical = [t for t in np_tokens(head) if t.i < head.i and t.dep_ in ("compound", "amod")
-               and (t.i not in ctx.mentions or ctx.mentions[t.i].kind == "agent")
-               and t.pos_ in ("NOUN", "ADJ")
-               and t.lower_ not in GENERIC_ADJECTIVES and not t.like_num]  # fmt: skip
-    if topical:
-        subjects.append(tokens_text(topical))
-    names = [t for t in np_tokens(head) if t.dep_ == "compound" and t.pos_ == "PROPN"]
-    if names and not named:
-        subjects.append(tokens_text(names))
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in SUBJECT_PREPOSITIONS:
-            obj = pobj_of(child) or next((c for c in child.children if c.dep_ == "pcomp"), None)
-            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
-                subjects.append(phrase_text(obj))
-        elif child.dep_ == "acl" and str(child.lemma_).lower() in SUBJECT_VERBS:
-            objects = [c for c in child.children if c.dep_ == "dobj"]
-            subjects.extend(phrase_text(o) for o in objects)
-    return [s for s in subjects if s]
-
-
-def _np_parties(ctx: SentenceContext, head: Token, *, named: bool) -> list[Party]:
-    """Parties named inside the phrase ("Russian-Japanese agreements", "a deal between X
-    and Y", "the treaty with Japan"); a named agreement's own words name no party."""
-    parties: list[Party] = []
-    if not named:
-        seen = []
-        for token in np_tokens(head):
-            mention = ctx.mentions.get(token.i)
-            if (
-                token.i != head.i
-                and mention is not None
-                and mention.kind == "actor"
-                and (mention not in seen)
-            ):
-                seen.append(mention)
-        for mention in seen:
-            words = str(ctx.sent.doc[mention.start : mention.end].text)
-            for code in mention.codes:
-                party = country_party(Actor(code, words, mention.start, mention.end,
-                                            mention.start))  # fmt: skip
-                if party.code and party not in parties:
-                    parties.append(party)
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("between", "with", "among"):
-            obj = pobj_of(child)
-            for party in ctx.parties([obj] if obj is not None else [], state=True):
-                if party not in parties:
-                    parties.append(party)
-    return parties
-
-
-def _effective(head: Token) -> Token:
+def _effective(head: Token) -> tuple[Token, bool]:
     """The token whose relation to the verb counts: the first conjunct, or the wrapper noun
-    ("participation in A", "the application of A") standing for the agreement."""
+    ("participation in A", "the application of A") standing for the agreement; and whether
+    the way passed through negotiations ("freeze of negotiations of A")."""
     node = head
+    talks = False
     seen = {head.i}  # each token once: "participation in the application of A", however long
     while True:
+        if node.dep_ == "conj" and node.head.pos_ == "NOUN" and (
+                singular(str(node.head.text)) in EVENT_NOUNS and not agreement_kind(node.head)):
+            # "suspension of A, B and C" parsed with B and C as conjuncts of the noun: each
+            # is an object of it
+            return node, talks
         if node.dep_ == "conj":
             nxt = node.head
+        elif (node.dep_ == "dobj" and singular(str(node.text)) in NEGOTIATIONS
+              and node.head.dep_ == "pcomp" and node.head.head.dep_ == "prep"):  # fmt: skip
+            # "freeze of launching negotiations of A": on to the preposition above
+            return node.head, True
         elif node.dep_ == "pobj" and node.head.dep_ == "prep":
             nxt = node.head.head
-            if nxt.pos_ != "NOUN" or str(nxt.lemma_).lower() not in WRAPPERS:
-                return node
+            lemma = singular(str(nxt.text))
+            if nxt.pos_ != "NOUN" or (str(nxt.lemma_).lower() not in WRAPPERS
+                                      and lemma not in NEGOTIATIONS):  # fmt: skip
+                return node, talks
+            talks = talks or lemma in NEGOTIATIONS
         else:
-            return node
+            return node, talks
         if nxt.i in seen:
-            return node
+            return node, talks
         seen.add(nxt.i)
         node = nxt
 
@@ -298,7 +250,8 @@ def _triggers(ctx: SentenceContext, head: Token) -> list[tuple[str, Token, list[
             found.append((TRANSITIVE[lemma], child, agents_of(child)))
         elif child.dep_ == "relcl" and lemma in TRANSITIVE and not _has_object(child, head):
             found.append((TRANSITIVE[lemma], child, subjects_of(child)))
-    node = _effective(head)
+    described_steps = len(found)
+    node, talks = _effective(head)
     parent = node.head
     lemma = str(parent.lemma_).lower()
     if parent.pos_ in VERBAL_POS:
@@ -310,8 +263,19 @@ def _triggers(ctx: SentenceContext, head: Token) -> list[tuple[str, Token, list[
             kind = _intransitive(parent)
             if kind:
                 found.append((kind, parent, []))
-    elif node.dep_ == "pobj" and parent.dep_ in ("prep", "prt", "agent", "dative"):
+            if kind == "in_force":  # "with this exchange of notes, A will enter into force"
+                found.extend(("ratified", c, []) for c in _completions(parent))
+    elif node.dep_ in ("pobj", "pcomp") and parent.dep_ in ("prep", "prt", "agent", "dative"):
         found.extend(_prepositional(node, parent))
+    elif node.dep_ == "conj" and parent.pos_ == "NOUN":  # "suspension of X, and A"
+        found.append((EVENT_NOUNS[singular(str(parent.text))], parent, _noun_actors(parent)))
+    wrapper = singular(str(node.text))
+    if (len(found) == described_steps and node.i != head.i and wrapper in EVENT_NOUNS
+            and not agreement_kind(node)):  # fmt: skip
+        # the wrapper is itself the step: "the further implementation of A"
+        found.append((EVENT_NOUNS[wrapper], node, _noun_actors(node)))
+    if talks:  # negotiations frozen before signature: the agreement is suspended, no more
+        found = [f for f in found if f[0] == "suspended"]
     return found
 
 
@@ -323,11 +287,22 @@ def _prepositional(node: Token, prep: Token) -> list[tuple[str, Token, list[Toke
     lemma = str(verb.lemma_).lower()
     if verb.pos_ in VERBAL_POS and (lemma, word) in PREPOSITIONAL:
         return [(PREPOSITIONAL[(lemma, word)], verb, subjects_of(verb))]
-    if verb.pos_ == "NOUN" and word in ("of", "from", "to", "on"):
-        noun_lemma = singular(str(verb.text))
-        if noun_lemma in EVENT_NOUNS:
-            return [(EVENT_NOUNS[noun_lemma], verb, _noun_actors(verb))]
-    return []
+    if verb.pos_ != "NOUN" or word not in ("of", "from", "to", "on", "for"):
+        return []
+    noun_lemma = singular(str(verb.text))
+    if noun_lemma == "instrument":  # "X's instrument of ratification for A"
+        event = next((pobj_of(c) for c in verb.children if c.dep_ == "prep"
+                      and c.lower_ == "of"), None)  # fmt: skip
+        if event is not None and singular(str(event.text)) in EVENT_NOUNS:
+            return [(EVENT_NOUNS[singular(str(event.text))], event, _noun_actors(verb))]
+    if noun_lemma not in EVENT_NOUNS:
+        return []
+    kind = EVENT_NOUNS[noun_lemma]
+    undo = verb.head if verb.dep_ == "dobj" else None
+    if undo is not None and str(undo.lemma_).lower() in UNDOING_VERBS and kind in (
+            "ratified", "signed"):  # "revoked its ratification of A"
+        return [("withdrawn", undo, subjects_of(undo))]
+    return [(kind, verb, _noun_actors(verb))]
 
 
 def _intransitive(verb: Token) -> str:
@@ -362,16 +337,94 @@ def _noun_actors(noun: Token) -> list[Token]:
     """Who acts in an event noun: "Russia's termination", "termination by Russia", or the
     subject of the verb it is the object of ("Moscow announced the suspension of…")."""
     owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners and not all(o.pos_ == "PRON" for o in owners):
+        return owners
+    agents = [obj for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+              for obj in [pobj_of(c)] if obj is not None]  # fmt: skip
+    if agents:
+        return agents
+    outer = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if outer is not None and outer.i != noun.i and outer.pos_ in ("NOUN", "PROPN"):
+        # "the announcement by X of its withdrawal", "the Government of X of its withdrawal":
+        # "its" is X
+        if outer.pos_ == "PROPN":
+            return [outer]
+        enclosing = [c for c in outer.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        enclosing += [obj for c in outer.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for obj in [pobj_of(c)] if obj is not None]  # fmt: skip
+        if enclosing:
+            return enclosing
     if owners:
         return owners
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            obj = pobj_of(child)
-            if obj is not None:
-                return [obj]
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in VERBAL_POS:
-        return subjects_of(noun.head)
+        return [] if _onlooking(noun.head) else subjects_of(noun.head)
+    verb = verb_above(noun)  # "X decided the following measures: suspension of A"
+    if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass") and not _onlooking(verb):
+        return subjects_of(verb)
     return []
+
+
+#: Verbs whose subject looks on at a step rather than takes it ("NATO welcomes the extension
+#: of A", "the minister regrets the withdrawal from A").
+ONLOOKING_VERBS = frozenset({
+    "welcome", "praise", "hail", "applaud", "support", "back", "endorse", "note", "regret",
+    "criticize", "criticise", "condemn", "deplore", "urge", "call", "demand", "oppose",
+    "question", "appreciate", "congratulate", "discuss", "consider", "debate", "expect",
+    "hope", "want", "seek", "propose", "fear", "mourn", "lament", "protest", "reject",
+    "see", "watch", "follow", "report", "express",
+})  # fmt: skip
+
+
+def _onlooking(verb: Token) -> bool:
+    return str(verb.lemma_).lower() in ONLOOKING_VERBS
+
+
+#: Prepositions that present a completed step as what brings another about.
+ANTECEDENT_PREPOSITIONS = frozenset({"with", "following", "after", "upon", "through"})
+#: Nouns of the step that completes ratification ("exchange of notes", "deposit of …").
+COMPLETIONS = frozenset({"exchange", "deposit", "ratification"})
+
+
+def _completions(verb: Token) -> list[Token]:
+    """The completed ratification an entry into force follows ("With this exchange of notes,
+    A will enter into force"; "following the deposit of the instruments, …")."""
+    found = []
+    for child in verb.children:
+        obj = pobj_of(child) if child.dep_ == "prep" else None
+        if (obj is not None and child.lower_ in ANTECEDENT_PREPOSITIONS
+                and singular(str(obj.text)) in COMPLETIONS):  # fmt: skip
+            found.append(obj)
+    return found
+
+
+def _presupposed(trigger: Token) -> bool:
+    """A step named as what brings another about has happened ("with this exchange of …")."""
+    return (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj"
+            and trigger.head.lower_ in ANTECEDENT_PREPOSITIONS)  # fmt: skip
+
+
+COUNTERPART_PREPOSITIONS = frozenset({"against", "toward", "towards", "vis", "vis-a-vis",
+                                      "vis-à-vis", "with"})  # fmt: skip
+
+
+def _counterparts(trigger: Token) -> list[Token]:
+    """Whom the measure that takes the step is aimed at ("measures vis-a-vis Russia: freeze
+    of negotiations of A", "suspended A with Japan"), from the verbs above the trigger."""
+    verb = trigger if trigger.pos_ in VERBAL_POS else next(
+        (t for t in ancestors(trigger) if t.pos_ in VERBAL_POS
+         and t.dep_ not in ("pcomp", "amod", "acl")), None)  # fmt: skip
+    if verb is None:
+        return []
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    if verb.dep_ == "xcomp":
+        verbs.append(verb.head)
+    found = []
+    for node in verbs:
+        for child in node.children:
+            obj = pobj_of(child) if child.dep_ == "prep" else None
+            if obj is not None and child.lower_ in COUNTERPART_PREPOSITIONS:
+                found.append(obj)
+    return found
 
 
 def _add_steps(ctx: SentenceContext, mention: AgreementMention, head: Token, kind: str,
@@ -383,14 +436,23 @@ def _add_steps(ctx: SentenceContext, mention: AgreementMention, head: Token, kin
             if obj is not None and child.lower_ in ("with", "between"):
                 heads.append(obj)
     actors = tuple(ctx.parties(heads))
-    mode = mode_of(trigger)
+    presupposed = _presupposed(trigger)
+    mode = "" if presupposed else mode_of(trigger)
+    if not mode and any(c.dep_ == "amod" and c.lower_ in PROSPECTIVE for c in head.children):
+        mode = "planned"  # "urged them to sign the proposed free trade agreement"
     attribution = frame_of(trigger).attribution_text if trigger.pos_ in VERBAL_POS else ""
     evidence = ctx.evidence(trigger, head, attribution=attribution)
-    dates = ctx.dates_of(trigger, besides=head)
+    dates = [ctx.document_when()] if presupposed else ctx.dates_of(trigger, besides=head)
+    today = ctx.day.isoformat() if ctx.day else ""
     for when in dates:
-        mention.steps.append(AgreementStep(kind, when, actors, evidence, mode))
+        # a stated date after the document's is a plan ("will enter into force on 15 January")
+        later = bool(today) and when.source == "stated" and when.date > today
+        mention.steps.append(AgreementStep(kind, when, actors, evidence,
+                                           mode or ("planned" if later else "")))  # fmt: skip
     if kind == "signed" and len(dates) > 1 and mention.plural:
         mention.split_dates = [w.date for w in dates]
-    for party in ctx.parties(heads, state=True):
+    if not counts(mode):
+        return  # "states that must ratify it", "urged X to sign": no parties by that
+    for party in ctx.parties([*heads, *_counterparts(trigger)], state=True):
         if party not in mention.parties:
             mention.parties.append(party)

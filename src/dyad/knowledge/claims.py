@@ -4,80 +4,55 @@ Shapes (P is the claimed clause):
   "X refuted/denied/dismissed media reports claiming P", "X denied reports that P",
   "X denied that P", "X confirmed reports that P", "X disputed claims that P",
   "X claimed/alleged that P", "Reports that P …", "X denied the reports" (the claim named
-  before), "… citing unnamed officials".
-"X reported/said that P" and "X confirmed that P" alone make a weak claim, kept only when
-another sentence refutes, confirms or disputes it.
+  before), "… citing unnamed officials"; reported speech ("X said/stated/told reporters/
+  declared that P", unless a quotation, a forecast, a plan or an answer): an asserted claim.
+"X confirmed that P", and "X said that P" when P is a forecast, make a weak claim, kept only
+when another sentence refutes, confirms or disputes it. The other shapes (accusations,
+recognitions, verdicts, "according to", …) are in `claim_answers`; the claimed clause and
+the words of claims in `claim_content`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import replace
 from typing import Any
 
+from dyad.coding.frames import is_negated
 from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
+from dyad.knowledge.claim_answers import more_claims, speaker_of, verdict
+from dyad.knowledge.claim_content import (
+    CLAIM_NOUNS,
+    CLAIM_VERBS,
+    CONTENT_VERBS,
+    DISTORTING_VERBS,
+    INFORMANT_VERBS,
+    PRONOUN_OBJECTS,
+    REPORTING_VERBS,
+    STANCE_VERBS,
+    VERDICT_VERBS,
+    WEAK_CLAIM_VERBS,
+    ClaimMention,
+    Content,
+    Informant,
+    answering,
+    asserting,
+    content_of,
+    nothing_to_it,
+    stances,
+)
 from dyad.knowledge.context import (
     SentenceContext,
     agents_of,
-    country_party,
-    descendants,
-    mode_of,
-    named_subject,
     np_text,
-    phrase_text,
-    singular,
     subjects_of,
     tokens_text,
-    verb_above,
 )
 from dyad.knowledge.model import Party, Stance
+from dyad.knowledge.vocabulary import singular
 
 Token = Any
 
-CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "rumor", "rumour", "speculation",
-                         "suggestion", "story", "assertion", "accusation"})  # fmt: skip
-STANCE_VERBS: dict[str, str] = {
-    "deny": "refuter", "refute": "refuter", "dismiss": "refuter", "reject": "refuter",
-    "rebut": "refuter", "debunk": "refuter", "disprove": "refuter", "contradict": "refuter",
-    "dispute": "disputer", "question": "disputer", "challenge": "disputer",
-    "contest": "disputer", "confirm": "confirmer", "verify": "confirmer",
-    "corroborate": "confirmer", "substantiate": "confirmer",
-}  # fmt: skip
-CLAIM_VERBS = frozenset({"claim", "allege", "rumor", "rumour"})
-WEAK_CLAIM_VERBS = frozenset({"report", "say", "suggest", "write"})
-CONTENT_VERBS = frozenset({"claim", "say", "suggest", "allege", "state", "assert"})
-INFORMANT_VERBS = frozenset({"tell", "clarify", "explain", "say", "confirm", "state",
-                             "note", "report", "emphasize", "emphasise", "stress"})  # fmt: skip
-CANONICAL = {"shut": "close", "shutter": "close", "terminate": "end", "cease": "end",
-             "halt": "suspend", "freeze": "suspend", "pause": "suspend"}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Content:
-    """The claimed clause: its words, its core, and a key to recognise it again."""
-
-    text: str
-    gist: str
-    predicate: str
-    subjects: tuple[str, ...]
-    object: str
-
-
-@dataclass
-class ClaimMention:
-    """A claim as one sentence states it; `content` is None for "denied the reports"."""
-
-    position: tuple[int, int]
-    content: Content | None
-    stances: list[Stance] = field(default_factory=list)
-    weak: bool = False
-
-
-@dataclass(frozen=True)
-class Informant:
-    """Someone who told an actor something ("Experts have clarified to RIA Novosti…")."""
-
-    codes: tuple[str, ...]
-    text: str
+__all__ = ["ClaimMention", "Content", "Informant", "find_claims", "find_informants"]
 
 
 def find_claims(ctx: SentenceContext) -> list[ClaimMention]:
@@ -98,6 +73,15 @@ def find_claims(ctx: SentenceContext) -> list[ClaimMention]:
             continue
         lemma = str(token.lemma_).lower()
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        pronoun = next((c for c in token.children if c.dep_ == "dobj"
+                        and c.lower_ in PRONOUN_OBJECTS and c.pos_ == "PRON"), None)  # fmt: skip
+        if clause is None and pronoun is not None and lemma in STANCE_VERBS:
+            mention = ClaimMention((ctx.sentence_id, token.i), None)  # "supported them"
+            mention.stances.extend(stances(ctx, STANCE_VERBS[lemma], token,
+                                            subjects_of(token), pronoun))  # fmt: skip
+            if mention.stances:
+                found.append(mention)
+            continue
         if clause is None or any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "why", "how")
                                  for c in clause.children):  # fmt: skip
             continue
@@ -105,17 +89,23 @@ def find_claims(ctx: SentenceContext) -> list[ClaimMention]:
             role = STANCE_VERBS[lemma]
             mention = ClaimMention((ctx.sentence_id, token.i), content_of(ctx, clause),
                                    weak=role == "confirmer")  # fmt: skip
-            mention.stances.extend(_stances(ctx, role, token, subjects_of(token), clause))
+            mention.stances.extend(stances(ctx, role, token, subjects_of(token), clause))
             found.append(mention)
-        elif lemma in CLAIM_VERBS or lemma in WEAK_CLAIM_VERBS:
+        elif lemma in CLAIM_VERBS or lemma in WEAK_CLAIM_VERBS or lemma in REPORTING_VERBS:
             if token.dep_ == "acl" and singular(str(token.head.text)) in CLAIM_NOUNS:
                 continue
+            if nothing_to_it(clause) or answering(clause):
+                continue  # "said there is no such fact", "said the reports distort…": answers
+            weak = lemma not in CLAIM_VERBS and not asserting(token, clause)
+            if weak and lemma not in WEAK_CLAIM_VERBS:
+                continue
             mention = ClaimMention((ctx.sentence_id, token.i), content_of(ctx, clause),
-                                   weak=lemma in WEAK_CLAIM_VERBS)  # fmt: skip
-            mention.stances.extend(_stances(ctx, "claimant", token, subjects_of(token), clause))
+                                   weak=weak)  # fmt: skip
+            mention.stances.extend(stances(ctx, "claimant", token, subjects_of(token), clause))
             if mention.stances:
                 found.append(mention)
-    return found
+    found.extend(more_claims(ctx, used))
+    return sorted(found, key=lambda m: m.position)
 
 
 def _from_noun(ctx: SentenceContext, noun: Token, used: set[int]) -> ClaimMention | None:
@@ -125,9 +115,31 @@ def _from_noun(ctx: SentenceContext, noun: Token, used: set[int]) -> ClaimMentio
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "dismissed as baseless claims…"
         verb = noun.head.head if noun.head.head.pos_ in VERBAL_POS else None
     role = STANCE_VERBS.get(str(verb.lemma_).lower(), "") if verb is not None else ""
+    if not role and verb is not None and str(verb.lemma_).lower() in VERDICT_VERBS:
+        role = verdict(verb)  # "called the reports baseless"
+    if not role and noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        holder = noun.head.head  # "we cannot agree with the claim", "disagreed with it"
+        word = str(holder.lemma_).lower() if holder.pos_ in VERBAL_POS else ""
+        if word == "disagree" or (word == "agree" and is_negated(holder)):
+            verb, role = holder, "refuter"
+    if not role and noun.dep_ == "nsubj" and str(noun.head.lemma_).lower() in DISTORTING_VERBS:
+        speaker = speaker_of(noun.head)  # "the ministry said the reports distort the facts"
+        if speaker is not None:
+            mention = ClaimMention((ctx.sentence_id, noun.i), content,
+                                   noun=singular(str(noun.text)))  # fmt: skip
+            mention.stances.extend(stances(ctx, "refuter", speaker[0], speaker[1], noun))
+            return mention if mention.stances else None
     if content is None and not role:
         return None
-    mention = ClaimMention((ctx.sentence_id, noun.i), content)
+    owners = [c for c in noun.children if c.dep_ == "poss" or (
+        c.dep_ == "prep" and c.lower_ in ("by", "from"))]  # fmt: skip
+    if content is None and owners:  # "rejected Amnesty's accusations": their own claim
+        words = [t for t in np_tokens(noun) if t.dep_ not in ("det", "case")]
+        content = Content(text=ctx.original(words), gist=tokens_text(words),
+                          predicate=singular(str(noun.text)), subjects=(),
+                          object=singular(str(noun.text)))
+    mention = ClaimMention((ctx.sentence_id, noun.i), content, noun=singular(str(noun.text)),
+                           named_only=content is not None and clause is None)  # fmt: skip
     if content is not None:
         when = ctx.dates_of(noun)[0] if verb is None else ctx.document_when()
         mention.stances.append(Stance("claimant", _claimant(ctx, noun), when,
@@ -135,7 +147,10 @@ def _from_noun(ctx: SentenceContext, noun: Token, used: set[int]) -> ClaimMentio
     if role and verb is not None:
         used.add(verb.i)
         actors = subjects_of(verb) if noun.dep_ != "nsubjpass" else agents_of(verb)
-        mention.stances.extend(_stances(ctx, role, verb, actors, noun))
+        answers = stances(ctx, role, verb, actors, noun)
+        if str(verb.lemma_).lower() == "agree":  # "cannot agree with": the "not" is the answer
+            answers = [replace(s, mode="") if s.mode == "negated" else s for s in answers]
+        mention.stances.extend(answers)
     return mention
 
 
@@ -166,102 +181,14 @@ def _claimant(ctx: SentenceContext, noun: Token) -> Party:
         found = ctx.actors(noun)
         if found:
             return Party(found[0].code, np_text(noun))
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    if (verb is not None and verb.pos_ in VERBAL_POS and verb.dep_ != "prep"
+            and str(verb.lemma_).lower() not in STANCE_VERBS):  # fmt: skip
+        # "Sudan countered with accusations that…", "Chad made allegations that…"
+        makers = ctx.parties(subjects_of(verb))
+        if makers:
+            return makers[0]
     return Party("", np_text(noun))
-
-
-def _stances(ctx: SentenceContext, role: str, verb: Token, actor_heads: list[Token],
-             target: Token) -> list[Stance]:  # fmt: skip
-    mode = mode_of(verb)
-    when = ctx.dates_of(verb)[0]
-    evidence = ctx.evidence(verb, target)
-    citing = tuple(_citing(ctx))
-    parties = ctx.parties(actor_heads) or [ctx.party(h) for h in actor_heads]
-    return [Stance(role, party, when, evidence, mode, citing) for party in parties]
-
-
-def _citing(ctx: SentenceContext) -> list[str]:
-    """Sources a sentence names for its statements: "citing X", "according to X"."""
-    found: list[str] = []
-    for token in ctx.sent:
-        if str(token.lemma_).lower() == "cite" and token.pos_ == "VERB":
-            found.extend(phrase_text(c) for c in token.children if c.dep_ == "dobj")
-        elif token.lower_ == "according" and token.i + 1 < ctx.sent.end:
-            obj = pobj_of(token.nbor())
-            if obj is not None:
-                found.append(phrase_text(obj))
-    return found
-
-
-def content_of(ctx: SentenceContext, verb: Token) -> Content:
-    """The claimed clause headed by `verb`, its core words and its recognition key."""
-    skip = {t.i for c in verb.children if c.dep_ == "advcl"
-            and str(c.lemma_).lower() in ("cite", "accord") for t in descendants(c)}  # fmt: skip
-    tokens = [t for t in descendants(verb) if not (t.dep_ == "mark" and t.head.i == verb.i)
-              and t.i not in skip]  # fmt: skip
-    text = ctx.original(tokens)
-    deepest = _xcomps(verb)[-1]
-    lemma = str(deepest.lemma_).lower()
-    objects = [c for c in deepest.children if c.dep_ in ("dobj", "attr", "acomp", "oprd")]
-    passive_subjects = [c for c in deepest.children if c.dep_ == "nsubjpass"]
-    passive_subjects += [c for c in verb.children if c.dep_ == "nsubjpass"]
-    subject_nouns = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
-    heads = objects or passive_subjects or subject_nouns  # "the embassy would close"
-    if lemma == "be" and objects:
-        lemma = str(objects[0].lemma_).lower()
-    subject_heads = [c for c in verb.children if c.dep_ == "nsubj"]
-    subject_heads += [p for a in deepest.children if a.dep_ == "agent"
-                      for p in a.children if p.dep_ == "pobj"]  # fmt: skip
-    codes = []
-    for actor in (a for h in subject_heads for a in ctx.actors(h)):
-        code = country_party(actor).code
-        if code and not code.startswith("---") and code not in codes:
-            codes.append(code)
-    if not codes and any(h.pos_ == "PRON" for h in subject_heads):
-        outer = verb_above(verb)  # "X denied that it was closing…": it is X
-        party = named_subject(ctx, outer) if outer is not None else None
-        if party is not None and party.code and not party.code.startswith("---"):
-            codes.append(party.code[:3] if len(party.code) > 3 else party.code)
-    return Content(
-        text=text,
-        gist=tokens_text(_core(verb)),
-        predicate=CANONICAL.get(lemma, lemma),
-        subjects=tuple(codes),
-        object=singular(str(heads[0].text)) if heads else "",
-    )
-
-
-def _xcomps(verb: Token) -> list[Token]:
-    """`verb` and the chain of verbal complements below it ("is set to begin closing"): the
-    first `xcomp` of each, down to the last, each token once."""
-    chain = [verb]
-    seen = {verb.i}
-    while True:
-        xcomp = next((c for c in chain[-1].children if c.dep_ == "xcomp"
-                      and c.pos_ in VERBAL_POS and c.i not in seen), None)  # fmt: skip
-        if xcomp is None:
-            return chain
-        seen.add(xcomp.i)
-        chain.append(xcomp)
-
-
-def _core(verb: Token) -> list[Token]:
-    """Subject, auxiliaries, verb, particle, object (without their clauses): the gist, of
-    the verb and of the verbal complements below it (iterative, each verb once)."""
-    tokens = []
-    stack = [verb]
-    seen = {verb.i}
-    while stack:
-        node = stack.pop()
-        tokens.append(node)
-        for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd"):
-                tokens.extend(np_tokens(child))
-            elif child.dep_ in ("aux", "auxpass", "neg", "prt", "acomp"):
-                tokens.append(child)
-            elif child.dep_ == "xcomp" and child.pos_ in VERBAL_POS and child.i not in seen:
-                seen.add(child.i)
-                stack.append(child)
-    return tokens
 
 
 def find_informants(ctx: SentenceContext) -> list[Informant]:

@@ -7,7 +7,6 @@ module adds what they need beyond it: evidence records, every date a clause stat
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +24,7 @@ from dyad.coding.syntax import (
 )
 from dyad.coding.tokens import memo_of
 from dyad.knowledge.model import Evidence, Party, When
+from dyad.knowledge.vocabulary import NON_STATES, STATE_ROLES, acronym_text, singular
 from dyad.nlp import ParsedParagraph
 from dyad.record import Document
 
@@ -38,39 +38,15 @@ HEDGE_ADVERBS = frozenset({
 HEDGE_PASSIVES = frozenset({"say", "report", "believe", "think", "rumor", "rumour", "allege",
                             "understand", "suspect", "expect"})  # fmt: skip
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "must", "wo"})
+IMPLICATIVE = frozenset({"manage", "continue", "begin", "start", "proceed", "move",
+                         "go", "rush", "hasten", "choose", "vote", "decide"})  # fmt: skip
+#: Nouns of an act taken, whose infinitive happened ("Moscow's decision to terminate A").
+DECISION_NOUNS = frozenset({"decision", "move"})
+PROSPECT_NOUNS = frozenset({"proposal", "plan", "call", "bid", "idea", "prospect", "possibility",
+                            "hope", "offer", "draft", "appeal", "demand"})  # fmt: skip
 PLANNING_HEADS = frozenset({"set", "due", "scheduled", "poised", "going", "slated"})
-STATE_ROLES = frozenset({"GOV", "LEG", "MIL", "ELI", "JUD", "SPY", "PTY", "STA"})
-NON_STATES = frozenset({"IGO", "NGO", "MNC", "---", "UNK", "CVL", "BUS", "MED", "REB", "OPP"})
+
 _PUNCT_EDGES = " \t\n,;:.\"'()[]-"
-_BRITISH = {"centre": "center", "programme": "program", "defence": "defense"}
-
-
-def singular(word: str) -> str:
-    """Lower-case singular of an English noun, without a lemmatiser (PROPN plurals too)."""
-    w = word.lower()
-    w = _BRITISH.get(w, w)
-    if w in ("memoranda",):
-        return "memorandum"
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("sses", "shes", "ches", "xes")):
-        return w[:-2]
-    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
-        w = w[:-1]
-    return _BRITISH.get(w, w)
-
-
-STOP_WORDS = frozenset({
-    "the", "a", "an", "these", "those", "this", "that", "its", "their", "his", "her", "of", "in",
-    "on", "and", "or", "for", "to", "'s", "'",
-})  # fmt: skip
-
-
-def key_words(text: str) -> tuple[str, ...]:
-    """Normalised content words of a name or phrase, in order ("the Japan Centers" →
-    ("japan", "center"))."""
-    words = re.findall(r"[A-Za-z0-9]+(?:\.[A-Za-z])*\.?", text.replace("U.S.", "US"))
-    return tuple(singular(w.rstrip(".")) for w in words if w.lower() not in STOP_WORDS)
 
 
 # --- bounded walks -------------------------------------------------------------------------------
@@ -163,6 +139,17 @@ def phrase_text(head: Token, *, drop_det: bool = True) -> str:
 _NOT_IN_PHRASE = frozenset({"conj", "cc", "relcl", "acl", "appos", "advcl", "punct"})
 
 
+def parenthesised_acronym(head: Token) -> str:
+    """The acronym in brackets right after the phrase `head` heads ("the United Nations
+    Mission in Haiti (MINUSTAH)"), wherever the parser attached it; "" if none."""
+    tokens = descendants(head, skip=frozenset({"appos", "punct", "relcl", "acl", "conj", "cc"}))
+    end = tokens[-1].i
+    doc = head.doc
+    if end + 3 >= len(doc) or doc[end + 1].text != "(" or doc[end + 3].text != ")":
+        return ""
+    return acronym_text(str(doc[end + 2].text))
+
+
 def np_text(head: Token) -> str:
     """The noun phrase headed by `head` without prepositional phrases or determiners."""
     return tokens_text([t for t in np_tokens(head) if t.dep_ not in ("det", "punct")])
@@ -197,6 +184,10 @@ class SentenceContext:
     sentence_id: int
     mentions: dict[int, Mention]
     participants: ParticipantResolver
+    # short names of the document's agreements so far ("NPT" → "treaty"), shared by its
+    # sentences
+    acronyms: dict[str, str] = field(default_factory=dict)
+    institution_acronyms: dict[str, str] = field(default_factory=dict)  # "MINUSMA" → "mission"
     _dates: list[DateFound] | None = field(default=None, init=False)
 
     @property
@@ -355,9 +346,71 @@ def verb_mode(trigger: Token) -> str:
         return "hedged"
     if frame.mode:
         return frame.mode
+    if only_claimed(trigger):
+        return "hedged"
+    if denied_by_subject(trigger):
+        return "negated"
     if planned(trigger):
         return "planned"
+    if prospective(trigger):
+        return "hypothetical"
     return ""
+
+
+CLAIMING_VERBS = frozenset({"claim", "allege", "rumor", "rumour", "speculate", "accuse"})
+
+
+def only_claimed(verb: Token) -> bool:
+    """A fact stated inside someone's claim ("Kyodo claimed that Tokyo had suspended A"):
+    the claim is evidence, not the fact (what is said, reported or confirmed counts)."""
+    node = verb
+    for head in ancestors(verb):
+        if node.dep_ not in ("ccomp", "conj", "xcomp", "pcomp", "prep"):
+            return False
+        if (head.pos_ in VERBAL_POS and str(head.lemma_).lower() in CLAIMING_VERBS
+                and node.dep_ != "conj"):  # "X accused Y … and Y countered": not inside
+            return True
+        node = head
+    return False
+
+
+def denied_by_subject(verb: Token) -> bool:
+    """ "No state has ever withdrawn", "Neither side signed": the subject says none did."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ == "never":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+                d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children):
+            return True
+    return False
+
+
+def prospective(verb: Token) -> bool:
+    """An infinitive that only names a prospect ("possible for A to enter into force",
+    "urged them to reach an agreement"), unless what governs it says it happened ("managed
+    to sign", "continued to implement")."""
+    if under_prospect(verb):
+        return True
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    head = str(verb.head.lemma_).lower()
+    return (head not in IMPLICATIVE and singular(head) not in DECISION_NOUNS) or (
+        verb.head.i == verb.i)
+
+
+def under_prospect(token: Token) -> bool:
+    """True when a step hangs from a noun that only proposes it ("rejected a proposal for
+    signing A", "the plan to close the office"), through prepositions and gerunds."""
+    node = token
+    for head in ancestors(token):
+        if node.dep_ not in ("pobj", "pcomp", "prep", "acl", "xcomp") or head.pos_ in ("AUX",):
+            return False
+        if head.pos_ == "NOUN" and singular(str(head.text)) in PROSPECT_NOUNS:
+            return True
+        if head.pos_ in VERBAL_POS and node.dep_ not in ("pcomp", "prep"):
+            return False
+        node = head
+    return False
 
 
 def noun_mode(noun: Token) -> str:
@@ -369,6 +422,8 @@ def noun_mode(noun: Token) -> str:
     for head in ancestors(noun):  # up through "of the X of the Y", each head once
         if node.dep_ not in ("pobj", "prep", "conj") or head.pos_ in VERBAL_POS:
             break
+        if head.pos_ == "NOUN" and singular(str(head.text)) in PROSPECT_NOUNS:
+            return "hypothetical"  # "a proposal for signing A"
         node = head
     if node.dep_ == "pobj" or node.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "prep"):
         verb = node.head if node.head.pos_ in VERBAL_POS else verb_above(node)

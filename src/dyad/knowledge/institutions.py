@@ -27,22 +27,23 @@ from dyad.knowledge.context import (
     mode_of,
     named_subject,
     np_text,
+    parenthesised_acronym,
     phrase_text,
-    singular,
     subjects_of,
     tokens_text,
     verb_above,
 )
 from dyad.knowledge.model import Evidence, InstitutionFact, Party, StatusFact
+from dyad.knowledge.titles import title_tokens
+from dyad.knowledge.vocabulary import (
+    INSTITUTION_NOUNS,
+    NAMED_INSTITUTION_NOUNS,
+    acronym_text,
+    singular,
+)
 
 Token = Any
 
-INSTITUTION_NOUNS = frozenset({
-    "center", "embassy", "consulate", "mission", "office", "branch", "company", "firm",
-    "subsidiary", "plant", "factory", "bank", "school", "university", "institute", "foundation",
-    "bureau", "representation", "store", "restaurant", "hospital", "museum", "library",
-    "outlet", "consulate-general", "headquarters", "institution",
-})  # fmt: skip
 # Nouns that only refer back to an institution named before ("these facilities").
 GENERIC_NOUNS = frozenset({"facility", "premise", "premises", "site", "establishment",
                            "organization", "organisation", "venue"})  # fmt: skip
@@ -68,20 +69,25 @@ STATUS_VERBS: dict[str, str] = {
     "evacuate": "suspended", "reopen": "operating", "resume": "operating",
     "restore": "operating", "open": "operating", "establish": "operating",
     "launch": "operating", "inaugurate": "operating", "found": "operating",
-    "destroy": "closed", "demolish": "closed", "raze": "closed",
+    "destroy": "closed", "demolish": "closed", "raze": "closed", "form": "operating",
+    "create": "operating", "deploy": "operating", "expel": "closed", "evict": "closed",
 }  # fmt: skip
+#: Verbs that order a status ("ordered the consulate closed", "forced the office to shut").
+ORDERING_VERBS = frozenset({"order", "force", "compel", "instruct", "direct"})
 #: Phrasal verbs: (verb, particle) → status ("set up", "blew up", "shut down").
 PHRASAL_STATUS: dict[tuple[str, str], str] = {
     ("set", "up"): "operating", ("blow", "up"): "closed", ("wind", "down"): "closed",
     ("shut", "down"): "closed", ("close", "down"): "closed",
 }  # fmt: skip
-#: Kinds that name the same sort of place ("the factory" after "its plant").
-SAME_KIND = {"factory": "plant", "centre": "center", "consulate-general": "consulate"}
 #: Verbs whose subject is the institution.
 INTRANSITIVE_STATUS: dict[str, str] = {
     "close": "closed", "shut": "closed", "reopen": "operating", "open": "operating",
     "operate": "operating", "function": "operating", "resume": "operating",
+    "begin": "operating", "start": "operating", "cease": "closed", "form": "operating",
 }  # fmt: skip
+#: Verbs whose present tense with the institution as subject says nothing of its work.
+NOT_WORKING_VERBS = frozenset({"be", "have", "close", "shut", "cease", "end", "stop",
+                               "suspend", "face", "lose", "fail", "lack", "need"})  # fmt: skip
 #: Verbs acting on an institution's operations ("ending Japan Center operations").
 OPERATION_VERBS: dict[str, str] = {
     "end": "closed", "cease": "closed", "stop": "closed", "terminate": "closed",
@@ -100,7 +106,7 @@ STATUS_NOUNS: dict[str, str] = {
     "opening": "operating", "resumption": "operating",
 }  # fmt: skip
 ORPHAN_NOUNS = frozenset({"closure", "shutdown", "liquidation", "suspension"})
-OPERATIONS = frozenset({"operation", "activity", "work"})
+OPERATIONS = frozenset({"operation", "activity", "work", "mandate", "presence", "mission"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 ANAPHORIC_DETS = frozenset({"these", "this", "those", "that", "the", "such"})
 PRONOUN_SUBJECTS = frozenset({"these", "those", "this", "it", "they"})
@@ -119,19 +125,18 @@ class InstitutionMention:
     owner: Party | None = None
     facts: list[InstitutionFact] = field(default_factory=list)
     status_facts: list[StatusFact] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # acronyms ("MINUSMA")
 
 
 def institution_kind(token: Token) -> str:
-    """The institution kind a noun names ("Centers" → "center"), "" if none."""
+    """The institution kind a noun names ("Centers" → "center", "the Contact Group" →
+    "group"), "" if none."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return ""
     word = singular(str(token.text))
+    if word in NAMED_INSTITUTION_NOUNS and token.pos_ == "PROPN" and str(token.text).istitle():
+        return word
     return word if word in INSTITUTION_NOUNS else ""
-
-
-def kind_family(kind: str) -> str:
-    """The sort of place a kind names ("factory" and "plant" are one)."""
-    return SAME_KIND.get(kind, kind)
 
 
 def find_institutions(ctx: SentenceContext) -> list[InstitutionMention]:
@@ -139,16 +144,30 @@ def find_institutions(ctx: SentenceContext) -> list[InstitutionMention]:
     found: dict[int, InstitutionMention] = {}
     for token in ctx.sent:
         kind = institution_kind(token)
+        short = "" if kind else ctx.institution_acronyms.get(str(token.text), "")
+        if short and token.dep_ == "appos":
+            continue  # "the … Mission in Mali (MINUSMA)": part of that mention
         generic = singular(str(token.text)) in GENERIC_NOUNS and _anaphoric(token)
-        if token.dep_ == "compound" and not (kind and token.pos_ == "PROPN"):
+        if token.dep_ == "compound" and not (kind and token.pos_ == "PROPN") and not short:
             continue
         if kind or generic:
-            found[token.i] = _mention(ctx, token, kind)
+            found[token.i] = mention = _mention(ctx, token, kind)
+            for alias in mention.aliases:
+                ctx.institution_acronyms.setdefault(alias, kind)
+        elif short:  # "MINUSMA" after "the … Mission in Mali (MINUSMA)"
+            found[token.i] = InstitutionMention(ctx.evidence(token), (ctx.sentence_id, token.i),
+                                                short, str(token.text), str(token.text),
+                                                "named")  # fmt: skip
         elif token.lower_ in PRONOUN_SUBJECTS and token.dep_ in ("nsubj", "nsubjpass"):
             mention = InstitutionMention(ctx.evidence(token), (ctx.sentence_id, token.i), "",
                                          "", str(token.text), "pronoun")  # fmt: skip
             _describe(ctx, mention, token)
-            if mention.facts:
+            if token.dep_ == "nsubj" and token.head.pos_ in VERBAL_POS and not any(
+                    c.dep_ == "dobj" for c in token.head.children):  # "since it began"
+                status = INTRANSITIVE_STATUS.get(str(token.head.lemma_).lower(), "")
+                if status:
+                    _status_fact(ctx, mention, status, token.head, token, [])
+            if mention.facts or mention.status_facts:
                 found[token.i] = mention
     for head, mention in found.items():
         if mention.reference != "pronoun":
@@ -169,11 +188,25 @@ def _mention(ctx: SentenceContext, head: Token, kind: str) -> InstitutionMention
                  and str(t.text)[:1].isupper()]  # fmt: skip
         word = str(head.text)
         name = " ".join(filter(None, [tokens_text(words), word[:1] + singular(word)[1:]]))
+        title = title_tokens(head) if word.istitle() else set()
+        if title:  # "the Office of the Special Envoy for Syria"
+            name = f"{name} {ctx.original([head.doc[min(title)], head.doc[max(title)]])}"
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod")}
     reference = ("named" if name else "anaphoric" if dets & ANAPHORIC_DETS
                  else "indefinite" if dets - ANAPHORIC_DETS else "bare")  # fmt: skip
-    return InstitutionMention(ctx.evidence(head), (ctx.sentence_id, head.i), kind, name,
-                              np_text(head), reference, _owner(ctx, head))  # fmt: skip
+    mention = InstitutionMention(ctx.evidence(head), (ctx.sentence_id, head.i), kind, name,
+                                 np_text(head), reference, _owner(ctx, head))  # fmt: skip
+    if name:
+        mention.aliases = _acronyms(head)
+    return mention
+
+
+def _acronyms(head: Token) -> list[str]:
+    """Acronyms in apposition to a name or to the last word of its phrase ("the United
+    Nations Mission in Mali (MINUSMA)")."""
+    holders = [head, *(t for c in head.children if c.dep_ == "prep" for t in descendants(c))]
+    found = [acronym_text(str(c.text)) for h in holders for c in h.children if c.dep_ == "appos"]
+    return list(dict.fromkeys(a for a in [*found, parenthesised_acronym(head)] if a))
 
 
 def _owner(ctx: SentenceContext, head: Token) -> Party | None:
@@ -296,8 +329,8 @@ def _effective(head: Token) -> Token:
         if node.dep_ != "conj":
             break
         node = parent
-    if node.dep_ == "compound" and singular(str(node.head.text)) in OPERATIONS:
-        return node.head
+    if node.dep_ in ("compound", "poss") and singular(str(node.head.text)) in OPERATIONS:
+        return node.head  # "Japan Center operations", "MINUSMA's mandate"
     if node.dep_ == "pobj" and node.head.lower_ in ("of", "at", "in"):
         holder = node.head.head
         if holder.pos_ == "NOUN" and singular(str(holder.text)) in OPERATIONS:
@@ -306,6 +339,15 @@ def _effective(head: Token) -> Token:
 
 
 def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> None:
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    participles = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if (nxt is not None and nxt.tag_ == "VBD" and nxt.dep_ in ("acl", "advcl")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)):  # fmt: skip
+        participles.append(nxt)  # the tagger's past tense with no subject: a participle
+    for child in participles:  # "the Taskforce formed in Munich", "the office, closed in…"
+        word = str(child.lemma_).lower()
+        if word in STATUS_VERBS:
+            _status_fact(ctx, mention, STATUS_VERBS[word], child, head, agents_of(child))
     node = _effective(head)
     operations = node.i != head.i and singular(str(node.text)) in OPERATIONS
     parent = node.head
@@ -313,11 +355,16 @@ def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> N
     lexicon = OPERATION_VERBS if operations else STATUS_VERBS
     particle = next((str(c.lower_) for c in parent.children if c.dep_ == "prt"), "")
     status = PHRASAL_STATUS.get((lemma, particle), "") or lexicon.get(lemma, "")
-    if parent.pos_ in VERBAL_POS and node.dep_ in ("dobj", "nsubjpass") and status:
+    ordered = _ordered_status(parent) if node.dep_ == "dobj" else ""
+    if ordered:  # "Russia ordered the U.S. consulate closed"
+        _status_fact(ctx, mention, ordered, parent, head, subjects_of(parent))
+    elif parent.pos_ in VERBAL_POS and node.dep_ in ("dobj", "nsubjpass") and status:
         actors = subjects_of(parent) if node.dep_ == "dobj" else agents_of(parent)
         _status_fact(ctx, mention, status, parent, head, actors)
         if node.dep_ == "dobj" and not operations and head.dep_ != "compound":
             _locations(ctx, mention, parent)
+    elif node.dep_ == "nsubjpass" and mention.name and _working(parent):
+        _status_fact(ctx, mention, "operating", parent, head, [])  # "is expected to decide"
     elif parent.pos_ in VERBAL_POS and node.dep_ == "nsubj":
         status = "" if any(c.dep_ == "dobj" for c in parent.children) else (
             INTRANSITIVE_STATUS.get(lemma, ""))  # fmt: skip
@@ -326,6 +373,8 @@ def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> N
                 status = STATUS_ADJECTIVES.get(str(comp.lower_), status)
         if lemma == "continue" and operations:
             status = "operating"
+        if not status and mention.name and _working(parent):
+            status = "operating"  # "the Office … stands ready", "the Group meets today"
         if status:
             _status_fact(ctx, mention, status, parent, head, [])
     elif (
@@ -345,6 +394,31 @@ def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> N
         verb_lemma = str(verb.lemma_).lower()
         if objects and verb_lemma in OPERATION_VERBS:
             _status_fact(ctx, mention, OPERATION_VERBS[verb_lemma], verb, head, subjects_of(verb))
+
+
+def _working(verb: Token) -> bool:
+    """A present-tense verb of which an institution is the subject, saying it acts at the
+    document's date ("stands ready", "is expected to decide"), neither negated nor planned."""
+    if verb.pos_ not in VERBAL_POS or str(verb.lemma_).lower() in NOT_WORKING_VERBS:
+        return False
+    present = verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return present and not mode_of(verb)
+
+
+def _ordered_status(verb: Token) -> str:
+    """The status an order gives its object ("ordered the consulate closed", "forced the
+    office to shut down"), "" when the verb orders none."""
+    if verb.pos_ not in VERBAL_POS or str(verb.lemma_).lower() not in ORDERING_VERBS:
+        return ""
+    for child in verb.children:
+        if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl"):
+            word = str(child.lemma_).lower()
+            status = STATUS_ADJECTIVES.get(str(child.lower_), "") or STATUS_VERBS.get(word, "")
+            status = status or INTRANSITIVE_STATUS.get(word, "")
+            if status:
+                return status
+    return ""
 
 
 def _status_fact(ctx: SentenceContext, mention: InstitutionMention, status: str,

@@ -3,11 +3,15 @@
 Nothing here is stored; every status is recomputed from the evidence, so a new document that
 reports a suspension or a denial changes the answer by itself.
 
-* An agreement's status is the outcome of its latest asserted step (ties on the date go to
-  the more final step: terminated > withdrawn > suspended > revived > in force > ratified >
-  signed); "unknown" without asserted steps. The other outcomes of that same day stay
-  true of it too (an order "suspending" agreements reported as their "termination"), so
-  `current_statuses` lists them all for filters.
+* An agreement's status is the outcome of its latest asserted step. Ties on the date go to
+  the step whose date the text states (a step dated only by inference from another report
+  of the same event does not outrank the sentence that dates it), then to the more final
+  step: terminated > withdrawn > suspended > revived > in force > ratified > signed;
+  "unknown" without asserted steps ("signed" when the only asserted steps are violations:
+  a violated agreement was made). The other outcomes of that same day stay true of it too
+  (an order "suspending" agreements reported as their "termination"), so
+  `current_statuses` lists them all for filters, and `party_statuses` says where each
+  party stands by its own steps (a withdrawal from a multilateral treaty).
 * An institution's status is that of its latest fact that supports one: asserted closures,
   suspensions and openings, and denied or negated closures (which say it still operates).
   Asserted facts win over denials of the same date.
@@ -62,25 +66,65 @@ def counts(mode: str) -> bool:
     return mode in COUNTED_MODES
 
 
+#: How firmly a step's date was given: a date only inferred from another report of the same
+#: event ranks below one the text gives (stated, named, or the document's own date).
+DATE_FIRMNESS: dict[str, int] = {"stated": 1, "named": 1, "document": 1, "inferred": 0}
+
+
+def _rank(step: AgreementStep) -> tuple[str, int, int]:
+    return step.when.date, DATE_FIRMNESS.get(step.when.source, 1), STEP_KINDS.index(step.kind)
+
+
 def agreement_status(steps: Sequence[AgreementStep]) -> tuple[str, AgreementStep | None]:
     """The status an agreement's steps give, and the step it rests on."""
     counted = [s for s in steps if counts(s.mode) and s.kind in STATUS_OF_STEP]
     if not counted:
+        violated = [s for s in steps if counts(s.mode) and s.kind == "violated"]
+        if violated:  # a violated agreement was made: it stands, at least signed
+            return "signed", violated[-1]
         return "unknown", None
-    latest = max(counted, key=lambda s: (s.when.date, STEP_KINDS.index(s.kind)))
+    latest = max(counted, key=_rank)
     return STATUS_OF_STEP[latest.kind], latest
+
+
+def status_steps(steps: Sequence[AgreementStep]) -> list[tuple[str, AgreementStep]]:
+    """Each status of the latest date with the step it rests on, the deciding one first."""
+    status, latest = agreement_status(steps)
+    if latest is None:
+        return []
+    same_day = sorted((s for s in steps if counts(s.mode) and s.kind in STATUS_OF_STEP
+                       and s.when.date == latest.when.date and s is not latest),
+                      key=_rank, reverse=True)  # fmt: skip
+    found: dict[str, AgreementStep] = {status: latest}
+    for step in same_day:
+        found.setdefault(STATUS_OF_STEP[step.kind], step)
+    return list(found.items())
 
 
 def current_statuses(steps: Sequence[AgreementStep]) -> tuple[str, ...]:
     """Every status the asserted steps of the latest date give, the deciding one first (a
     suspension and a termination reported for one day give both); ("unknown",) if none."""
-    status, latest = agreement_status(steps)
-    if latest is None:
-        return (status,)
-    same_day = sorted((s for s in steps if counts(s.mode) and s.kind in STATUS_OF_STEP
-                       and s.when.date == latest.when.date),
-                      key=lambda s: -STEP_KINDS.index(s.kind))  # fmt: skip
-    return tuple(dict.fromkeys([status, *(STATUS_OF_STEP[s.kind] for s in same_day)]))
+    found = status_steps(steps)
+    if not found:
+        return (agreement_status(steps)[0],)
+    return tuple(status for status, _ in found)
+
+
+def party_statuses(steps: Sequence[AgreementStep]) -> dict[str, tuple[str, AgreementStep]]:
+    """Where each actor stands by its own asserted steps (country code → status and the
+    step it rests on): Russia's withdrawal from a treaty others keep."""
+    own: dict[str, list[AgreementStep]] = {}
+    for step in steps:
+        if not counts(step.mode) or step.kind not in STATUS_OF_STEP:
+            continue
+        for actor in step.actors:
+            if actor.code:
+                own.setdefault(actor.code[:3], []).append(step)
+    result = {}
+    for code, mine in own.items():
+        latest = max(mine, key=_rank)
+        result[code] = (STATUS_OF_STEP[latest.kind], latest)
+    return result
 
 
 def status_implied(status: str, mode: str) -> str:

@@ -131,6 +131,7 @@ class Agreement:
     mentions: tuple[Evidence, ...]
     count: int = 1  # instruments this record stands for, when a number is stated
     aliases: tuple[str, ...] = ()  # ids of records merged into this one
+    names: tuple[str, ...] = ()  # proper names and short names ("NPT"); () when only described
 
     @property
     def status(self) -> str:
@@ -158,6 +159,7 @@ class Agreement:
             "steps": [s.to_dict() for s in self.steps],
             "mentions": [e.to_dict() for e in self.mentions],
             "aliases": list(self.aliases),
+            "names": list(self.names),
         }
 
 
@@ -217,6 +219,7 @@ class Institution:
     status_facts: tuple[StatusFact, ...]
     mentions: tuple[Evidence, ...]
     aliases: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # its proper names and acronyms ("MINUSMA")
 
     def _values(self, kind: str) -> tuple[str, ...]:
         seen: dict[str, None] = {}
@@ -275,6 +278,7 @@ class Institution:
             "status_facts": [f.to_dict() for f in self.status_facts],
             "mentions": [e.to_dict() for e in self.mentions],
             "aliases": list(self.aliases),
+            "names": list(self.names),
         }
 
 

@@ -22,10 +22,8 @@ from dataclasses import dataclass, field, replace
 
 from dyad.knowledge.agreements import AgreementMention
 from dyad.knowledge.claims import ClaimMention, Content, Informant
-from dyad.knowledge.context import key_words
-from dyad.knowledge.institutions import InstitutionMention, kind_family
+from dyad.knowledge.institutions import InstitutionMention
 from dyad.knowledge.merge import (
-    GENERIC_WORDS,
     compatible_parties,
     countries,
     infer_dates,
@@ -42,6 +40,7 @@ from dyad.knowledge.model import (
     Stance,
     stable_id,
 )
+from dyad.knowledge.vocabulary import GENERIC_WORDS, key_words, kind_family, speaks_for
 
 PRONOUN_WINDOW = 3  # sentences back a pronoun or generic noun may reach
 
@@ -68,12 +67,25 @@ def _subject_words(mentions: Sequence[AgreementMention]) -> set[str]:
     return {w for m in mentions for s in m.subjects for w in key_words(s)}
 
 
+def _names(mentions: Sequence[AgreementMention]) -> list[str]:
+    """The names and short names the mentions give, longest first."""
+    found = dict.fromkeys(n for m in mentions for n in (m.name, *m.aliases) if n)
+    return sorted(found, key=lambda n: (-len(n), n.islower()))  # capitalised first on a tie
+
+
 def _joins(cluster: list[AgreementMention], m: AgreementMention) -> bool:
-    if cluster[0].family != m.family:
-        return False
-    names = {key_words(c.name) for c in cluster if c.name}
-    if m.name:
-        return key_words(m.name) in names
+    names = {key_words(n) for n in _names(cluster)}
+    if m.name or m.aliases:
+        # the same name, or the words of an earlier unnamed mention ("the nuclear
+        # non-proliferation treaty" in a headline, then "the … Treaty (NPT)")
+        labels = {key_words(c.label) for c in cluster if not c.name}
+        return bool((names | labels) & {key_words(n) for n in (m.name, *m.aliases) if n})
+    if key_words(m.label) in names:  # "the nuclear non-proliferation treaty", in lower case
+        return True
+    described = {w for c in cluster for w in key_words(c.label)}
+    if cluster[0].family != m.family and not (m.reference == "anaphoric"
+                                               and m.kind in described):  # fmt: skip
+        return False  # "the ceasefire" after "a ceasefire agreement" joins it
     if m.reference == "anaphoric":
         return True
     if m.reference == "indefinite" or (names and m.reference != "bare"):
@@ -115,20 +127,25 @@ def _best_subject(mentions: Sequence[AgreementMention]) -> str:
 def resolve_agreements(doc_id: str, mentions: Sequence[AgreementMention]) -> list[Agreement]:
     result = []
     for cluster in cluster_agreements(mentions):
-        if not any(m.steps or m.name for m in cluster):
-            continue
+        parties = {p.code[:3] for m in cluster for p in m.parties if p.code}
+        if not any(m.steps or m.name for m in cluster) and len(parties) < 2:
+            continue  # "negotiations on a peace treaty": no agreement yet; "a protocol
+            # between Sudan and Chad" is one
         named = [m for m in cluster if m.name]
+        names = _names(cluster)
         kinds = Counter(m.kind for m in named or cluster)
         first = cluster[0]
         steps = infer_dates([s for m in cluster for s in m.steps])
         subject = _best_subject(cluster)
-        label = max((m.label for m in cluster), key=len)
-        if not set(key_words(label)) - GENERIC_WORDS and subject:
+        labelled = max(cluster, key=lambda m: len(m.label))
+        label = labelled.label
+        if (labelled.generic or not set(key_words(label)) - GENERIC_WORDS) and subject:
             label = f"{label} on {subject}"  # "agreements" says little by itself
         base = Agreement(
             id=stable_id("agr", doc_id, *first.position),
             kind=kinds.most_common(1)[0][0],
-            name=named[0].name if named else label,
+            name=names[0] if names else label,
+            names=tuple(names),
             parties=merge_parties(*(m.parties for m in cluster)),
             subject=subject,
             steps=merge_steps(steps),
@@ -166,13 +183,18 @@ class _Cluster:
         return next((m.name for m in self.mentions if m.name), "")
 
     @property
+    def names(self) -> set[tuple[str, ...]]:
+        """Its names and acronyms, normalised."""
+        return {key_words(n) for m in self.mentions for n in (m.name, *m.aliases) if n}
+
+    @property
     def owner_codes(self) -> set[str]:
         return {m.owner.code[:3] for m in self.mentions if m.owner and m.owner.code}
 
 
 def _target(clusters: list[_Cluster], m: InstitutionMention) -> _Cluster | None:
     if m.name:
-        return next((c for c in clusters if key_words(c.name) == key_words(m.name)), None)
+        return next((c for c in clusters if key_words(m.name) in c.names), None)
     before = [c for c in clusters if c.last < m.position]
     if m.reference == "pronoun" or not m.kind:
         recent = [c for c in before if m.position[0] - c.last[0] <= PRONOUN_WINDOW]
@@ -218,6 +240,8 @@ def resolve_institutions(doc_id: str, mentions: Sequence[InstitutionMention]) ->
             status_facts=tuple(status_facts),
             mentions=tuple(sorted(union(m.evidence for m in cluster.mentions
                                         if m.reference != "pronoun"))),
+            names=tuple(dict.fromkeys(n for m in cluster.mentions for n in (m.name, *m.aliases)
+                                      if n)),
         ))  # fmt: skip
     return result
 
@@ -235,20 +259,33 @@ def resolve_claims(doc_id: str, mentions: Sequence[ClaimMention],
                    informants: Sequence[Informant] = ()) -> list[Claim]:  # fmt: skip
     clusters: list[list[ClaimMention]] = []
     for mention in mentions:
-        if mention.content is None:
-            if clusters:
-                clusters[-1].append(mention)
+        if mention.content is None:  # "denied the accusations": the latest such claim
+            same_noun = [c for c in clusters if mention.noun and any(
+                m.noun == mention.noun for m in c)]  # fmt: skip
+            targets = same_noun or clusters
+            if any(s.role == "disputer" for s in mention.stances):  # a counter-accusation
+                targets = [c for c in clusters if any(
+                    speaks_for(s.party.code, _accused(c)) for s in mention.stances)]  # fmt: skip
+            if targets:
+                targets[-1].append(mention)
             continue
         content = mention.content
         target = next((c for c in clusters if c[0].content is not None
                        and _same_content(c[0].content, content)), None)  # fmt: skip
+        if target is None and mention.named_only:  # "cannot agree with the ROK's claim"
+            makers = {s.party.code for s in mention.stances if s.role == "claimant"} - {""}
+            made = [c for c in clusters if makers & {s.party.code for m in c for s in m.stances
+                                                     if s.role == "claimant"}]  # fmt: skip
+            target = made[-1] if made else None
         if target is not None:
             target.append(mention)
         else:
             clusters.append([mention])
     result = []
     for cluster in clusters:
-        stances = [_with_sources(s, informants) for m in cluster for s in m.stances]
+        accused = _accused(cluster)
+        stances = [_as_answered(_with_sources(s, informants), accused)
+                   for m in cluster for s in m.stances]  # fmt: skip
         roles = {s.role for s in stances}
         if all(m.weak for m in cluster if m.content is not None) and len(roles) < 2:
             continue
@@ -266,6 +303,20 @@ def resolve_claims(doc_id: str, mentions: Sequence[ClaimMention],
             stances=tuple(union(stances)),
         ))  # fmt: skip
     return result
+
+
+def _accused(cluster: Sequence[ClaimMention]) -> set[str]:
+    """The countries a claim is about (its subjects)."""
+    return {s for m in cluster if m.content for s in m.content.subjects}
+
+
+def _as_answered(stance: Stance, accused: set[str]) -> Stance:
+    """A denial by the accused side leaves the claim open: it disputes it, it does not
+    refute it ("Sudan denied accusations that its air force bombed Chad"). A denial by
+    someone else (a news agency citing experts) presents the claim as false."""
+    if stance.role == "refuter" and speaks_for(stance.party.code, accused):
+        return replace(stance, role="disputer")
+    return stance
 
 
 def _with_sources(stance: Stance, informants: Sequence[Informant]) -> Stance:

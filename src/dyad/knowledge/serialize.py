@@ -62,7 +62,8 @@ def agreement_from_dict(data: Data) -> Agreement:
     )
     return Agreement(data["id"], data["kind"], data["name"], _parties(data["parties"]),
                      data["subject"], steps, _evidences(data["mentions"]),
-                     int(data.get("count", 1)), tuple(data.get("aliases", ())))  # fmt: skip
+                     int(data.get("count", 1)), tuple(data.get("aliases", ())),
+                     tuple(data.get("names", ())))  # fmt: skip
 
 
 def institution_from_dict(data: Data) -> Institution:
@@ -89,7 +90,7 @@ def institution_from_dict(data: Data) -> Institution:
     )
     return Institution(data["id"], data["name"], data["kind"], _party(data.get("owner")),
                        facts, status_facts, _evidences(data["mentions"]),
-                       tuple(data.get("aliases", ())))  # fmt: skip
+                       tuple(data.get("aliases", ())), tuple(data.get("names", ())))  # fmt: skip
 
 
 def claim_from_dict(data: Data) -> Claim:

@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from dyad.knowledge.context import key_words
-from dyad.knowledge.lifecycle import current_statuses
+from dyad.knowledge.lifecycle import current_statuses, party_statuses, status_steps
 from dyad.knowledge.model import (
     Agreement,
     AgreementStep,
@@ -24,6 +23,7 @@ from dyad.knowledge.model import (
     Party,
     StatusFact,
 )
+from dyad.knowledge.vocabulary import key_words
 
 
 def _contains(query: Iterable[str], text: str) -> bool:
@@ -32,7 +32,7 @@ def _contains(query: Iterable[str], text: str) -> bool:
 
 
 def _agreement_text(agreement: Agreement) -> str:
-    return f"{agreement.name} {agreement.subject}"
+    return " ".join([agreement.name, agreement.subject, *agreement.names])
 
 
 def _claim_text(claim: Claim) -> str:
@@ -55,7 +55,7 @@ def select_institutions(kb: KnowledgeBase, *, status: str = "",
     """Institutions in `status` whose name contains the words of `query`."""
     words = key_words(query)
     return [i for i in kb.institutions if (not status or i.status == status)
-            and (not words or _contains(words, i.name))]  # fmt: skip
+            and (not words or _contains(words, " ".join([i.name, *i.names])))]  # fmt: skip
 
 
 def select_claims(kb: KnowledgeBase, *, standing: str = "", query: str = "") -> list[Claim]:
@@ -191,9 +191,20 @@ def _step_line(step: AgreementStep) -> str:
 
 
 def _agreement_lines(agreement: Agreement) -> list[str]:
-    head = (f"agreement {agreement.name} [{agreement.kind}, {agreement.id}] between "
-            f"{_parties(agreement.parties) or 'unknown parties'}: {agreement.status}")  # fmt: skip
-    return [head, *(_step_line(s) for s in agreement.steps)]
+    found = status_steps(agreement.steps)
+    also = f" (also {', '.join(s for s, _ in found[1:])})" if found[1:] else ""
+    parties = _parties(agreement.parties) or "unknown parties"
+    lines = [f"agreement {agreement.name} [{agreement.kind}, {agreement.id}] between "
+             f"{parties}: {agreement.status}{also}"]
+    for n, (status, step) in enumerate(found):
+        how = "status" if n == 0 else "also"
+        lines.append(f"  {how} {status} since {step.when.shown}, as stated in: "
+                     f"{_where(step.evidence)}")
+    standing = party_statuses(agreement.steps)
+    if standing:
+        lines.append("  where each party stands: " + "; ".join(
+            f"{code} {status} {step.when.shown}" for code, (status, step) in standing.items()))
+    return [*lines, *(_step_line(s) for s in agreement.steps)]
 
 
 def _claim_lines(claim: Claim) -> list[str]:
