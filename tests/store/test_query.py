@@ -150,7 +150,7 @@ def test_web_pages_walk_the_listing_on_both_back_ends(news: Backend,
                                                       criteria: dict[str, str]) -> None:
     """`dyad.web.queries.page_events` (the API's pages) on DuckDB and PostgreSQL: walked two
     at a time by cursor, and by offset, the pages give the listing, field for field."""
-    from dyad.web.queries import page_events
+    from dyad.store.listing import page_events
 
     where = EventFilter(**criteria)
     expected = list_events(news, where)

@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from dyad.errors import DyadError
 from dyad.knowledge.status import answer_status
+from dyad.store.listing import Cursor, page_events
 from dyad.store.query import EventFilter, event_detail
 from dyad.store.timeline import timeline
 from dyad.web.auth import check_code, check_write, matches
@@ -27,8 +28,6 @@ from dyad.web.guard import CHART_CSP
 from dyad.web.knowledge import document_knowledge, dyad_knowledge
 from dyad.web.markup import document_paragraphs
 from dyad.web.queries import (
-    Cursor,
-    page_events,
     recent_events,
     store_timeline,
     stored_document,
