@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dyad.coding.coder import EventCoder
+from dyad.store import listing
 from dyad.store.query import EventFilter
-from dyad.web import queries
 from dyad.web.app import create_app
 from dyad.web.cache import Kept, KeptAnswers
 
@@ -28,7 +28,7 @@ def test_kept_answers_drop_the_least_recently_used_beyond_their_size() -> None:
 
 def _counting(monkeypatch: pytest.MonkeyPatch) -> list[EventFilter]:
     calls: list[EventFilter] = []
-    real = queries.page_events
+    real = listing.page_events
 
     def counted(backend: object, criteria: EventFilter, **kwargs: object) -> object:
         calls.append(criteria)

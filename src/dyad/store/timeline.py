@@ -12,13 +12,14 @@ per pair of full codes (RUS/JPN by week: about 3,400 rows to add up instead of 2
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from itertools import pairwise
 from typing import Any, NamedTuple
 
 from dyad.errors import QueryError
 from dyad.store.backend import Backend
-from dyad.store.query import like_prefix, prefix_end
+from dyad.store.query import EventFilter, directed, like_prefix, prefix_end
 
 PERIODS: tuple[str, ...] = ("day", "week", "month", "year")
 #: The columns of a timeline listing, in order.
@@ -81,13 +82,21 @@ def next_period(start: date, by: str) -> date:
 
 
 def timeline(backend: Backend, first: str, second: str, *, by: str = "month",
-             since: date | None = None, until: date | None = None) -> list[TimelineRow]:
-    """Both directions of the dyad `first`–`second`, per period, gaps filled with zeros."""
+             since: date | None = None, until: date | None = None,
+             narrow: EventFilter | None = None, fill: bool = True) -> list[TimelineRow]:
+    """Both directions of the dyad `first`–`second`, per period, gaps filled with zeros
+    (unless not `fill`: then only periods with events in a direction).
+
+    `narrow` keeps only the events another filter selects too (a root, words, ...): those
+    are counted from the events themselves instead of the day sums."""
     if by not in PERIODS:
         raise QueryError(f"bad period {by!r}: expected one of {', '.join(PERIODS)}")
     a, b = first.strip().upper(), second.strip().upper()
     if not a or not b:
         raise QueryError("a timeline needs two actor codes, e.g. RUS JPN")
+    if narrow is not None and narrow != EventFilter():
+        counted = _narrowed(backend, a, b, by, replace(narrow, since=since, until=until))
+        return _rows(counted, a, b, by, fill=fill)
     dates = ""
     limits: list[Any] = []
     if since is not None:
@@ -110,19 +119,71 @@ def timeline(backend: Backend, first: str, second: str, *, by: str = "month",
     found: dict[tuple[date, int], tuple[Any, ...]] = {}
     for period, direction, *counts in backend.rows(sql, params):
         found[(period, int(direction))] = tuple(counts)
+    return _rows(found, a, b, by, fill=fill)
+
+
+def _rows(found: dict[tuple[date, int], tuple[Any, ...]], a: str, b: str, by: str, *,
+          fill: bool) -> list[TimelineRow]:
+    """Timeline rows from the counts per (period, direction): every period from the first to
+    the last with both directions (`fill`), or only the periods that have events."""
     if not found:
         return []
     rows: list[TimelineRow] = []
-    start = min(p for p, _ in found)
-    end = max(p for p, _ in found)
     none = (0, 0, 0, 0, 0, 0.0)
-    while start <= end:
+    if fill:
+        periods = []
+        start, end = min(p for p, _ in found), max(p for p, _ in found)
+        while start <= end:
+            periods.append(start)
+            start = next_period(start, by)
+    else:
+        periods = sorted({p for p, _ in found})
+    for period in periods:
         for direction, source, target in ((0, a, b), (1, b, a)):
-            n, q1, q2, q3, q4, gold = found.get((start, direction), none)
-            rows.append(TimelineRow(start, source, target, int(n), int(q1), int(q2), int(q3),
+            if not fill and (period, direction) not in found:
+                continue
+            n, q1, q2, q3, q4, gold = found.get((period, direction), none)
+            rows.append(TimelineRow(period, source, target, int(n), int(q1), int(q2), int(q3),
                                     int(q4), round(float(gold), 3)))
-        start = next_period(start, by)
     return rows
+
+
+_EVENTS_SQL = """SELECT CAST(date_trunc('{by}', e.date) AS DATE) AS period,
+       CASE WHEN {forward} THEN 0 ELSE 1 END AS direction, count(*),
+       sum(CASE WHEN e.quad_class = 1 THEN 1 ELSE 0 END),
+       sum(CASE WHEN e.quad_class = 2 THEN 1 ELSE 0 END),
+       sum(CASE WHEN e.quad_class = 3 THEN 1 ELSE 0 END),
+       sum(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END), sum(e.goldstein)
+FROM events e WHERE e.date IS NOT NULL AND {condition}
+GROUP BY 1, 2"""
+
+
+def _narrowed(backend: Backend, a: str, b: str, by: str, criteria: EventFilter
+              ) -> dict[tuple[date, int], tuple[Any, ...]]:
+    """Counts per (period, direction) of the events between a and b that `criteria` selects
+    (an event both ways counts as a → b, as in `timeline`)."""
+    forward, forward_params = directed(backend.dialect, a, b)
+    condition, params = replace(criteria, pair=f"{a}:{b}").sql(backend.dialect)
+    unit = PERIODS[PERIODS.index(by)]
+    sql = _EVENTS_SQL.format(by=unit, forward=forward, condition=condition)
+    return {(period, int(direction)): tuple(counts)
+            for period, direction, *counts in backend.rows(sql, [*forward_params, *params])}
+
+
+def filtered_periods(backend: Backend, criteria: EventFilter, *, by: str = "month"
+                     ) -> list[dict[str, Any]]:
+    """The events a filter selects per period and QuadClass, with their summed Goldstein
+    score (dated events only), in period order."""
+    if by not in PERIODS:
+        raise QueryError(f"bad period {by!r}: expected one of {', '.join(PERIODS)}")
+    unit = PERIODS[PERIODS.index(by)]
+    condition, params = criteria.sql(backend.dialect)
+    rows = backend.rows(
+        f"SELECT CAST(date_trunc('{unit}', e.date) AS DATE) AS period, e.quad_class, "
+        f"count(*), sum(e.goldstein) FROM events e WHERE e.date IS NOT NULL AND {condition} "
+        "GROUP BY 1, 2 ORDER BY 1, 2", params)
+    return [{"period": period.isoformat(), "quad_class": int(quad), "events": int(n),
+             "goldstein": round(float(g or 0.0), 3)} for period, quad, n, g in rows]
 
 
 def _directed(dialect: str, source: str, target: str, *, countries: bool

@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
+from dyad.errors import QueryError
 from dyad.knowledge.status import (
     answer_status,
     select_agreements,
@@ -23,7 +24,7 @@ from dyad.knowledge.status import (
 )
 from dyad.store.listing import Cursor, Sort, event_facets, page_events
 from dyad.store.named import named_json
-from dyad.store.query import EventFilter, event_detail
+from dyad.store.query import EventFilter, event_detail, parse_day
 from dyad.store.timeline import TIMELINE_COLUMNS, timeline
 from dyad.web.auth import bearer_token, check_code, check_write
 from dyad.web.coding import (
@@ -48,7 +49,6 @@ MAX_LIMIT = 1000
 #: The deepest offset a page may start at (use the `next` cursor to go further).
 MAX_OFFSET = 100_000
 ACTOR_CODE = r"^[A-Za-z0-9-]{1,24}$"
-ACTOR_PREFIX = r"^[A-Za-z0-9-]{0,24}$"
 
 Format = Annotated[str, Query(pattern="^(json|csv)$",
                               description="json (default) or csv (also: Accept: text/csv)")]
@@ -77,12 +77,11 @@ def _text(name: str, pattern: str | None = None) -> Any:
     return Query(description=FILTER_FIELDS[name], max_length=500, pattern=pattern)
 
 
-Actor = Annotated[str, _text("actor", ACTOR_PREFIX)]
 
 
 def event_criteria(
-    actor: Actor = "", source: Annotated[str, _text("source", ACTOR_PREFIX)] = "",
-    target: Annotated[str, _text("target", ACTOR_PREFIX)] = "",
+    actor: Annotated[str, _text("actor")] = "", source: Annotated[str, _text("source")] = "",
+    target: Annotated[str, _text("target")] = "",
     dyad: Annotated[str, _text("dyad")] = "", pair: Annotated[str, _text("pair")] = "",
     root: Annotated[str, _text("root", r"^\d{0,2}$")] = "",
     code: Annotated[str, _text("code", r"^[0-9A-Za-z]{0,4}$")] = "",
@@ -94,7 +93,13 @@ def event_criteria(
     where: Annotated[list[str] | None, Query(
         description="COLUMN OP VALUE (OP: = != < <= > >= ~), repeatable.")] = None,
 ) -> EventFilter:
-    """The filters of an event list (a FastAPI dependency)."""
+    """The filters of an event list (a FastAPI dependency); a bad date is 422, as a bad value
+    of another typed parameter."""
+    for name, value in (("since", since), ("until", until)):
+        try:
+            parse_day(value, name)
+        except QueryError as exc:
+            raise HTTPException(status_code=422, detail=exc.message) from None
     return event_filter({"actor": actor, "source": source, "target": target, "dyad": dyad,
                          "pair": pair, "root": root, "code": code, "plover": plover,
                          "quad_class": quad_class, "since": since, "until": until, "q": q,

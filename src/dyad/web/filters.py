@@ -32,17 +32,13 @@ FILTER_FIELDS: dict[str, str] = {
     "outlet": "A mention comes from this news outlet (its source, or the host of its URL).",
     "doc": "A mention is in this document (its id).",
 }
+# Codes (actor, source, target, dyad, pair) are prefixes sent as parameters: any text is a
+# plain value that matches what it matches.
 _PATTERNS: dict[str, re.Pattern[str]] = {
-    "actor": re.compile(r"^[A-Za-z0-9-]{1,24}$"), "source": re.compile(r"^[A-Za-z0-9-]{1,24}$"),
-    "target": re.compile(r"^[A-Za-z0-9-]{1,24}$"),
-    "dyad": re.compile(r"^[A-Za-z0-9-]{1,24}:[A-Za-z0-9-]{1,24}$"),
-    "pair": re.compile(r"^[A-Za-z0-9-]{1,24}:[A-Za-z0-9-]{1,24}$"),
     "root": re.compile(r"^\d{1,2}$"), "code": re.compile(r"^[0-9A-Za-z]{1,4}$"),
     "plover": re.compile(r"^[A-Za-z_]{1,24}$"), "quad_class": re.compile(r"^[1-4]$"),
 }
-_EXAMPLES = {"actor": "RUS", "source": "RUSGOV", "target": "JPN", "dyad": "RUS:JPN",
-             "pair": "RUS:JPN", "root": "16", "code": "163", "plover": "SANCTION",
-             "quad_class": "4"}
+_EXAMPLES = {"root": "16", "code": "163", "plover": "SANCTION", "quad_class": "4"}
 MAX_TEXT = 500
 
 
