@@ -340,7 +340,8 @@ def test_dyad_page_from_the_overview(site: Site, browser: WebDriver,
     else:
         assert set(shown) == expected
     for row in all_of(browser, "table#events tr.event"):
-        assert re.fullmatch(r"\d{2,4}", text_of(row.find_element(By.CSS_SELECTOR, "td.code")))
+        code = row.find_element(By.CSS_SELECTOR, "td.code .value")
+        assert re.fullmatch(r"\d{2,4}", text_of(code))
     for section in ("#agreements", "#institutions", "#claims"):
         assert all_of(browser, section), section
     assert all_of(browser, "select#period") or all_of(browser, "[data-period=week]")

@@ -56,7 +56,7 @@ def prefix_end(prefix: str) -> str:
 
 def like_prefix(text: str) -> str:
     """A LIKE pattern (escape character `\\`) matching strings that start with `text`."""
-    return _escape_like(text) + "%"
+    return escape_like(text) + "%"
 
 
 def starts_with(dialect: str, column: str, prefix: str) -> tuple[str, str]:
@@ -82,7 +82,8 @@ def either_way(dialect: str, first: str, second: str) -> tuple[str, list[Any]]:
     return f"({there} OR {back})", [*forward, *backward]
 
 
-def _escape_like(text: str) -> str:
+def escape_like(text: str) -> str:
+    """`text` with LIKE's wildcards and the escape character `\\` escaped."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
@@ -98,7 +99,7 @@ class Condition:
         """The condition as SQL on the events table `e`, and its parameter."""
         if self.operator == "~":
             return f"lower(CAST(e.{self.column} AS TEXT)) LIKE ? ESCAPE '\\'", [
-                "%" + _escape_like(str(self.value).lower()) + "%"]
+                "%" + escape_like(str(self.value).lower()) + "%"]
         return f"e.{self.column} {_OPERATORS[self.operator]} ?", [self.value]
 
 
@@ -215,7 +216,7 @@ class EventFilter:
         for column, member in (("e.outlets", self.outlet), ("e.doc_ids", self.document)):
             if member:  # the JSON list holds the value's JSON string
                 parts.append(f"{column} LIKE ? ESCAPE '\\'")
-                params.append("%" + _escape_like(json.dumps(member)) + "%")
+                params.append("%" + escape_like(json.dumps(member)) + "%")
         if self.root:
             parts.append("e.root = ?")
             params.append(self.root.strip().zfill(2))

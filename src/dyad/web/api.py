@@ -5,6 +5,7 @@ Errors are JSON `{"error": message}` with the status code of the failure (see `e
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Annotated, Any
@@ -16,12 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
 from dyad.errors import QueryError
-from dyad.knowledge.status import (
-    answer_status,
-    select_agreements,
-    select_claims,
-    select_institutions,
-)
+from dyad.knowledge.status import answer_status
 from dyad.store.listing import Cursor, Sort, event_facets, page_events
 from dyad.store.named import named_json
 from dyad.store.query import EventFilter, event_detail, parse_day
@@ -39,6 +35,7 @@ from dyad.web.context import WebContext, web_context
 from dyad.web.downloads import DOWNLOAD_PAGE, csv_text, download, streamed
 from dyad.web.filters import FILTER_FIELDS, event_filter
 from dyad.web.queries import stored_document
+from dyad.web.records import KINDS, list_records
 from dyad.web.responses import JSONAnswer, events_answer
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -188,9 +185,12 @@ def dyad_timeline(
     a: Annotated[str, Path(pattern=ACTOR_CODE)], b: Annotated[str, Path(pattern=ACTOR_CODE)],
     by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
     since: Since = None, until: Until = None, format: Format | None = None,
+    root: Annotated[str, _text("root", r"^\d{0,2}$")] = "",
+    q: Annotated[str, _text("q")] = "",
 ) -> Response:
     rows = [r.to_dict() for r in timeline(context.access.reader().backend, a, b, by=by,
-                                          since=since, until=until)]
+                                          since=since, until=until,
+                                          narrow=EventFilter(root=root, words=q))]
     if _wants_csv(request, format):
         return _csv(TIMELINE_COLUMNS, rows, {})
     return JSONAnswer({"a": a.upper(), "b": b.upper(), "by": by, "rows": rows})
@@ -207,38 +207,62 @@ def get_document(context: Context, doc_id: str) -> dict[str, Any]:
             "mentions": stored.mentions}
 
 
+RecordFormat = Annotated[str | None, Query(pattern="^(json|jsonl)$",
+                                           description="json (default) or jsonl")]
+Party = Annotated[str, Query(max_length=24, description="A party's code starts with this.")]
+Words = Annotated[str, Query(max_length=500, description="Words of the name or text.")]
+Kind = Annotated[str, Query(max_length=40, description="e.g. treaty, center, close.")]
+Doc = Annotated[str, Query(max_length=500, description="Stated in this document (its id).")]
+RecordSort = Annotated[str, Query(pattern=r"^-?(name|state|kind)?$",
+                                  description="name (default), state or kind; - reverses.")]
+
+
+def _records(context: WebContext, name: str, values: dict[str, str], sort: str,
+             fmt: str | None) -> Response:
+    """A knowledge list as {"NAME": [...], "count", "facets"} or as JSON Lines."""
+    found = list_records(context.access.knowledge(), KINDS[name], values, sort=sort)
+    items = [item.to_dict() for item in found.items]
+    if fmt == "jsonl":
+        return Response("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items),
+                        media_type="application/x-ndjson")
+    return JSONAnswer({name: items, "count": len(items), "facets": {
+        facet: [{"value": c.value, "count": c.count} for c in counts]
+        for facet, counts in found.facets.items()}})
+
+
 @router.get("/agreements", summary="Agreements, with their status and evidence")
 def list_agreements(
-    context: Context,
-    party: Annotated[str, Query(max_length=24, description="A party's code starts with this.")
-                     ] = "",
+    context: Context, party: Party = "",
     status: Annotated[str, Query(max_length=40, description="e.g. suspended, in force.")] = "",
-    q: Annotated[str, Query(max_length=500, description="Words of the name or subject.")] = "",
-) -> dict[str, Any]:
-    found = select_agreements(context.access.knowledge(), party=party, status=status, query=q)
-    return {"agreements": [a.to_dict() for a in found], "count": len(found)}
+    q: Words = "", kind: Kind = "", doc: Doc = "", sort: RecordSort = "name",
+    format: RecordFormat = None,
+) -> Response:
+    return _records(context, "agreements", {"party": party, "state": status, "q": q,
+                                            "kind": kind, "doc": doc}, sort, format)
 
 
 @router.get("/institutions", summary="Institutions, with their status and evidence")
 def list_institutions(
-    context: Context,
+    context: Context, party: Party = "",
     status: Annotated[str, Query(max_length=40, description="e.g. operating, closed.")] = "",
-    q: Annotated[str, Query(max_length=500, description="Words of the name.")] = "",
-) -> dict[str, Any]:
-    found = select_institutions(context.access.knowledge(), status=status, query=q)
-    return {"institutions": [i.to_dict() for i in found], "count": len(found)}
+    q: Words = "", kind: Kind = "", doc: Doc = "", sort: RecordSort = "name",
+    format: RecordFormat = None,
+) -> Response:
+    return _records(context, "institutions", {"party": party, "state": status, "q": q,
+                                              "kind": kind, "doc": doc}, sort, format)
 
 
 @router.get("/claims", summary="Claims, with their standing and who made or refuted them")
 def list_claims(
-    context: Context,
+    context: Context, party: Party = "",
     standing: Annotated[str, Query(max_length=40,
                                    description="asserted, refuted, confirmed or disputed.")
                         ] = "",
-    q: Annotated[str, Query(max_length=500, description="Words of the claim.")] = "",
-) -> dict[str, Any]:
-    found = select_claims(context.access.knowledge(), standing=standing, query=q)
-    return {"claims": [c.to_dict() for c in found], "count": len(found)}
+    q: Words = "", kind: Kind = "", doc: Doc = "", sort: RecordSort = "name",
+    format: RecordFormat = None,
+) -> Response:
+    return _records(context, "claims", {"party": party, "state": standing, "q": q,
+                                        "kind": kind, "doc": doc}, sort, format)
 
 
 @router.get("/status", summary="The evidence-backed status of what a query names")

@@ -19,7 +19,7 @@ from dyad.errors import DyadError
 from dyad.names import actor_name, code_name, quad_name
 from dyad.store.backend import is_postgres_url
 from dyad.store.workers import CoderSpec
-from dyad.web import api, explore, pages
+from dyad.web import api, explore, lists, pages
 from dyad.web.access import StoreAccess
 from dyad.web.cache import DEFAULT_CACHE_BYTES, KeptAnswers, ResponseCache
 from dyad.web.coding import MAX_TEXT_BYTES, CodingPool
@@ -101,6 +101,7 @@ def create_app(store_location: str, *, allow_writes: bool = False, token: str | 
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(explore.router)
+    app.include_router(lists.router)
 
     @app.get("/docs", include_in_schema=False)
     def docs(request: Request) -> HTMLResponse:
