@@ -77,9 +77,10 @@ def serve_command(
                         hint="set DYAD_TOKEN (or pass --token) to a long random string; "
                         "coding then needs 'Authorization: Bearer TOKEN'")
     from dyad.web.app import create_app
-    from dyad.web.launch import check_workers, run_app, run_workers, serve_environment
+    from dyad.web.launch import check_port, check_workers, run_app, run_workers, serve_environment
 
     check_workers(workers, db, allow_writes=allow_writes)
+    check_port(host, port)
     cache_bytes = cache_mb * 1024 * 1024
     hosts = allowed_hosts(host, allowed_host or ())
     form_token = secrets.token_urlsafe(24)

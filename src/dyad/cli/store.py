@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
+from dataclasses import replace
 from typing import Annotated, Any
 
 import typer
@@ -34,6 +35,7 @@ from dyad.cli.options import (
     dictionary_choice,
     parse_day,
 )
+from dyad.cli.output import plain
 from dyad.errors import DyadError
 from dyad.io.jsonl import InputProblem
 from dyad.io.text import MAX_DOCUMENT_BYTES
@@ -48,14 +50,9 @@ from dyad.store.ingest import (
     failed_documents,
     ingest,
 )
-from dyad.store.query import (
-    LISTING_COLUMNS,
-    EventFilter,
-    count_events,
-    event_detail,
-    list_events,
-    parse_condition,
-)
+from dyad.store.listing import Sort, event_facets, walk_events
+from dyad.store.named import NAMED_COLUMNS, named_json
+from dyad.store.query import EventFilter, event_detail, parse_condition
 from dyad.store.timeline import PERIODS, TIMELINE_COLUMNS, TimelineRow, plot_timeline, timeline
 from dyad.store.workers import CoderSpec
 
@@ -174,6 +171,13 @@ def ingest_command(
     failures: Annotated[bool, typer.Option(
         "--failures", help="List the documents recorded as failed (id, origin, runs failed, "
         "last time, reason) instead of ingesting.")] = False,
+    to: Annotated[str | None, typer.Option(
+        "--to", metavar="URL", help="Send the documents to a running `dyad serve "
+        "--allow-writes` (e.g. http://127.0.0.1:8000), which codes and stores them: the way "
+        "to add news to a DuckDB store while it is served.", show_default=False)] = None,
+    token: Annotated[str | None, typer.Option(
+        "--token", envvar="DYAD_TOKEN", help="The server's token, for --to (or set "
+        "DYAD_TOKEN).", show_default=False)] = None,
     actors: ActorsOption = None,
     agents: AgentsOption = None,
     verbs: VerbsOption = None,
@@ -187,10 +191,16 @@ def ingest_command(
     cannot be coded (the coder raised, or its coding process died) or stored is recorded as
     failed with the reason and the run goes on; every run tries failed documents again.
 
+    With --to URL the documents go to a running `dyad serve --allow-writes` instead, which
+    codes and stores them (a served DuckDB file takes no other writer).
+
     Example: dyad ingest news/ feeds/world.rss --db news.duckdb --workers 2
     """
     if failures:
         _list_failures(db)
+        return
+    if to is not None:
+        _ingest_remote(paths or [], to, token, parse_day(date), max_bytes)
         return
     if from_parquet is not None or not paths:
         from dyad.cli.spark import ingest_parquet
@@ -224,6 +234,32 @@ def ingest_command(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
+def _ingest_remote(paths: list[str], url: str, token: str | None, day: Any,
+                   max_bytes: int) -> None:
+    """Send the documents under `paths` to a running server and print its report."""
+    from dyad.io.walk import walk_documents
+    from dyad.web.remote import send_documents
+
+    if not paths:
+        raise typer.BadParameter("give the files or folders to send", param_hint="PATHS")
+    if not token:
+        raise DyadError("--to needs the server's token",
+                        hint="pass --token TOKEN or set DYAD_TOKEN (the one `dyad serve "
+                        "--allow-writes` was started with)")
+    err = _err()
+    report = send_documents(
+        url, token, walk_documents(paths, default_date=day, max_bytes=max_bytes),
+        on_problem=lambda text: err.print(f"dyad: warning: {escape(text)} (skipped)"))
+    out = Console(highlight=False, soft_wrap=True)
+    out.print(f"[bold]ingest report[/bold] ({escape(url)})")
+    for line in report.summary():
+        out.print(escape(line))
+    if report.read == 0 and report.problems:
+        raise DyadError("no document could be read", hint="see the warnings above")
+    if report.failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
 def _list_failures(db: str) -> None:
     """Print the documents an ingest recorded as failed, one per line, tab-separated."""
     with open_store(db) as store:
@@ -245,42 +281,78 @@ def _write_rows(rows: list[dict[str, Any]], columns: Sequence[str], fmt: str) ->
         writer.writerow([json.dumps(row[c]) if c == "spans" else row[c] for c in columns])
 
 
+SourceFilter = Annotated[str, typer.Option("--source", help="Source code starts with this.")]
+TargetFilter = Annotated[str, typer.Option("--target", help="Target code starts with this.")]
+PairFilter = Annotated[str, typer.Option(
+    "--pair", help="A:B code prefixes, both directions, e.g. RUS:JPN.")]
+PloverFilter = Annotated[str, typer.Option("--plover", help="PLOVER type, e.g. SANCTION.")]
+QuadFilter = Annotated[int | None, typer.Option(
+    "--quad-class", min=1, max=4, help="QuadClass 1..4 (verbal/material cooperation, "
+    "verbal/material conflict).", show_default=False)]
+OutletFilter = Annotated[str, typer.Option(
+    "--outlet", help="A mention comes from this news outlet (source, or URL host).")]
+DocFilter = Annotated[str, typer.Option("--doc", help="A mention is in this document (id).")]
+SortOption = Annotated[str, typer.Option(
+    "--sort", help="date, goldstein, mentions, sources, articles, code, source or target; "
+    "a leading - sorts descending (e.g. --sort=-mentions).")]
+
+
 def events_command(
     db: DbOption = DEFAULT_DB, actor: ActorFilter = "", dyad: DyadFilter = "",
     root: RootFilter = "", code: CodeFilter = "", since: SinceFilter = None,
     until: UntilFilter = None, q: WordsFilter = "", where: WhereFilter = None,
+    source: SourceFilter = "", target: TargetFilter = "", pair: PairFilter = "",
+    plover: PloverFilter = "", quad_class: QuadFilter = None, outlet: OutletFilter = "",
+    doc: DocFilter = "", sort: SortOption = "date",
     limit: Annotated[int | None, typer.Option(
         "--limit", min=0, help="At most this many (default: 50 in a table, else all; 0: all).",
         show_default=False)] = None,
     output_format: FormatOption = None,
 ) -> None:
-    """List stored events with their best sentence.
+    """List stored events with their best sentence, trigger and attribution, and the names of
+    their codes (jsonl and csv: code_name, source_name, target_name).
 
-    Example: dyad events --dyad RUS:JPN --root 16 --since 2024-01-01
+    Example: dyad events --dyad RUS:JPN --root 16 --since 2024-01-01 --sort=-mentions
     """
     fmt = _format(output_format)
-    criteria = _filter(actor, dyad, root, code, since, until, q, where)
+    criteria = replace(_filter(actor, dyad, root, code, since, until, q, where),
+                       source=source, target=target, pair=pair, plover=plover.upper(),
+                       quad_class=quad_class, outlet=outlet, document=doc)
+    order = Sort.parse(sort)
     cap = (50 if fmt == "table" else 0) if limit is None else limit
     with open_store(db) as store:
-        rows = list_events(store.backend, criteria, limit=cap or None)
-        total = count_events(store.backend, criteria) if cap and len(rows) == cap else len(rows)
+        rows = [json.loads(named_json(text)) for text in walk_events(
+            store.backend, criteria, sort=order, limit=cap or None)]
+        total = (event_facets(store.backend, criteria).total if cap and len(rows) == cap
+                 else len(rows))
     if fmt != "table":
-        _write_rows(rows, LISTING_COLUMNS, fmt)
+        _write_rows(rows, NAMED_COLUMNS, fmt)
         return
+    _events_table(rows, total)
+
+
+def _events_table(rows: list[dict[str, Any]], total: int) -> None:
+    """Events as a table: each with its trigger and attribution, so that the events of one
+    sentence can be told apart."""
+    console = _console()
     table = Table(show_lines=False)
     for name, width in (("event", 16), ("date", 10), ("source", 6), ("target", 6), ("code", 4),
-                        ("plover", 8), ("ment", 4), ("src", 3), ("art", 3)):
-        table.add_column(name, no_wrap=True, min_width=width,
-                         justify="right" if name in {"ment", "src", "art"} else "left")
-    console = _console()
+                        ("plover", 8), ("trigger", 8), ("according to", 6),
+                        ("m·s·a", 5)):
+        table.add_column(name, no_wrap=True, min_width=width, overflow="ellipsis",
+                         max_width=18 if name in {"trigger", "according to"} else None,
+                         justify="right" if name == "m·s·a" else "left")
     table.add_column("sentence", overflow="ellipsis", no_wrap=True, min_width=20,
-                     max_width=max(20, console.width - 92))
+                     max_width=max(20, console.width - 118))
     for r in rows:
-        table.add_row(r["event_id"], r["date"], r["source"] or "?", r["target"] or "-",
-                      r["code"], r["plover"], str(r["num_mentions"]), str(r["num_sources"]),
-                      str(r["num_articles"]), escape(" ".join(r["sentence"].split())))
+        table.add_row(*(plain(cell) for cell in (
+            r["event_id"], r["date"], r["source"] or "?", r["target"] or "-", r["code"],
+            r["plover"], r["trigger"], r["attribution"],
+            f"{r['num_mentions']}·{r['num_sources']}·{r['num_articles']}",
+            " ".join(r["sentence"].split()))))
     console.print(table)
     more = f" of {total:,}; --limit 0 shows all" if total > len(rows) else ""
+    console.print("m·s·a: mentions, sources, articles", style="dim")
     console.print(f"{len(rows):,} event{'s' if len(rows) != 1 else ''}{more}")
 
 
@@ -343,11 +415,16 @@ def timeline_command(
     since: SinceFilter = None, until: UntilFilter = None,
     plot: Annotated[str | None, typer.Option(
         "--plot", help="Also draw it to FILE.png or FILE.svg.", show_default=False)] = None,
+    all_periods: Annotated[bool, typer.Option(
+        "--all-periods", help="Also list the periods without events (zeros), from the first "
+        "period with events to the last.")] = False,
+    root: RootFilter = "", q: WordsFilter = "",
     output_format: FormatOption = None,
 ) -> None:
-    """Events per QuadClass and summed Goldstein score per period, both directions.
+    """Events per QuadClass and summed Goldstein score per period, both directions; only the
+    periods with events unless --all-periods.
 
-    Example: dyad timeline RUS JPN --by week --plot rus-jpn.png
+    Example: dyad timeline RUS JPN --by week --root 16 --plot rus-jpn.png
     """
     fmt = _format(output_format)
     if by not in PERIODS:
@@ -355,10 +432,14 @@ def timeline_command(
     if plot is not None and not plot.lower().endswith((".png", ".svg")):
         raise typer.BadParameter("the plot file must end in .png or .svg", param_hint="--plot")
     with open_store(db) as store:
+        narrow = EventFilter(root=root, words=q)
         rows = timeline(store.backend, first, second, by=by, since=parse_day(since),
-                        until=parse_day(until))
+                        until=parse_day(until), narrow=narrow, fill=all_periods)
+        drawn = rows if all_periods else timeline(
+            store.backend, first, second, by=by, since=parse_day(since),
+            until=parse_day(until), narrow=narrow)
     if plot is not None:
-        plot_timeline(rows, plot, title=f"{first.upper()} – {second.upper()} by {by}")
+        plot_timeline(drawn, plot, title=f"{first.upper()} – {second.upper()} by {by}")
         _err().print(f"dyad: wrote {escape(plot)}")
     if fmt != "table":
         _write_rows([r.to_dict() for r in rows], TIMELINE_COLUMNS, fmt)
@@ -373,12 +454,13 @@ def _timeline_table(rows: list[TimelineRow], a: str, b: str) -> None:
         for name in ("events", "q1", "q2", "q3", "q4", "goldstein"):
             label = f"{source}→{target}\n{name}" if name == "events" else name
             table.add_column(label, justify="right", no_wrap=True)
-    periods: dict[str, list[str]] = {}
+    periods: dict[str, dict[tuple[str, str], list[str]]] = {}
     for r in rows:
-        periods.setdefault(r.period.isoformat(), []).extend(
-            str(v) for v in (r.events, r.quad1, r.quad2, r.quad3, r.quad4, f"{r.goldstein:.1f}"))
+        periods.setdefault(r.period.isoformat(), {})[(r.source, r.target)] = [
+            str(v) for v in (r.events, r.quad1, r.quad2, r.quad3, r.quad4, f"{r.goldstein:.1f}")]
+    empty = ["0", "0", "0", "0", "0", "0.0"]
     for period, cells in periods.items():
-        table.add_row(period, *cells)
+        table.add_row(period, *cells.get((a, b), empty), *cells.get((b, a), empty))
     console = _console()
     console.print(table)
     if not rows:

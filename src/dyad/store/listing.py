@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -282,3 +282,20 @@ def event_facets(backend: Backend, criteria: EventFilter, *, top: int = 30) -> F
             found.sort(key=lambda c: (-c.count, c.value))
         counts[name] = found[:top] if name != "year" else found
     return Facets(total, counts)
+
+
+def walk_events(backend: Backend, criteria: EventFilter, *, sort: Sort = DATE_ORDER,
+                limit: int | None = None, page_size: int = 1000) -> Iterator[str]:
+    """The listing records (JSON texts) of the filtered events in the sort's order, read a
+    page at a time by cursor; at most `limit` of them (None: all)."""
+    left = limit
+    cursor: Cursor | None = None
+    while left is None or left > 0:
+        size = page_size if left is None else min(page_size, left)
+        page = page_events(backend, criteria, limit=size, cursor=cursor, sort=sort)
+        yield from page.listings
+        if left is not None:
+            left -= len(page.listings)
+        if page.next_cursor is None:
+            return
+        cursor = page.next_cursor

@@ -200,7 +200,8 @@ def _directed(dialect: str, source: str, target: str, *, countries: bool
 
 
 def plot_timeline(rows: list[TimelineRow], path: str, *, title: str = "") -> None:
-    """Draw a timeline to PNG or SVG: stacked QuadClass counts and Goldstein sums per direction."""
+    """Draw a timeline to PNG or SVG: stacked QuadClass counts and Goldstein sums per direction,
+    with one legend below the panels (never over the bars or the line)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -208,30 +209,39 @@ def plot_timeline(rows: list[TimelineRow], path: str, *, title: str = "") -> Non
 
     directions = list(dict.fromkeys((r.source, r.target) for r in rows))
     panels = max(1, len(directions))
-    figure, axes = plt.subplots(panels, 1, figsize=(10, 3.2 * panels), sharex=True,
-                                squeeze=False)
+    figure, axes = plt.subplots(panels, 1, figsize=(10, 1.2 + 3.0 * panels), sharex=True,
+                                squeeze=False, layout="constrained")
     colours = ("#4c9f70", "#2e6f95", "#e0a030", "#c0392b")
     labels = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+    handles: list[Any] = []
     for axis, (source, target) in zip(axes[:, 0], directions, strict=False):
         mine = [r for r in rows if (r.source, r.target) == (source, target)]
         x = [r.period for r in mine]
         bottom = [0] * len(mine)
         width = _bar_width(x)
+        bars = []
         for quad, (colour, label) in enumerate(zip(colours, labels, strict=True), start=1):
             heights = [getattr(r, f"quad{quad}") for r in mine]
-            axis.bar(x, heights, width=width, bottom=bottom, color=colour, label=label)
+            bars.append(axis.bar(x, heights, width=width, bottom=bottom, color=colour,
+                                 label=label))
             bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
         axis.set_ylabel(f"{source} → {target}\nevents")
+        axis.set_ylim(0, max([*bottom, 1]) * 1.1)
         score = axis.twinx()
-        score.plot(x, [r.goldstein for r in mine], color="black", marker="o", linewidth=1.2,
-                   label="Goldstein sum")
+        (line,) = score.plot(x, [r.goldstein for r in mine], color="black", marker="o",
+                             linewidth=1.2, label="summed Goldstein score")
         score.axhline(0, color="grey", linewidth=0.6)
         score.set_ylabel("Goldstein sum")
-    axes[0, 0].legend(loc="upper left", fontsize="small", ncols=2)
+        if not handles:
+            handles = [*bars, line]
+    if handles:
+        figure.legend(handles=handles, loc="outside lower center", ncols=5, fontsize="small",
+                      frameon=False)
     if title:
         figure.suptitle(title)
-    figure.autofmt_xdate()
-    figure.tight_layout()
+    for label in axes[-1, 0].get_xticklabels():
+        label.set_rotation(30)
+        label.set_horizontalalignment("right")
     figure.savefig(path)
     plt.close(figure)
 
