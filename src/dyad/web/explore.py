@@ -153,7 +153,8 @@ def events_page(request: Request, context: Context) -> HTMLResponse:
                                                                           kept),
                       "json": link("/api/events", kept, facets="true")},
         "chart_spec": overview_chart(
-            [{**r, "quad": quad_name(r["quad_class"])} for r in periods], by)
+            [{**r, "quad": quad_name(r["quad_class"])} for r in periods], by, width=900,
+            legend_below=True)
         if periods else None,
         "choices": _choices(),
     }, headers={"Content-Security-Policy": CHART_CSP})
