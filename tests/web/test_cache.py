@@ -68,3 +68,23 @@ def test_no_cache_when_turned_off_or_writable(
         for _ in range(2):
             assert client.get("/api/events").status_code == 200
     assert len(calls) == 4
+
+
+def test_listing_pages_are_kept_too(store_path: Path, coder: EventCoder,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from dyad.web import explore
+
+    calls: list[object] = []
+    real = explore.event_facets
+
+    def counted(backend: object, criteria: object, **kwargs: object) -> object:
+        calls.append(criteria)
+        return real(backend, criteria, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("dyad.web.explore.event_facets", counted)
+    with TestClient(create_app(str(store_path), coder=coder)) as client:
+        first = client.get("/events", params={"root": "16"})
+        again = client.get("/events", params={"root": "16"})
+        assert client.get("/code").status_code == 200  # a form: never kept
+    assert first.status_code == 200 and first.content == again.content
+    assert len(calls) == 1

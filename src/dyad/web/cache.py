@@ -3,8 +3,9 @@
 A DuckDB file served read-only cannot change while the server has it open (DuckDB lets no
 process write a file that another has open), so the answer to the same request is the same
 bytes every time. `ResponseCache` keeps successful answers (status 200) of GET requests under
-/api, keyed by path, query string and Accept header, up to a total size, and drops the least
-recently used ones first. A kept answer is sent again without running the app.
+/api and of the listing pages (`/events`, `/documents`, ...: `KEPT_PAGES`), keyed by path,
+query string and Accept header, up to a total size, and drops the least recently used ones
+first. A kept answer is sent again without running the app.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ class KeptAnswers:
 
 
 class ResponseCache:
-    """ASGI middleware: answer GET requests under /api from `answers` when it has them."""
+    """ASGI middleware: answer GET requests of kept paths from `answers` when it has them."""
 
     def __init__(self, app: ASGIApp, answers: KeptAnswers) -> None:
         self.app = app
@@ -81,7 +82,7 @@ class ResponseCache:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (scope["type"] != "http" or scope["method"] != "GET"
-                or not scope["path"].startswith("/api/")):
+                or not kept_path(scope["path"])):
             await self.app(scope, receive, send)
             return
         key = _key(scope)
@@ -106,6 +107,16 @@ class ResponseCache:
             await send(message)
 
         await self.app(scope, receive, keep)
+
+
+#: The pages whose answers are kept besides the API's: the listings, which read the most.
+KEPT_PAGES = frozenset({"/events", "/documents", "/agreements", "/institutions", "/claims"})
+
+
+def kept_path(path: str) -> bool:
+    """Whether answers to GET requests of this path are kept: the API's and the listing
+    pages' (other pages are cheap, or carry a form)."""
+    return path.startswith("/api/") or path in KEPT_PAGES
 
 
 def _key(scope: Scope) -> Key:
