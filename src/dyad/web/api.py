@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from dyad.errors import QueryError
 from dyad.knowledge.status import answer_status
 from dyad.store.listing import Cursor, Sort, event_facets, page_events
-from dyad.store.named import named_json
+from dyad.store.named import named_json, with_names
 from dyad.store.query import EventFilter, event_detail, parse_day
 from dyad.store.timeline import TIMELINE_COLUMNS, timeline
 from dyad.web.auth import bearer_token, check_code, check_write
@@ -175,7 +175,7 @@ def _every_event(context: WebContext, criteria: EventFilter, sort: Sort, kind: s
 def get_event(context: Context, event_id: Annotated[str, Path(max_length=64)]
               ) -> dict[str, Any]:
     detail = event_detail(context.access.reader().backend, event_id)
-    return {**detail.event, "mentions": detail.mentions}
+    return {**with_names(detail.event), "mentions": [with_names(m) for m in detail.mentions]}
 
 
 @router.get("/dyads/{a}/{b}/timeline",
@@ -204,7 +204,7 @@ def get_document(context: Context, doc_id: str) -> dict[str, Any]:
             "sentences": [{"sentence_id": s.sentence_id, "text": s.text,
                            "span": [s.start, s.end], "discarded": s.discarded,
                            "actors": s.actors, "reasons": s.reasons} for s in stored.sentences],
-            "mentions": stored.mentions}
+            "mentions": [with_names(m) for m in stored.mentions]}
 
 
 RecordFormat = Annotated[str | None, Query(pattern="^(json|jsonl)$",
