@@ -250,17 +250,31 @@ class Facets:
             for name, found in self.counts.items()}}
 
 
+def selected_events(backend: Backend, criteria: EventFilter) -> tuple[str, list[Any]]:
+    """SQL `FROM ... WHERE ...` of the events `e` a filter selects, and its parameters. A text
+    search on DuckDB starts from the word index's matches joined to the events by id and date
+    (several times faster than testing each event's id against them)."""
+    if backend.dialect == "duckdb" and search_words(criteria.words):
+        hits, hit_params = criteria.word_hits(backend.dialect)
+        rest, rest_params = replace(criteria, words="").sql(backend.dialect)
+        return (f"FROM ({hits}) h JOIN events e ON e.event_id = h.event_id "
+                f"AND e.date IS NOT DISTINCT FROM h.date WHERE {rest}",
+                [*hit_params, *rest_params])
+    condition, params = criteria.sql(backend.dialect)
+    return f"FROM events e WHERE {condition}", params
+
+
 def event_facets(backend: Backend, criteria: EventFilter, *, top: int = 30) -> Facets:
     """The total and the per-value counts of FACETS over the filtered events, in one scan
     (GROUPING SETS); at most `top` values a facet."""
-    condition, params = criteria.sql(backend.dialect)
+    selection, params = selected_events(backend, criteria)
     names = list(FACETS)
     selected = ", ".join(f"{FACETS[n]} AS {n}" for n in names)
     grouping = ", ".join(f"GROUPING({n})" for n in names)
     sets = ", ".join(f"({n})" for n in names)
     rows = backend.rows(
         f"SELECT {grouping}, {', '.join(names)}, count(*) FROM "
-        f"(SELECT {selected} FROM events e WHERE {condition}) f "
+        f"(SELECT {selected} {selection}) f "
         f"GROUP BY GROUPING SETS ({sets}, ())", params)
     total = 0
     counts: dict[str, list[FacetCount]] = {n: [] for n in names}

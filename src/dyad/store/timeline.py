@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from dyad.errors import QueryError
 from dyad.store.backend import Backend
+from dyad.store.listing import selected_events
 from dyad.store.query import EventFilter, directed, like_prefix, prefix_end
 
 PERIODS: tuple[str, ...] = ("day", "week", "month", "year")
@@ -154,7 +155,7 @@ _EVENTS_SQL = """SELECT CAST(date_trunc('{by}', e.date) AS DATE) AS period,
        sum(CASE WHEN e.quad_class = 2 THEN 1 ELSE 0 END),
        sum(CASE WHEN e.quad_class = 3 THEN 1 ELSE 0 END),
        sum(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END), sum(e.goldstein)
-FROM events e WHERE e.date IS NOT NULL AND {condition}
+{selection} AND e.date IS NOT NULL
 GROUP BY 1, 2"""
 
 
@@ -163,9 +164,9 @@ def _narrowed(backend: Backend, a: str, b: str, by: str, criteria: EventFilter
     """Counts per (period, direction) of the events between a and b that `criteria` selects
     (an event both ways counts as a → b, as in `timeline`)."""
     forward, forward_params = directed(backend.dialect, a, b)
-    condition, params = replace(criteria, pair=f"{a}:{b}").sql(backend.dialect)
+    selection, params = selected_events(backend, replace(criteria, pair=f"{a}:{b}"))
     unit = PERIODS[PERIODS.index(by)]
-    sql = _EVENTS_SQL.format(by=unit, forward=forward, condition=condition)
+    sql = _EVENTS_SQL.format(by=unit, forward=forward, selection=selection)
     return {(period, int(direction)): tuple(counts)
             for period, direction, *counts in backend.rows(sql, [*forward_params, *params])}
 
@@ -177,10 +178,10 @@ def filtered_periods(backend: Backend, criteria: EventFilter, *, by: str = "mont
     if by not in PERIODS:
         raise QueryError(f"bad period {by!r}: expected one of {', '.join(PERIODS)}")
     unit = PERIODS[PERIODS.index(by)]
-    condition, params = criteria.sql(backend.dialect)
+    selection, params = selected_events(backend, criteria)
     rows = backend.rows(
         f"SELECT CAST(date_trunc('{unit}', e.date) AS DATE) AS period, e.quad_class, "
-        f"count(*), sum(e.goldstein) FROM events e WHERE e.date IS NOT NULL AND {condition} "
+        f"count(*), sum(e.goldstein) {selection} AND e.date IS NOT NULL "
         "GROUP BY 1, 2 ORDER BY 1, 2", params)
     return [{"period": period.isoformat(), "quad_class": int(quad), "events": int(n),
              "goldstein": round(float(g or 0.0), 3)} for period, quad, n, g in rows]
