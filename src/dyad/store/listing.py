@@ -13,7 +13,7 @@ import base64
 import binascii
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -220,6 +220,7 @@ def _page_by_words(backend: Backend, criteria: EventFilter, *, limit: int, offse
         f"({', '.join('?' * len(ids))}) ORDER BY {order}", ids), limit, sort)
 
 
+_PERIODS: tuple[str, ...] = ("day", "week", "month", "year")  # as dyad.store.timeline.PERIODS
 #: The facets counted, and the SQL of each one's value on the events table `e`.
 FACETS: dict[str, str] = {
     "root": "e.root", "quad_class": "e.quad_class",
@@ -237,11 +238,13 @@ class FacetCount:
 
 @dataclass(frozen=True)
 class Facets:
-    """How many events a filter selects, and how many per value of each facet (most first;
-    years in order)."""
+    """How many events a filter selects, how many per value of each facet (most first; years
+    in order), and, when asked for, the dated ones per period and QuadClass (`periods`:
+    {"period", "quad_class", "events", "goldstein"} in order)."""
 
     total: int
     counts: dict[str, list[FacetCount]]
+    periods: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """{"total": n, "facets": {"root": [{"value", "count"}, ...], ...}}."""
@@ -264,38 +267,54 @@ def selected_events(backend: Backend, criteria: EventFilter) -> tuple[str, list[
     return f"FROM events e WHERE {condition}", params
 
 
-def event_facets(backend: Backend, criteria: EventFilter, *, top: int = 30) -> Facets:
+def event_facets(backend: Backend, criteria: EventFilter, *, top: int = 30,
+                 by: str | None = None) -> Facets:
     """The total and the per-value counts of FACETS over the filtered events, in one scan
-    (GROUPING SETS); at most `top` values a facet."""
+    (GROUPING SETS); at most `top` values a facet. With `by` (day, week, month or year) the
+    same scan also counts the dated events per period and QuadClass, for a chart."""
     selection, params = selected_events(backend, criteria)
     names = list(FACETS)
-    selected = ", ".join(f"{FACETS[n]} AS {n}" for n in names)
-    grouping = ", ".join(f"GROUPING({n})" for n in names)
-    sets = ", ".join(f"({n})" for n in names)
+    expressions = dict(FACETS)
+    sets = [f"({n})" for n in names]
+    if by is not None:
+        if by not in _PERIODS:
+            raise QueryError(f"bad period {by!r}: expected one of {', '.join(_PERIODS)}")
+        unit = _PERIODS[_PERIODS.index(by)]  # written into the SQL: the constant
+        expressions["period"] = f"CAST(date_trunc('{unit}', e.date) AS DATE)"
+        expressions["quad"] = "e.quad_class"
+        sets.append("(period, quad)")
+    columns = list(expressions)
+    selected = ", ".join(f"{expressions[n]} AS {n}" for n in columns) + ", e.goldstein"
+    grouping = ", ".join(f"GROUPING({n})" for n in columns)
     rows = backend.rows(
-        f"SELECT {grouping}, {', '.join(names)}, count(*) FROM "
+        f"SELECT {grouping}, {', '.join(columns)}, count(*), sum(goldstein) FROM "
         f"(SELECT {selected} {selection}) f "
-        f"GROUP BY GROUPING SETS ({sets}, ())", params)
+        f"GROUP BY GROUPING SETS ({', '.join(sets)}, ())", params)
     total = 0
     counts: dict[str, list[FacetCount]] = {n: [] for n in names}
+    periods: list[dict[str, Any]] = []
+    width = len(columns)
     for row in rows:
-        flags, values, count = row[:len(names)], row[len(names):-1], int(row[-1])
-        grouped = [n for n, flag in zip(names, flags, strict=True) if not flag]
+        flags, values = row[:width], dict(zip(columns, row[width:2 * width], strict=True))
+        count, goldstein = int(row[2 * width]), row[2 * width + 1]
+        grouped = [n for n, flag in zip(columns, flags, strict=True) if not flag]
         if not grouped:
             total = count
-            continue
-        name = grouped[0]
-        value = values[names.index(name)]
-        if value is None or value == "":
-            continue
-        counts[name].append(FacetCount(str(value), count))
+        elif grouped == ["period", "quad"]:
+            if values["period"] is not None:
+                periods.append({"period": values["period"].isoformat(),
+                                "quad_class": int(values["quad"]), "events": count,
+                                "goldstein": round(float(goldstein or 0.0), 3)})
+        elif values[grouped[0]] not in (None, ""):
+            counts[grouped[0]].append(FacetCount(str(values[grouped[0]]), count))
     for name, found in counts.items():
         if name == "year":
             found.sort(key=lambda c: c.value)
         else:
             found.sort(key=lambda c: (-c.count, c.value))
         counts[name] = found[:top] if name != "year" else found
-    return Facets(total, counts)
+    periods.sort(key=lambda p: (p["period"], p["quad_class"]))
+    return Facets(total, counts, periods)
 
 
 def walk_events(backend: Backend, criteria: EventFilter, *, sort: Sort = DATE_ORDER,

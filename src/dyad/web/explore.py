@@ -17,7 +17,7 @@ from dyad.names import actor_name, code_name, quad_name
 from dyad.ontology import load_ontology
 from dyad.store.listing import Cursor, Sort, event_facets, page_events
 from dyad.store.named import with_names
-from dyad.store.timeline import PERIODS, filtered_periods
+from dyad.store.timeline import PERIODS
 from dyad.web.charts import overview_chart
 from dyad.web.context import WebContext, web_context
 from dyad.web.filters import event_filter, filter_values, link
@@ -134,14 +134,14 @@ def events_page(request: Request, context: Context) -> HTMLResponse:
     backend = context.access.reader().backend
     page = page_events(backend, criteria, limit=size, sort=sort,
                        cursor=Cursor.decode(cursor) if cursor else None)
-    facets = event_facets(backend, criteria)
+    facets = event_facets(backend, criteria, by=by)
     kept = {**values, **({"sort": sort.text} if sort.text != "date" else {}),
             **({"limit": str(size)} if size != PAGE_SIZE else {})}
     following = None
     if page.next_cursor is not None:
         following = link("/events", {**kept, "by": by if by != "month" else ""},
                          cursor=page.next_cursor.encode())
-    periods = filtered_periods(backend, criteria, by=by)
+    periods = facets.periods
     response: HTMLResponse = context.templates.TemplateResponse(request, "events.html", {
         "values": values, "sort": sort, "by": by, "periods": PERIODS,
         "events": [with_names(e) for e in page.events], "total": facets.total,
