@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -88,3 +89,37 @@ def test_listing_pages_are_kept_too(store_path: Path, coder: EventCoder,
         assert client.get("/code").status_code == 200  # a form: never kept
     assert first.status_code == 200 and first.content == again.content
     assert len(calls) == 1
+
+
+def test_the_same_request_at_once_is_answered_once() -> None:
+    import asyncio
+
+    from dyad.web.cache import ResponseCache
+
+    runs: list[str] = []
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        runs.append(scope["path"])
+        await asyncio.sleep(0.05)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"answer"})
+
+    cache = ResponseCache(app, KeptAnswers(1000))
+
+    async def one(path: str) -> bytes:
+        sent: list[Any] = []
+
+        async def send(message: Any) -> None:
+            sent.append(message)
+
+        scope = {"type": "http", "method": "GET", "path": path, "query_string": b"",
+                 "headers": []}
+        await cache(scope, None, send)  # type: ignore[arg-type]
+        return bytes(sent[-1]["body"])
+
+    async def burst() -> list[bytes]:
+        return list(await asyncio.gather(*(one("/events") for _ in range(5)),
+                                         one("/api/events")))
+
+    assert asyncio.run(burst()) == [b"answer"] * 6
+    assert sorted(runs) == ["/api/events", "/events"]

@@ -5,11 +5,14 @@ process write a file that another has open), so the answer to the same request i
 bytes every time. `ResponseCache` keeps successful answers (status 200) of GET requests under
 /api and of the listing pages (`/events`, `/documents`, ...: `KEPT_PAGES`), keyed by path,
 query string and Accept header, up to a total size, and drops the least recently used ones
-first. A kept answer is sent again without running the app.
+first. A kept answer is sent again without running the app, and a request arriving while the
+same one is being answered waits for that answer instead of computing it a second time (a
+burst of clients asking for the same new page costs one query).
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -79,6 +82,7 @@ class ResponseCache:
     def __init__(self, app: ASGIApp, answers: KeptAnswers) -> None:
         self.app = app
         self.answers = answers
+        self._running: dict[Key, asyncio.Event] = {}  # requests being answered (one loop)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (scope["type"] != "http" or scope["method"] != "GET"
@@ -87,11 +91,24 @@ class ResponseCache:
             return
         key = _key(scope)
         kept = self.answers.get(key)
+        if kept is None and key in self._running:  # the same request is being answered:
+            await self._running[key].wait()  # wait for it rather than compute it again
+            kept = self.answers.get(key)
         if kept is not None:
             await send({"type": "http.response.start", "status": 200,
                         "headers": kept.headers})
             await send({"type": "http.response.body", "body": kept.body})
             return
+        done = self._running.setdefault(key, asyncio.Event())
+        try:
+            await self._answer(key, scope, receive, send)
+        finally:
+            if self._running.get(key) is done:
+                del self._running[key]
+            done.set()
+
+    async def _answer(self, key: Key, scope: Scope, receive: Receive, send: Send) -> None:
+        """Run the app, keeping a successful answer."""
         start: Message | None = None
         parts: list[bytes] = []
 

@@ -30,7 +30,8 @@ _FORMATS = {"day": "%d %b %Y", "week": "%d %b %Y", "month": "%b %Y", "year": "%Y
 
 def _period_axis(by: str) -> dict[str, Any]:
     return {"field": "period", "type": "temporal", "title": f"{by} starting",
-            "axis": {"format": _FORMATS.get(by, "%d %b %Y"), "labelOverlap": True}}
+            "axis": {"format": _FORMATS.get(by, "%d %b %Y"), "labelOverlap": True,
+                     "tickCount": {"interval": by if by in _FORMATS else "day"}}}
 
 
 _TOOLTIP = [{"field": "period", "type": "temporal", "title": "from"},
