@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from dyad.errors import QueryError
@@ -81,5 +82,12 @@ def link(path: str, values: Mapping[str, str], **changes: str | None) -> str:
             merged[name] = value
         else:
             merged.pop(name, None)
-    query = urlencode([(k, v) for k, v in merged.items() if v])
+    query = "&".join(_field(k, v) for k, v in merged.items() if v)
     return f"{path}?{query}" if query else path
+
+
+@lru_cache(maxsize=4096)
+def _field(name: str, value: str) -> str:
+    """One `name=value` of a query string, encoded (a page makes a hundred links from the
+    same few fields)."""
+    return urlencode([(name, value)])
