@@ -122,6 +122,7 @@ def test_cli_show(run: Run, news_db: str) -> None:
     code, out, _ = run("show", event_id, "--db", news_db)
     assert code == 0
     assert "RUS → JPN  163 COERCE" in out
+    assert "Russian Federation → Japan: Impose embargo, boycott, or sanctions" in out
     assert "2 mentions, 2 sources, 2 articles" in out
     assert "Russia imposed sanctions on Japan on Tuesday." in out
     assert "date_text 'Tuesday'" in out

@@ -62,9 +62,11 @@ def serve_command(
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI docs at /docs) over a store.
 
-    Pages: overview, dyads, events, documents, status, code text. Reads only unless
-    --allow-writes is given with a token. Listening beyond loopback (--host 0.0.0.0) needs a
-    token: coding and storing text then need it.
+    Pages: overview, the events explorer (filters, facets, sorting, downloads), documents,
+    agreements, institutions, claims, dyads, status, code text. Reads only unless
+    --allow-writes is given with a token; then `dyad ingest PATHS --to URL` adds news while
+    the store is served. Listening beyond loopback (--host 0.0.0.0) needs a token: coding and
+    storing text then need it.
 
     Example: dyad serve --db news.duckdb --port 8000 --workers 2
     """

@@ -51,7 +51,7 @@ from dyad.store.ingest import (
     ingest,
 )
 from dyad.store.listing import Sort, event_facets, walk_events
-from dyad.store.named import NAMED_COLUMNS, named_json
+from dyad.store.named import NAMED_COLUMNS, named_json, with_names
 from dyad.store.query import EventFilter, event_detail, parse_condition
 from dyad.store.timeline import PERIODS, TIMELINE_COLUMNS, TimelineRow, plot_timeline, timeline
 from dyad.store.workers import CoderSpec
@@ -395,6 +395,9 @@ def show_command(
     console.print(f"[bold]{e['event_id']}[/bold]  {escape(e['source'] or '?')} → "
                   f"{escape(e['target'] or '-')}  {e['code']} {escape(e['plover'])}  "
                   f"goldstein {e['goldstein']}  quad {e['quad_class']}  {when or 'undated'}")
+    named = with_names(e)
+    console.print(plain(f"{named['source_name'] or 'unknown'} → "
+                        f"{named['target_name'] or 'no target'}: {named['code_name']}"))
     console.print(f"{e['num_mentions']} mentions, {e['num_sources']} sources, "
                   f"{e['num_articles']} articles")
     for m in detail.mentions:
