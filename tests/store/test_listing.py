@@ -118,3 +118,29 @@ def test_documents_list_filters_sorts_and_counts(news: Backend) -> None:
     assert [d["doc_id"] for d in recent.documents] == ["g", "f"] and recent.total == 3
     with pytest.raises(QueryError, match="bad sort"):
         list_documents(news, DocumentFilter(), sort="colour")
+
+
+def test_explorer_pages_on_both_back_ends(news: Backend, store_url: str) -> None:
+    """The listing pages and their API answers over DuckDB and PostgreSQL alike."""
+    import warnings
+
+    from dyad.web.app import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    news.close()
+    with TestClient(create_app(store_url)) as client:
+        for url in ("/events?by=week", "/events?q=japan&sort=-goldstein&by=day",
+                    "/events?pair=JPN:RUS&by=year", "/documents?sort=-events",
+                    "/documents?q=sanctions", "/agreements", "/institutions", "/claims",
+                    "/dyad/RUS/JPN?root=16&by=day"):
+            assert client.get(url).status_code == 200, url
+        body = client.get("/api/events", params={"actor": "JPN", "facets": "true"}).json()
+        assert body["total"] == 5 and len(body["events"]) == 5
+        assert {f["value"]: f["count"] for f in body["facets"]["quad_class"]} == {
+            "1": 1, "3": 2, "4": 2}
+        lines = client.get("/api/events.jsonl", params={"pair": "RUS:JPN"}).text.splitlines()
+        assert [json.loads(line)["code"] for line in lines] == [
+            "163", "111", "033", "111", "190"]
