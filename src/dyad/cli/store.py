@@ -7,7 +7,6 @@ import json
 import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
-from dataclasses import replace
 from typing import Annotated, Any
 
 import typer
@@ -50,8 +49,7 @@ from dyad.store.ingest import (
     failed_documents,
     ingest,
 )
-from dyad.store.listing import Sort, event_facets, walk_events
-from dyad.store.named import NAMED_COLUMNS, named_json, with_names
+from dyad.store.named import with_names
 from dyad.store.query import EventFilter, event_detail, parse_condition
 from dyad.store.timeline import PERIODS, TIMELINE_COLUMNS, TimelineRow, plot_timeline, timeline
 from dyad.store.workers import CoderSpec
@@ -87,6 +85,8 @@ WhereFilter = Annotated[list[str] | None, typer.Option(
 def register(app: typer.Typer) -> None:
     """Add the store's commands to the app."""
     app.command("ingest")(ingest_command)
+    from dyad.cli.events import events_command
+
     app.command("events")(events_command)
     app.command("show")(show_command)
     app.command("timeline")(timeline_command)
@@ -200,7 +200,9 @@ def ingest_command(
         _list_failures(db)
         return
     if to is not None:
-        _ingest_remote(paths or [], to, token, parse_day(date), max_bytes)
+        from dyad.cli.remote import ingest_remote
+
+        ingest_remote(paths or [], to, token, parse_day(date), max_bytes)
         return
     if from_parquet is not None or not paths:
         from dyad.cli.spark import ingest_parquet
@@ -234,32 +236,6 @@ def ingest_command(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
-def _ingest_remote(paths: list[str], url: str, token: str | None, day: Any,
-                   max_bytes: int) -> None:
-    """Send the documents under `paths` to a running server and print its report."""
-    from dyad.io.walk import walk_documents
-    from dyad.web.remote import send_documents
-
-    if not paths:
-        raise typer.BadParameter("give the files or folders to send", param_hint="PATHS")
-    if not token:
-        raise DyadError("--to needs the server's token",
-                        hint="pass --token TOKEN or set DYAD_TOKEN (the one `dyad serve "
-                        "--allow-writes` was started with)")
-    err = _err()
-    report = send_documents(
-        url, token, walk_documents(paths, default_date=day, max_bytes=max_bytes),
-        on_problem=lambda text: err.print(f"dyad: warning: {escape(text)} (skipped)"))
-    out = Console(highlight=False, soft_wrap=True)
-    out.print(f"[bold]ingest report[/bold] ({escape(url)})")
-    for line in report.summary():
-        out.print(escape(line))
-    if report.read == 0 and report.problems:
-        raise DyadError("no document could be read", hint="see the warnings above")
-    if report.failed:
-        raise typer.Exit(EXIT_SOME_FAILED)
-
-
 def _list_failures(db: str) -> None:
     """Print the documents an ingest recorded as failed, one per line, tab-separated."""
     with open_store(db) as store:
@@ -279,81 +255,6 @@ def _write_rows(rows: list[dict[str, Any]], columns: Sequence[str], fmt: str) ->
     writer.writerow(columns)
     for row in rows:
         writer.writerow([json.dumps(row[c]) if c == "spans" else row[c] for c in columns])
-
-
-SourceFilter = Annotated[str, typer.Option("--source", help="Source code starts with this.")]
-TargetFilter = Annotated[str, typer.Option("--target", help="Target code starts with this.")]
-PairFilter = Annotated[str, typer.Option(
-    "--pair", help="A:B code prefixes, both directions, e.g. RUS:JPN.")]
-PloverFilter = Annotated[str, typer.Option("--plover", help="PLOVER type, e.g. SANCTION.")]
-QuadFilter = Annotated[int | None, typer.Option(
-    "--quad-class", min=1, max=4, help="QuadClass 1..4 (verbal/material cooperation, "
-    "verbal/material conflict).", show_default=False)]
-OutletFilter = Annotated[str, typer.Option(
-    "--outlet", help="A mention comes from this news outlet (source, or URL host).")]
-DocFilter = Annotated[str, typer.Option("--doc", help="A mention is in this document (id).")]
-SortOption = Annotated[str, typer.Option(
-    "--sort", help="date, goldstein, mentions, sources, articles, code, source or target; "
-    "a leading - sorts descending (e.g. --sort=-mentions).")]
-
-
-def events_command(
-    db: DbOption = DEFAULT_DB, actor: ActorFilter = "", dyad: DyadFilter = "",
-    root: RootFilter = "", code: CodeFilter = "", since: SinceFilter = None,
-    until: UntilFilter = None, q: WordsFilter = "", where: WhereFilter = None,
-    source: SourceFilter = "", target: TargetFilter = "", pair: PairFilter = "",
-    plover: PloverFilter = "", quad_class: QuadFilter = None, outlet: OutletFilter = "",
-    doc: DocFilter = "", sort: SortOption = "date",
-    limit: Annotated[int | None, typer.Option(
-        "--limit", min=0, help="At most this many (default: 50 in a table, else all; 0: all).",
-        show_default=False)] = None,
-    output_format: FormatOption = None,
-) -> None:
-    """List stored events with their best sentence, trigger and attribution, and the names of
-    their codes (jsonl and csv: code_name, source_name, target_name).
-
-    Example: dyad events --dyad RUS:JPN --root 16 --since 2024-01-01 --sort=-mentions
-    """
-    fmt = _format(output_format)
-    criteria = replace(_filter(actor, dyad, root, code, since, until, q, where),
-                       source=source, target=target, pair=pair, plover=plover.upper(),
-                       quad_class=quad_class, outlet=outlet, document=doc)
-    order = Sort.parse(sort)
-    cap = (50 if fmt == "table" else 0) if limit is None else limit
-    with open_store(db) as store:
-        rows = [json.loads(named_json(text)) for text in walk_events(
-            store.backend, criteria, sort=order, limit=cap or None)]
-        total = (event_facets(store.backend, criteria).total if cap and len(rows) == cap
-                 else len(rows))
-    if fmt != "table":
-        _write_rows(rows, NAMED_COLUMNS, fmt)
-        return
-    _events_table(rows, total)
-
-
-def _events_table(rows: list[dict[str, Any]], total: int) -> None:
-    """Events as a table: each with its trigger and attribution, so that the events of one
-    sentence can be told apart."""
-    console = _console()
-    table = Table(show_lines=False)
-    for name, width in (("event", 16), ("date", 10), ("source", 6), ("target", 6), ("code", 4),
-                        ("plover", 8), ("trigger", 8), ("according to", 6),
-                        ("m·s·a", 5)):
-        table.add_column(name, no_wrap=True, min_width=width, overflow="ellipsis",
-                         max_width=18 if name in {"trigger", "according to"} else None,
-                         justify="right" if name == "m·s·a" else "left")
-    table.add_column("sentence", overflow="ellipsis", no_wrap=True, min_width=20,
-                     max_width=max(20, console.width - 118))
-    for r in rows:
-        table.add_row(*(plain(cell) for cell in (
-            r["event_id"], r["date"], r["source"] or "?", r["target"] or "-", r["code"],
-            r["plover"], r["trigger"], r["attribution"],
-            f"{r['num_mentions']}·{r['num_sources']}·{r['num_articles']}",
-            " ".join(r["sentence"].split()))))
-    console.print(table)
-    more = f" of {total:,}; --limit 0 shows all" if total > len(rows) else ""
-    console.print("m·s·a: mentions, sources, articles", style="dim")
-    console.print(f"{len(rows):,} event{'s' if len(rows) != 1 else ''}{more}")
 
 
 _HIGHLIGHT = {"source": "bold cyan", "target": "bold magenta", "trigger": "bold yellow",
