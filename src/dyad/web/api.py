@@ -74,8 +74,6 @@ def _text(name: str, pattern: str | None = None) -> Any:
     return Query(description=FILTER_FIELDS[name], max_length=500, pattern=pattern)
 
 
-
-
 def event_criteria(
     actor: Annotated[str, _text("actor")] = "", source: Annotated[str, _text("source")] = "",
     target: Annotated[str, _text("target")] = "",
