@@ -209,3 +209,13 @@ def test_events_chart_follows_the_filters(client: TestClient) -> None:
     dated = [e for e in _api(client, pair="RUS:JPN")["events"] if e["date"]]
     assert counted == len(dated)
     assert all(v["period"].endswith("-01-01") for v in spec["data"]["values"])
+
+
+def test_api_facets_with_periods_are_the_chart(client: TestClient) -> None:
+    body = _api(client, pair="RUS:JPN", facets="true", by="year")
+    page = _page(client, "/events?pair=RUS:JPN&by=year")
+    spec = json.loads(page.one("script", id="events-chart-spec").text)
+    assert sum(p["events"] for p in body["periods"]) == sum(
+        v["events"] for v in spec["data"]["values"])
+    assert {p["quad_class"] for p in body["periods"]} <= {1, 2, 3, 4}
+    assert "periods" not in _api(client, facets="true")

@@ -117,6 +117,9 @@ def list_events(
     sort: SortParam = "date",
     facets: Annotated[bool, Query(description="Also give the total and the counts per root, "
                                   "QuadClass, source and target country and year.")] = False,
+    by: Annotated[str | None, Query(pattern="^(day|week|month|year)$", description=(
+        "With facets: also the events per period and QuadClass (`periods`), as the "
+        "explorer's chart draws them."))] = None,
     format: Annotated[str | None, Query(pattern="^(json|csv|jsonl)$", description=(
         "json (default), csv (also: Accept: text/csv) or jsonl"))] = None,
 ) -> Response:
@@ -134,7 +137,10 @@ def list_events(
         return download(kind, [named_json(text) for text in page.listings], headers)
     extra: dict[str, Any] = {}
     if facets:
-        extra = event_facets(backend, criteria).to_dict()
+        counted = event_facets(backend, criteria, by=by)
+        extra = counted.to_dict()
+        if by is not None:
+            extra["periods"] = counted.periods
     return events_answer([named_json(text) for text in page.listings],
                          count=len(page.listings), limit=limit, next=following, **extra)
 
