@@ -269,44 +269,40 @@ def selected_events(backend: Backend, criteria: EventFilter) -> tuple[str, list[
 
 def event_facets(backend: Backend, criteria: EventFilter, *, top: int = 30,
                  by: str | None = None) -> Facets:
-    """The total and the per-value counts of FACETS over the filtered events, in one scan
-    (GROUPING SETS); at most `top` values a facet. With `by` (day, week, month or year) the
-    same scan also counts the dated events per period and QuadClass, for a chart."""
+    """The total and the per-value counts of FACETS over the filtered events, in one scan:
+    the selected events' facet values are materialized once and counted per facet (a UNION
+    ALL of GROUP BYs, faster in DuckDB than GROUPING SETS); at most `top` values a facet.
+    With `by` (day, week, month or year) the same scan also counts the dated events per
+    period and QuadClass, for a chart."""
     selection, params = selected_events(backend, criteria)
-    names = list(FACETS)
     expressions = dict(FACETS)
-    sets = [f"({n})" for n in names]
     if by is not None:
         if by not in _PERIODS:
             raise QueryError(f"bad period {by!r}: expected one of {', '.join(_PERIODS)}")
         unit = _PERIODS[_PERIODS.index(by)]  # written into the SQL: the constant
         expressions["period"] = f"CAST(date_trunc('{unit}', e.date) AS DATE)"
-        expressions["quad"] = "e.quad_class"
-        sets.append("(period, quad)")
-    columns = list(expressions)
-    selected = ", ".join(f"{expressions[n]} AS {n}" for n in columns) + ", e.goldstein"
-    grouping = ", ".join(f"GROUPING({n})" for n in columns)
+    columns = ", ".join(f"{sql} AS {name}" for name, sql in expressions.items())
+    none = "CAST(NULL AS INTEGER), CAST(NULL AS DOUBLE PRECISION)"
+    parts = [f"SELECT '{name}', CAST({name} AS TEXT), {none}, count(*) FROM f GROUP BY {name}"
+             for name in FACETS]
+    parts.append(f"SELECT 'total', CAST(NULL AS TEXT), {none}, count(*) FROM f")
+    if by is not None:
+        parts.append("SELECT 'period', CAST(period AS TEXT), quad, sum(goldstein), count(*) "
+                     "FROM f WHERE period IS NOT NULL GROUP BY period, quad")
     rows = backend.rows(
-        f"SELECT {grouping}, {', '.join(columns)}, count(*), sum(goldstein) FROM "
-        f"(SELECT {selected} {selection}) f "
-        f"GROUP BY GROUPING SETS ({', '.join(sets)}, ())", params)
+        f"WITH f AS MATERIALIZED (SELECT {columns}, e.quad_class AS quad, e.goldstein "
+        f"{selection}) " + " UNION ALL ".join(parts), params)
     total = 0
-    counts: dict[str, list[FacetCount]] = {n: [] for n in names}
+    counts: dict[str, list[FacetCount]] = {n: [] for n in FACETS}
     periods: list[dict[str, Any]] = []
-    width = len(columns)
-    for row in rows:
-        flags, values = row[:width], dict(zip(columns, row[width:2 * width], strict=True))
-        count, goldstein = int(row[2 * width]), row[2 * width + 1]
-        grouped = [n for n, flag in zip(columns, flags, strict=True) if not flag]
-        if not grouped:
-            total = count
-        elif grouped == ["period", "quad"]:
-            if values["period"] is not None:
-                periods.append({"period": values["period"].isoformat(),
-                                "quad_class": int(values["quad"]), "events": count,
-                                "goldstein": round(float(goldstein or 0.0), 3)})
-        elif values[grouped[0]] not in (None, ""):
-            counts[grouped[0]].append(FacetCount(str(values[grouped[0]]), count))
+    for facet, value, quad, goldstein, count in rows:
+        if facet == "total":
+            total = int(count)
+        elif facet == "period":
+            periods.append({"period": str(value)[:10], "quad_class": int(quad),
+                            "events": int(count), "goldstein": round(float(goldstein or 0), 3)})
+        elif value not in (None, ""):
+            counts[str(facet)].append(FacetCount(str(value), int(count)))
     for name, found in counts.items():
         if name == "year":
             found.sort(key=lambda c: c.value)
