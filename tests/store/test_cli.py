@@ -150,6 +150,7 @@ def test_cli_timeline(run: Run, news_db: str, tmp_path: Path) -> None:
     code, out, _ = run("timeline", "RUS", "JPN", "--db", news_db, "--by", "week",
                        "--format", "table")
     assert code == 0 and "RUS→JPN" in out and "2024-09-16" in out
+    assert out.splitlines()[0] == "RUS Russian Federation – JPN Japan"
 
 
 def test_cli_timeline_lists_only_periods_with_events(run: Run, news_db: str) -> None:

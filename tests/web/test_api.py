@@ -130,6 +130,7 @@ def test_timeline_matches_the_store(client: TestClient, store_path: Path) -> Non
         response = client.get("/api/dyads/RUS/JPN/timeline", params={"by": by})
         assert response.status_code == 200
         body = response.json()
+        assert (body["a_name"], body["b_name"]) == ("Russian Federation", "Japan")
         with open_store(store_path) as store:
             expected = store.timeline("RUS", "JPN", by=by).records()
         assert [r["events"] for r in body["rows"]] == [r["events"] for r in expected]

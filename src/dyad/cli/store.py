@@ -38,6 +38,7 @@ from dyad.cli.output import plain
 from dyad.errors import DyadError
 from dyad.io.jsonl import InputProblem
 from dyad.io.text import MAX_DOCUMENT_BYTES
+from dyad.names import actor_name
 from dyad.store.backend import DEFAULT_DB, open_backend
 from dyad.store.export import FORMATS as EXPORT_FORMATS
 from dyad.store.export import write_knowledge, write_parquet, write_text
@@ -366,6 +367,7 @@ def _timeline_table(rows: list[TimelineRow], a: str, b: str) -> None:
     for period, cells in periods.items():
         table.add_row(period, *cells.get((a, b), empty), *cells.get((b, a), empty))
     console = _console()
+    console.print(plain(f"{a} {actor_name(a)} – {b} {actor_name(b)}"))
     console.print(table)
     if not rows:
         console.print(f"no dated events between {escape(a)} and {escape(b)}")

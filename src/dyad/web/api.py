@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from dyad.errors import QueryError
 from dyad.knowledge.status import answer_status
+from dyad.names import actor_name
 from dyad.store.listing import Cursor, Sort, event_facets, page_events
 from dyad.store.named import named_json, with_names
 from dyad.store.query import EventFilter, event_detail, parse_day
@@ -197,7 +198,8 @@ def dyad_timeline(
                                           narrow=EventFilter(root=root, words=q))]
     if _wants_csv(request, format):
         return _csv(TIMELINE_COLUMNS, rows, {})
-    return JSONAnswer({"a": a.upper(), "b": b.upper(), "by": by, "rows": rows})
+    return JSONAnswer({"a": a.upper(), "b": b.upper(), "a_name": actor_name(a),
+                       "b_name": actor_name(b), "by": by, "rows": rows})
 
 
 @router.get("/documents/{doc_id:path}",
