@@ -12,7 +12,9 @@ keep-alive connection each) through two phases, one per endpoint:
 - `events`: `/api/events` with no filter, by dyad, root, code, actor, date range, words,
   combinations of these, and later pages (offset);
 - `timeline`: `/api/dyads/{a}/{b}/timeline` by month and by week, with and without a date
-  range, for the busiest dyads of the store (RUS/JPN first).
+  range, for the busiest dyads of the store (RUS/JPN first);
+- `explorer`: the `/events` page (HTML: a page of events, the total, the facet counts and the
+  chart of the selection) with the filters of the `events` phase.
 
 The queries are drawn in a fixed order (seeded) from values found in the store before the
 server starts: its busiest dyads, most common roots and codes, and its span of dates. Each
@@ -49,7 +51,7 @@ import httpx
 
 FLOOR_RPS = 200.0
 FLOOR_P99_MS = 250.0
-PHASES = ("events", "timeline")
+PHASES = ("events", "timeline", "explorer")
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,17 @@ def event_queries(facts: StoreFacts, rng: random.Random, without: Sequence[str] 
         elif kind == "page":
             params = {"offset": rng.choice((50, 100, 500, 1000))}
         yield Query("events", kind, _path("/api/events", params))
+
+
+def explorer_queries(facts: StoreFacts, rng: random.Random, without: Sequence[str] = ()
+                     ) -> Iterator[Query]:
+    """The mix of `event_queries` as pages of the explorer (`/events`: 50 events, the total,
+    the facet counts and the chart of the selection); later pages are sorted by mentions."""
+    for query in event_queries(facts, rng, without):
+        path = query.path.replace("/api/events", "/events", 1)
+        if query.kind == "page":
+            path = "/events?sort=-mentions"
+        yield Query("explorer", query.kind, path)
 
 
 def timeline_queries(facts: StoreFacts, rng: random.Random) -> Iterator[Query]:
@@ -409,6 +422,8 @@ def run(db: str, *, requests: int = 2000, seconds: float = 60.0, concurrency: in
     def makers(phase: str, rng: random.Random) -> Iterator[Query]:
         if phase == "events":
             return event_queries(facts, rng, without)
+        if phase == "explorer":
+            return explorer_queries(facts, rng, without)
         return timeline_queries(facts, rng)
 
     with Server(db, extra=server_args) as server:

@@ -124,7 +124,7 @@ def test_only_loopback_targets() -> None:
 def test_load_test_reports_sane_numbers(small_store: Path) -> None:
     bench = _module("bench_web")
     report = bench.run(str(small_store), requests=40, seconds=60, concurrency=4, warmup=4)
-    assert [p["phase"] for p in report["phases"]] == ["events", "timeline"]
+    assert [p["phase"] for p in report["phases"]] == ["events", "timeline", "explorer"]
     for phase in report["phases"]:
         assert phase["requests"] == 40
         assert 1 < phase["distinct_requests"] < 40  # the mix repeats some requests

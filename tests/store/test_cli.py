@@ -12,6 +12,7 @@ import pytest
 
 from dyad.cli import app
 from dyad.store.export import GDELT_COLUMNS
+from dyad.store.named import NAMED_COLUMNS
 from dyad.store.query import LISTING_COLUMNS
 from tests.store.corpus import write_jsonl
 from tests.store.helpers import NEWS
@@ -58,7 +59,9 @@ def test_cli_events_jsonl_and_csv(run: Run, news_db: str) -> None:
     code, out, _ = run("events", "--db", news_db, "--dyad", "RUS:JPN", "--format", "jsonl")
     events = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and [e["code"] for e in events] == ["163", "033", "190"]
-    assert tuple(events[0]) == LISTING_COLUMNS
+    assert tuple(events[0]) == NAMED_COLUMNS
+    assert (events[0]["code_name"], events[0]["source_name"], events[0]["target_name"]) == (
+        "Impose embargo, boycott, or sanctions", "Russian Federation", "Japan")
     code, out, _ = run("events", "--db", news_db, "--root", "11", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["source"] for r in rows] == ["JPN", "CHN", "JPNGOV"]
@@ -75,12 +78,51 @@ def test_cli_events_table_and_env_db(run: Run, news_db: str,
     assert out.strip().endswith("2 events of 7; --limit 0 shows all")
 
 
+def test_cli_events_table_shows_trigger_and_attribution(run: Run, news_db: str) -> None:
+    code, out, _ = run("events", "--db", news_db, "--format", "table", "--root", "11")
+    assert code == 0
+    header = out.splitlines()[1]
+    assert "trigger" in header and "according to" in header
+    assert "condemned" in out and "criticized" in out
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    (["--source", "RUS"], ["163", "033", "190"]),
+    (["--target", "RUS"], ["111", "111"]),
+    (["--pair", "JPN:RUS"], ["163", "111", "033", "111", "190"]),
+    (["--plover", "accuse"], ["111", "112", "111"]),
+    (["--quad-class", "4"], ["163", "190"]),
+    (["--outlet", "Reuters"], ["163"]),
+    (["--doc", "c"], ["111"]),
+    (["--sort=-mentions", "--limit", "1"], ["163"]),
+    (["--sort", "code"], ["033", "111", "111", "112", "130", "163", "190"]),
+])
+def test_cli_events_filters_and_sorts(run: Run, news_db: str, options: list[str],
+                                      expected: list[str]) -> None:
+    code, out, err = run("events", "--db", news_db, "--format", "jsonl", *options)
+    assert code == 0, err
+    assert [json.loads(line)["code"] for line in out.splitlines()] == expected
+
+
+def test_cli_events_bad_sort(run: Run, news_db: str) -> None:
+    code, _, err = run("events", "--db", news_db, "--sort", "colour")
+    assert code == 2 and "dyad: error: bad sort 'colour'" in err
+
+
+def test_cli_version(run: Run) -> None:
+    from dyad import __version__
+
+    code, out, _ = run("--version")
+    assert code == 0 and out.strip() == f"dyad {__version__}"
+
+
 def test_cli_show(run: Run, news_db: str) -> None:
     _, out, _ = run("events", "--db", news_db, "--code", "163", "--format", "jsonl")
     event_id = json.loads(out)["event_id"]
     code, out, _ = run("show", event_id, "--db", news_db)
     assert code == 0
     assert "RUS → JPN  163 COERCE" in out
+    assert "Russian Federation → Japan: Impose embargo, boycott, or sanctions" in out
     assert "2 mentions, 2 sources, 2 articles" in out
     assert "Russia imposed sanctions on Japan on Tuesday." in out
     assert "date_text 'Tuesday'" in out
@@ -108,6 +150,28 @@ def test_cli_timeline(run: Run, news_db: str, tmp_path: Path) -> None:
     code, out, _ = run("timeline", "RUS", "JPN", "--db", news_db, "--by", "week",
                        "--format", "table")
     assert code == 0 and "RUS→JPN" in out and "2024-09-16" in out
+    assert out.splitlines()[0] == "RUS Russian Federation – JPN Japan"
+
+
+def test_cli_timeline_lists_only_periods_with_events(run: Run, news_db: str) -> None:
+    code, out, _ = run("timeline", "RUS", "JPN", "--db", news_db, "--by", "day",
+                       "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and rows and all(r["events"] > 0 for r in rows)
+    assert [(r["period"], r["source"]) for r in rows] == [
+        ("2024-07-01", "RUS"), ("2024-07-05", "JPN"), ("2024-09-02", "RUS"),
+        ("2024-09-03", "JPN"), ("2024-09-20", "RUS")]
+    code, out, _ = run("timeline", "RUS", "JPN", "--db", news_db, "--by", "day",
+                       "--format", "jsonl", "--all-periods")
+    every = [json.loads(line) for line in out.splitlines()]
+    assert len(every) == 2 * 82  # both directions, every day from 2024-07-01 to 2024-09-20
+    code, out, _ = run("timeline", "RUS", "JPN", "--db", news_db, "--by", "day",
+                       "--format", "jsonl", "--root", "11")
+    assert [json.loads(line)["period"] for line in out.splitlines()] == [
+        "2024-07-05", "2024-09-03"]
+    code, out, _ = run("timeline", "RUS", "JPN", "--db", news_db, "--by", "day",
+                       "--format", "table")
+    assert code == 0 and "2024-07-02" not in out and "2024-09-20" in out
 
 
 def test_cli_timeline_bad_plot_name(run: Run, news_db: str) -> None:

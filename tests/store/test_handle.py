@@ -9,7 +9,7 @@ import polars
 import pytest
 
 import dyad
-from dyad.errors import EventNotFoundError, StoreError
+from dyad.errors import EventNotFoundError, QueryError, StoreError
 from dyad.store.backend import Backend
 from dyad.store.query import LISTING_COLUMNS
 from dyad.store.timeline import TIMELINE_COLUMNS
@@ -69,3 +69,39 @@ def test_handle_default_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("DYAD_DB", "elsewhere.duckdb")
     with pytest.raises(StoreError, match="^elsewhere.duckdb: no such database"):
         dyad.open()
+
+
+@pytest.mark.parametrize("bad", ["2000-13-45", "2024/01/01", "yesterday", "20240101"])
+def test_handle_dates_are_checked_as_the_cli_checks_them(news: Backend, store_url: str,
+                                                         bad: str) -> None:
+    news.close()
+    with dyad.open(store_url) as store:
+        with pytest.raises(QueryError) as raised:
+            store.events(since=bad).records()
+        assert str(raised.value) == f"since: {bad!r} is not a date in YYYY-MM-DD form"
+        with pytest.raises(QueryError, match="until: "):
+            store.timeline("RUS", "JPN", until=bad)
+        assert [r["code"] for r in store.events(since="2024-09-01").records()] == [
+            "033", "111", "190"]
+
+
+def test_handle_new_filters_and_facets(news: Backend, store_url: str) -> None:
+    news.close()
+    with dyad.open(store_url) as store:
+        assert [r["code"] for r in store.events(pair="JPN:RUS", quad_class=3).records()] == [
+            "111", "111"]
+        assert [r["code"] for r in store.events(source="RUS", plover="assault").records()] == [
+            "190"]
+        facets = store.facets(actor="RUS")
+        assert facets.total == 5
+        assert {c.value: c.count for c in facets.counts["source_country"]} == {
+            "RUS": 3, "JPN": 2}
+
+
+def test_handle_knowledge_as_frames(news: Backend, store_url: str) -> None:
+    news.close()
+    with dyad.open(store_url) as store:
+        for result in (store.agreements(), store.institutions(), store.claims()):
+            frame = result.pl()
+            assert isinstance(frame, polars.DataFrame)
+            assert result.df().shape[0] == frame.height

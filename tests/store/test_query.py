@@ -148,9 +148,10 @@ def test_records_convert_as_record_does() -> None:
 ])
 def test_web_pages_walk_the_listing_on_both_back_ends(news: Backend,
                                                       criteria: dict[str, str]) -> None:
-    """`dyad.web.queries.page_events` (the API's pages) on DuckDB and PostgreSQL: walked two
-    at a time by cursor, and by offset, the pages give the listing, field for field."""
-    from dyad.web.queries import page_events
+    """`dyad.store.listing.page_events` (the pages of the API and the explorer) on DuckDB and
+    PostgreSQL: walked two at a time by cursor, and by offset, the pages give the listing,
+    field for field."""
+    from dyad.store.listing import page_events
 
     where = EventFilter(**criteria)
     expected = list_events(news, where)

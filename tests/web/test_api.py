@@ -11,7 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dyad.store.handle import open_store
-from dyad.store.query import LISTING_COLUMNS, EventFilter, list_events
+from dyad.store.named import NAMED_COLUMNS, with_names
+from dyad.store.query import EventFilter, list_events
 from tests.conftest import EXAMPLES
 
 
@@ -32,9 +33,9 @@ def test_events_are_the_stored_events_in_listing_order(client: TestClient,
                                                        store_path: Path) -> None:
     events = _all_events(client)
     with open_store(store_path) as store:  # every field, as the store's listing gives it
-        assert events == list_events(store.backend, EventFilter())
+        assert events == [with_names(e) for e in list_events(store.backend, EventFilter())]
     assert len(events) > 20
-    assert all(list(e) == list(LISTING_COLUMNS) for e in events)
+    assert all(list(e) == list(NAMED_COLUMNS) for e in events)
     assert all(isinstance(e["spans"], dict) for e in events)
 
 
@@ -94,7 +95,7 @@ def test_csv_by_parameter_or_accept_header(client: TestClient) -> None:
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/csv")
         rows = list(csv.reader(io.StringIO(response.text)))
-        assert rows[0] == list(LISTING_COLUMNS)
+        assert rows[0] == list(NAMED_COLUMNS)
         assert [r[0] for r in rows[1:]] == [e["event_id"] for e in everything]
 
 
@@ -129,6 +130,7 @@ def test_timeline_matches_the_store(client: TestClient, store_path: Path) -> Non
         response = client.get("/api/dyads/RUS/JPN/timeline", params={"by": by})
         assert response.status_code == 200
         body = response.json()
+        assert (body["a_name"], body["b_name"]) == ("Russian Federation", "Japan")
         with open_store(store_path) as store:
             expected = store.timeline("RUS", "JPN", by=by).records()
         assert [r["events"] for r in body["rows"]] == [r["events"] for r in expected]

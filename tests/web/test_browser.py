@@ -340,7 +340,8 @@ def test_dyad_page_from_the_overview(site: Site, browser: WebDriver,
     else:
         assert set(shown) == expected
     for row in all_of(browser, "table#events tr.event"):
-        assert re.fullmatch(r"\d{2,4}", text_of(row.find_element(By.CSS_SELECTOR, "td.code")))
+        code = row.find_element(By.CSS_SELECTOR, "td.code .value")
+        assert re.fullmatch(r"\d{2,4}", text_of(code))
     for section in ("#agreements", "#institutions", "#claims"):
         assert all_of(browser, section), section
     assert all_of(browser, "select#period") or all_of(browser, "[data-period=week]")
@@ -528,3 +529,122 @@ def test_code_page_saves_into_the_store(site: Site, browser: WebDriver,
     new_page(browser, link.click)
     wait_for(browser, "#document-text mark.event")
     screenshot("code-saved-document")
+
+
+# -- the explorer -----------------------------------------------------------------------------
+
+
+def _query_of(url: str) -> dict[str, str]:
+    from urllib.parse import parse_qs
+
+    return {k: v[-1] for k, v in parse_qs(urlsplit(url).query).items()}
+
+
+def test_events_explorer_filter_facet_download_round_trip(
+        site: Site, browser: WebDriver, screenshot: Callable[[str], Path]) -> None:
+    import csv
+    import io
+    import json
+
+    browser.get(site.url + "/events")
+    wait_for(browser, "table#events tr.event")
+    chart_drawn(browser, "#events-chart")
+    total = int(text_of(wait_for(browser, "#event-total .number")).replace(",", ""))
+    assert total == len(site.get("/api/events", limit=1000)["events"])
+    screenshot("events")
+
+    form = wait_for(browser, "form#events-filter")
+    field = form.find_element(By.CSS_SELECTOR, 'input[name="actor"]')
+    field.send_keys("RUS")
+    new_page(browser, lambda: submit(form))
+    assert _query_of(browser.current_url).get("actor") == "RUS"
+    filtered = site.get("/api/events", actor="RUS", limit=1000, facets="true")
+    assert listed_ids(browser, "table#events") == [e["event_id"] for e in filtered["events"]
+                                                   ][:50]
+    # a root facet adds its filter, and the count it showed is what the page lists
+    links = all_of(browser, '#facets section[data-facet="root"] a.facet-link')
+    assert links
+    facet = links[-1]
+    root = facet.get_attribute("data-value") or ""
+    shown = int(text_of(facet.find_element(By.XPATH, "..").find_element(
+        By.CSS_SELECTOR, ".count")).replace(",", ""))
+    new_page(browser, facet.click)
+    query = _query_of(browser.current_url)
+    assert query == {"actor": "RUS", "root": root}
+    expected = site.get("/api/events", limit=1000, **query)["events"]
+    assert len(expected) == shown
+    assert listed_ids(browser, "table#events") == [e["event_id"] for e in expected]
+    for row in all_of(browser, "table#events tr.event"):
+        code = row.find_element(By.CSS_SELECTOR, "td.code")
+        assert text_of(code.find_element(By.CSS_SELECTOR, ".value")).startswith(root)
+        assert text_of(code.find_element(By.CSS_SELECTOR, ".name"))  # the CAMEO name
+    screenshot("events-facet")
+
+    # the download links carry the same filters and give the API's answer
+    href = wait_for(browser, "a#download-csv").get_attribute("href") or ""
+    assert _query_of(href) == query
+    response = site.api.get(urlsplit(href).path + "?" + urlsplit(href).query)
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [r["event_id"] for r in rows] == [e["event_id"] for e in expected]
+    for row, event in zip(rows, expected, strict=True):
+        assert row["code_name"] == event["code_name"] and row["source"] == event["source"]
+        assert json.loads(row["spans"]) == event["spans"]
+        assert float(row["goldstein"]) == event["goldstein"]
+    jsonl = wait_for(browser, "a#download-jsonl").get_attribute("href") or ""
+    lines = site.api.get(urlsplit(jsonl).path + "?" + urlsplit(jsonl).query).text.splitlines()
+    assert [json.loads(line) for line in lines] == expected
+
+
+def test_events_explorer_sorts_by_a_column(site: Site, browser: WebDriver,
+                                           screenshot: Callable[[str], Path]) -> None:
+    browser.get(site.url + "/events")
+    header = wait_for(browser, 'th[data-sort="goldstein"] a')
+    new_page(browser, header.click)
+    assert _query_of(browser.current_url) == {"sort": "-goldstein"}
+    expected = site.get("/api/events", sort="-goldstein", limit=50)["events"]
+    assert listed_ids(browser, "table#events") == [e["event_id"] for e in expected]
+    screenshot("events-sorted")
+
+
+@pytest.mark.parametrize(("path", "item"), [
+    ("/documents", "tr.document"), ("/agreements", "article.agreement"),
+    ("/institutions", "article.institution"), ("/claims", "article.claim")])
+def test_listing_pages(site: Site, browser: WebDriver, screenshot: Callable[[str], Path],
+                       path: str, item: str) -> None:
+    browser.get(site.url + "/")
+    nav = wait_for(browser, "nav#site-nav")
+    link = next(a for a in all_of(nav, "a") if path_of_link(a) == path)
+    new_page(browser, link.click)
+    shown = all_of(browser, item)
+    assert shown
+    if path != "/documents":
+        body = site.get(f"/api{path}")
+        assert len(shown) == body["count"]
+        facet = all_of(browser, '#facets section[data-facet="state"] a.facet-link')[0]
+        state = facet.get_attribute("data-value")
+        new_page(browser, facet.click)
+        assert all(text_of(s) == state
+                   for s in all_of(browser, f"{item} > h3 .status"))
+    else:
+        total = int(text_of(wait_for(browser, "#document-total .number")))
+        assert total == len(shown)
+        events_link = all_of(browser, "tr.document a.events-link")[0]
+        new_page(browser, events_link.click)
+        assert path_of(browser) == "/events" and "doc" in _query_of(browser.current_url)
+        wait_for(browser, "table#events tr.event")
+    screenshot(path.strip("/"))
+
+
+def test_dyad_chart_follows_the_root_filter(site: Site, browser: WebDriver,
+                                            screenshot: Callable[[str], Path]) -> None:
+    import json
+
+    a, b = founding_pair(site)
+    browser.get(f"{site.url}/dyad/{a}/{b}?root=16&by=day")
+    chart_drawn(browser, "#dyad-chart")
+    spec = json.loads(browser.find_element(By.ID, "dyad-chart-spec").get_attribute(
+        "textContent") or "{}")
+    charted = sum(v["events"] for v in spec["data"]["values"])
+    assert charted == len([e for e in api_pair(site, a, b, root="16") if e["date"]])
+    screenshot("dyad-root-day")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from dyad.coding.coder import EventCoder
+from dyad.store import listing
 from dyad.store.query import EventFilter
-from dyad.web import queries
 from dyad.web.app import create_app
 from dyad.web.cache import Kept, KeptAnswers
 
@@ -28,7 +29,7 @@ def test_kept_answers_drop_the_least_recently_used_beyond_their_size() -> None:
 
 def _counting(monkeypatch: pytest.MonkeyPatch) -> list[EventFilter]:
     calls: list[EventFilter] = []
-    real = queries.page_events
+    real = listing.page_events
 
     def counted(backend: object, criteria: EventFilter, **kwargs: object) -> object:
         calls.append(criteria)
@@ -68,3 +69,57 @@ def test_no_cache_when_turned_off_or_writable(
         for _ in range(2):
             assert client.get("/api/events").status_code == 200
     assert len(calls) == 4
+
+
+def test_listing_pages_are_kept_too(store_path: Path, coder: EventCoder,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from dyad.web import explore
+
+    calls: list[object] = []
+    real = explore.event_facets
+
+    def counted(backend: object, criteria: object, **kwargs: object) -> object:
+        calls.append(criteria)
+        return real(backend, criteria, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("dyad.web.explore.event_facets", counted)
+    with TestClient(create_app(str(store_path), coder=coder)) as client:
+        first = client.get("/events", params={"root": "16"})
+        again = client.get("/events", params={"root": "16"})
+        assert client.get("/code").status_code == 200  # a form: never kept
+    assert first.status_code == 200 and first.content == again.content
+    assert len(calls) == 1
+
+
+def test_the_same_request_at_once_is_answered_once() -> None:
+    import asyncio
+
+    from dyad.web.cache import ResponseCache
+
+    runs: list[str] = []
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        runs.append(scope["path"])
+        await asyncio.sleep(0.05)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"answer"})
+
+    cache = ResponseCache(app, KeptAnswers(1000))
+
+    async def one(path: str) -> bytes:
+        sent: list[Any] = []
+
+        async def send(message: Any) -> None:
+            sent.append(message)
+
+        scope = {"type": "http", "method": "GET", "path": path, "query_string": b"",
+                 "headers": []}
+        await cache(scope, None, send)  # type: ignore[arg-type]
+        return bytes(sent[-1]["body"])
+
+    async def burst() -> list[bytes]:
+        return list(await asyncio.gather(*(one("/events") for _ in range(5)),
+                                         one("/api/events")))
+
+    assert asyncio.run(burst()) == [b"answer"] * 6
+    assert sorted(runs) == ["/api/events", "/events"]

@@ -103,3 +103,25 @@ def test_two_workers_answer(store_path: Path) -> None:
         server.terminate()
         _, err = server.communicate(timeout=30)
     assert b"2 worker processes" in err
+
+
+def test_serve_checks_the_port_before_it_says_it_serves(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dyad.cli import app
+    from dyad.web.launch import check_port
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        with pytest.raises(DyadError, match=f"cannot listen on 127.0.0.1:{port}"):
+            check_port("127.0.0.1", port)
+        db = tmp_path / "none.duckdb"
+        from dyad.store.backend import open_backend
+
+        open_backend(str(db), create=True).close()
+        result = CliRunner().invoke(app, ["serve", "--db", str(db), "--port", str(port)])
+    assert isinstance(result.exception, DyadError)
+    assert "serving" not in result.output
+    check_port("127.0.0.1", port)  # free again

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from dyad.store.listing import Cursor
 from dyad.web.markup import Highlight, highlight, mention_sentence
-from dyad.web.queries import Cursor
 from tests.web.html import parse
 
 

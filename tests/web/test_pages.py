@@ -67,7 +67,7 @@ def test_dyad_page(client: TestClient) -> None:
     page = _page(client, "/dyad/RUS/JPN")
     page.one(id="dyad-chart")
     period = page.one("select", id="period")
-    assert {o.attrs["value"] for o in period.select("option")} == {"week", "month"}
+    assert {o.attrs["value"] for o in period.select("option")} == {"day", "week", "month", "year"}
     form = page.one("form", id="event-filter")
     names = {i.attrs.get("name") for i in form.select("input")}
     assert {"root", "since", "until", "q"} <= names
@@ -78,7 +78,7 @@ def test_dyad_page(client: TestClient) -> None:
     for row in rows:
         link = row.one("a", cls="event-link")
         assert link.attrs["href"].startswith("/event/")
-        assert row.one("td", cls="code").text.strip().isdigit()
+        assert row.one("td", cls="code").one("span", cls="value").text.strip().isdigit()
     for section in ("agreements", "institutions", "claims"):
         page.one(id=section)
     assert "Japan Center" in page.one(id="institutions").text

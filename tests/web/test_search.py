@@ -10,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dyad.store.backend import Backend, open_backend
+from dyad.store.listing import page_events
 from dyad.store.query import EventFilter, search_words
-from dyad.web.queries import page_events
 
 
 def _expected(backend: Backend, words: str, dyad: str = "") -> list[str]:

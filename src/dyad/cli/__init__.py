@@ -6,6 +6,7 @@ Every command catches `DyadError` once, here, and prints `path:line: message` pl
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -20,6 +21,23 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from dyad import __version__
+
+        typer.echo(f"dyad {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_print_version,
+        help="Print dyad's version and exit.")] = False,
+) -> None:
+    """Turn English news text into political event data: who did what to whom, when."""
 
 
 def _register() -> None:

@@ -62,9 +62,11 @@ def serve_command(
 ) -> None:
     """Serve the web UI and the JSON API (OpenAPI docs at /docs) over a store.
 
-    Pages: overview, dyads, events, documents, status, code text. Reads only unless
-    --allow-writes is given with a token. Listening beyond loopback (--host 0.0.0.0) needs a
-    token: coding and storing text then need it.
+    Pages: overview, the events explorer (filters, facets, sorting, downloads), documents,
+    agreements, institutions, claims, dyads, status, code text. Reads only unless
+    --allow-writes is given with a token; then `dyad ingest PATHS --to URL` adds news while
+    the store is served. Listening beyond loopback (--host 0.0.0.0) needs a token: coding and
+    storing text then need it.
 
     Example: dyad serve --db news.duckdb --port 8000 --workers 2
     """
@@ -77,9 +79,10 @@ def serve_command(
                         hint="set DYAD_TOKEN (or pass --token) to a long random string; "
                         "coding then needs 'Authorization: Bearer TOKEN'")
     from dyad.web.app import create_app
-    from dyad.web.launch import check_workers, run_app, run_workers, serve_environment
+    from dyad.web.launch import check_port, check_workers, run_app, run_workers, serve_environment
 
     check_workers(workers, db, allow_writes=allow_writes)
+    check_port(host, port)
     cache_bytes = cache_mb * 1024 * 1024
     hosts = allowed_hosts(host, allowed_host or ())
     form_token = secrets.token_urlsafe(24)

@@ -34,9 +34,11 @@ from dyad.cli.options import (
     dictionary_choice,
     parse_day,
 )
+from dyad.cli.output import plain
 from dyad.errors import DyadError
 from dyad.io.jsonl import InputProblem
 from dyad.io.text import MAX_DOCUMENT_BYTES
+from dyad.names import actor_name
 from dyad.store.backend import DEFAULT_DB, open_backend
 from dyad.store.export import FORMATS as EXPORT_FORMATS
 from dyad.store.export import write_knowledge, write_parquet, write_text
@@ -48,14 +50,8 @@ from dyad.store.ingest import (
     failed_documents,
     ingest,
 )
-from dyad.store.query import (
-    LISTING_COLUMNS,
-    EventFilter,
-    count_events,
-    event_detail,
-    list_events,
-    parse_condition,
-)
+from dyad.store.named import with_names
+from dyad.store.query import EventFilter, event_detail, parse_condition
 from dyad.store.timeline import PERIODS, TIMELINE_COLUMNS, TimelineRow, plot_timeline, timeline
 from dyad.store.workers import CoderSpec
 
@@ -90,6 +86,8 @@ WhereFilter = Annotated[list[str] | None, typer.Option(
 def register(app: typer.Typer) -> None:
     """Add the store's commands to the app."""
     app.command("ingest")(ingest_command)
+    from dyad.cli.events import events_command
+
     app.command("events")(events_command)
     app.command("show")(show_command)
     app.command("timeline")(timeline_command)
@@ -174,6 +172,13 @@ def ingest_command(
     failures: Annotated[bool, typer.Option(
         "--failures", help="List the documents recorded as failed (id, origin, runs failed, "
         "last time, reason) instead of ingesting.")] = False,
+    to: Annotated[str | None, typer.Option(
+        "--to", metavar="URL", help="Send the documents to a running `dyad serve "
+        "--allow-writes` (e.g. http://127.0.0.1:8000), which codes and stores them: the way "
+        "to add news to a DuckDB store while it is served.", show_default=False)] = None,
+    token: Annotated[str | None, typer.Option(
+        "--token", envvar="DYAD_TOKEN", help="The server's token, for --to (or set "
+        "DYAD_TOKEN).", show_default=False)] = None,
     actors: ActorsOption = None,
     agents: AgentsOption = None,
     verbs: VerbsOption = None,
@@ -187,10 +192,18 @@ def ingest_command(
     cannot be coded (the coder raised, or its coding process died) or stored is recorded as
     failed with the reason and the run goes on; every run tries failed documents again.
 
+    With --to URL the documents go to a running `dyad serve --allow-writes` instead, which
+    codes and stores them (a served DuckDB file takes no other writer).
+
     Example: dyad ingest news/ feeds/world.rss --db news.duckdb --workers 2
     """
     if failures:
         _list_failures(db)
+        return
+    if to is not None:
+        from dyad.cli.remote import ingest_remote
+
+        ingest_remote(paths or [], to, token, parse_day(date), max_bytes)
         return
     if from_parquet is not None or not paths:
         from dyad.cli.spark import ingest_parquet
@@ -245,45 +258,6 @@ def _write_rows(rows: list[dict[str, Any]], columns: Sequence[str], fmt: str) ->
         writer.writerow([json.dumps(row[c]) if c == "spans" else row[c] for c in columns])
 
 
-def events_command(
-    db: DbOption = DEFAULT_DB, actor: ActorFilter = "", dyad: DyadFilter = "",
-    root: RootFilter = "", code: CodeFilter = "", since: SinceFilter = None,
-    until: UntilFilter = None, q: WordsFilter = "", where: WhereFilter = None,
-    limit: Annotated[int | None, typer.Option(
-        "--limit", min=0, help="At most this many (default: 50 in a table, else all; 0: all).",
-        show_default=False)] = None,
-    output_format: FormatOption = None,
-) -> None:
-    """List stored events with their best sentence.
-
-    Example: dyad events --dyad RUS:JPN --root 16 --since 2024-01-01
-    """
-    fmt = _format(output_format)
-    criteria = _filter(actor, dyad, root, code, since, until, q, where)
-    cap = (50 if fmt == "table" else 0) if limit is None else limit
-    with open_store(db) as store:
-        rows = list_events(store.backend, criteria, limit=cap or None)
-        total = count_events(store.backend, criteria) if cap and len(rows) == cap else len(rows)
-    if fmt != "table":
-        _write_rows(rows, LISTING_COLUMNS, fmt)
-        return
-    table = Table(show_lines=False)
-    for name, width in (("event", 16), ("date", 10), ("source", 6), ("target", 6), ("code", 4),
-                        ("plover", 8), ("ment", 4), ("src", 3), ("art", 3)):
-        table.add_column(name, no_wrap=True, min_width=width,
-                         justify="right" if name in {"ment", "src", "art"} else "left")
-    console = _console()
-    table.add_column("sentence", overflow="ellipsis", no_wrap=True, min_width=20,
-                     max_width=max(20, console.width - 92))
-    for r in rows:
-        table.add_row(r["event_id"], r["date"], r["source"] or "?", r["target"] or "-",
-                      r["code"], r["plover"], str(r["num_mentions"]), str(r["num_sources"]),
-                      str(r["num_articles"]), escape(" ".join(r["sentence"].split())))
-    console.print(table)
-    more = f" of {total:,}; --limit 0 shows all" if total > len(rows) else ""
-    console.print(f"{len(rows):,} event{'s' if len(rows) != 1 else ''}{more}")
-
-
 _HIGHLIGHT = {"source": "bold cyan", "target": "bold magenta", "trigger": "bold yellow",
               "date": "underline"}
 
@@ -323,6 +297,9 @@ def show_command(
     console.print(f"[bold]{e['event_id']}[/bold]  {escape(e['source'] or '?')} → "
                   f"{escape(e['target'] or '-')}  {e['code']} {escape(e['plover'])}  "
                   f"goldstein {e['goldstein']}  quad {e['quad_class']}  {when or 'undated'}")
+    named = with_names(e)
+    console.print(plain(f"{named['source_name'] or 'unknown'} → "
+                        f"{named['target_name'] or 'no target'}: {named['code_name']}"))
     console.print(f"{e['num_mentions']} mentions, {e['num_sources']} sources, "
                   f"{e['num_articles']} articles")
     for m in detail.mentions:
@@ -343,11 +320,16 @@ def timeline_command(
     since: SinceFilter = None, until: UntilFilter = None,
     plot: Annotated[str | None, typer.Option(
         "--plot", help="Also draw it to FILE.png or FILE.svg.", show_default=False)] = None,
+    all_periods: Annotated[bool, typer.Option(
+        "--all-periods", help="Also list the periods without events (zeros), from the first "
+        "period with events to the last.")] = False,
+    root: RootFilter = "", q: WordsFilter = "",
     output_format: FormatOption = None,
 ) -> None:
-    """Events per QuadClass and summed Goldstein score per period, both directions.
+    """Events per QuadClass and summed Goldstein score per period, both directions; only the
+    periods with events unless --all-periods.
 
-    Example: dyad timeline RUS JPN --by week --plot rus-jpn.png
+    Example: dyad timeline RUS JPN --by week --root 16 --plot rus-jpn.png
     """
     fmt = _format(output_format)
     if by not in PERIODS:
@@ -355,10 +337,14 @@ def timeline_command(
     if plot is not None and not plot.lower().endswith((".png", ".svg")):
         raise typer.BadParameter("the plot file must end in .png or .svg", param_hint="--plot")
     with open_store(db) as store:
+        narrow = EventFilter(root=root, words=q)
         rows = timeline(store.backend, first, second, by=by, since=parse_day(since),
-                        until=parse_day(until))
+                        until=parse_day(until), narrow=narrow, fill=all_periods)
+        drawn = rows if all_periods else timeline(
+            store.backend, first, second, by=by, since=parse_day(since),
+            until=parse_day(until), narrow=narrow)
     if plot is not None:
-        plot_timeline(rows, plot, title=f"{first.upper()} – {second.upper()} by {by}")
+        plot_timeline(drawn, plot, title=f"{first.upper()} – {second.upper()} by {by}")
         _err().print(f"dyad: wrote {escape(plot)}")
     if fmt != "table":
         _write_rows([r.to_dict() for r in rows], TIMELINE_COLUMNS, fmt)
@@ -373,13 +359,15 @@ def _timeline_table(rows: list[TimelineRow], a: str, b: str) -> None:
         for name in ("events", "q1", "q2", "q3", "q4", "goldstein"):
             label = f"{source}→{target}\n{name}" if name == "events" else name
             table.add_column(label, justify="right", no_wrap=True)
-    periods: dict[str, list[str]] = {}
+    periods: dict[str, dict[tuple[str, str], list[str]]] = {}
     for r in rows:
-        periods.setdefault(r.period.isoformat(), []).extend(
-            str(v) for v in (r.events, r.quad1, r.quad2, r.quad3, r.quad4, f"{r.goldstein:.1f}"))
+        periods.setdefault(r.period.isoformat(), {})[(r.source, r.target)] = [
+            str(v) for v in (r.events, r.quad1, r.quad2, r.quad3, r.quad4, f"{r.goldstein:.1f}")]
+    empty = ["0", "0", "0", "0", "0", "0.0"]
     for period, cells in periods.items():
-        table.add_row(period, *cells)
+        table.add_row(period, *cells.get((a, b), empty), *cells.get((b, a), empty))
     console = _console()
+    console.print(plain(f"{a} {actor_name(a)} – {b} {actor_name(b)}"))
     console.print(table)
     if not rows:
         console.print(f"no dated events between {escape(a)} and {escape(b)}")

@@ -4,7 +4,8 @@
     >>> store.events(dyad="RUS:JPN", root="16").pl()          # a Polars frame
     >>> store.timeline("RUS", "JPN", by="week").df()          # a pandas frame
     >>> store.sql("SELECT code, count(*) FROM events GROUP BY code").relation()  # DuckDB
-    >>> answer_status(store.knowledge(), "Japan Center")        # dyad.knowledge.status
+    >>> store.agreements().df()                                  # knowledge as frames too
+    >>> answer_status(store.knowledge(), "Japan Center")        # from dyad.knowledge.status
 
 Each query returns a `Result`: `.relation()` (a DuckDB relation), `.df()` (pandas), `.pl()`
 (Polars), `.records()` (dicts) or `.rows()`. On PostgreSQL (and for timelines) the rows are
@@ -13,6 +14,7 @@ fetched first and `.relation()` is a DuckDB relation over them.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +26,15 @@ from dyad.errors import KnowledgeNotFoundError
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
 from dyad.store.backend import DEFAULT_DB, Backend, DuckDBBackend, Row, open_backend
 from dyad.store.knowledge import KNOWLEDGE_TYPES, knowledge_fingerprint, load_knowledge
-from dyad.store.query import EventDetail, EventFilter, event_detail, events_sql, parse_condition
+from dyad.store.listing import Facets, event_facets
+from dyad.store.query import (
+    EventDetail,
+    EventFilter,
+    event_detail,
+    events_sql,
+    parse_condition,
+    parse_day,
+)
 from dyad.store.schema import check_schema
 from dyad.store.timeline import TIMELINE_COLUMNS, timeline
 
@@ -110,15 +120,17 @@ class EventStore:
         `events`, `knowledge`, the `event_mentions` view), with `?` parameters."""
         return Result(self.backend, query, params)
 
-    def events(self, *, actor: str = "", dyad: str = "", root: str = "", code: str = "",
-               since: date | None = None, until: date | None = None, q: str = "",
-               where: Sequence[str] = (), limit: int | None = None) -> Result:
-        """Events filtered as `dyad events` filters them, with the listing's columns."""
-        criteria = EventFilter(actor=actor, dyad=dyad, root=root, code=code, since=since,
-                               until=until, words=q,
-                               where=tuple(parse_condition(w) for w in where))
-        sql, params = events_sql(self.backend, criteria, limit=limit)
+    def events(self, *, limit: int | None = None, **filters: Any) -> Result:
+        """Events filtered as `dyad events` filters them (`event_filter`'s keywords), with
+        the listing's columns, by date then id. Dates are `date`s or YYYY-MM-DD text; anything
+        else is a QueryError with the command line's message."""
+        sql, params = events_sql(self.backend, event_filter(**filters), limit=limit)
         return Result(self.backend, sql, params)
+
+    def facets(self, **filters: Any) -> Facets:
+        """How many events the filters of `events` select, and how many per CAMEO root,
+        QuadClass, source and target country and year."""
+        return event_facets(self.backend, event_filter(**filters))
 
     def event(self, event_id: str) -> EventDetail:
         """One event and all its mentions."""
@@ -132,16 +144,19 @@ class EventStore:
                       [event_id])
 
     def timeline(self, first: str, second: str, *, by: str = "month",
-                 since: date | None = None, until: date | None = None) -> Result:
+                 since: date | str | None = None, until: date | str | None = None) -> Result:
         """A dyad's timeline (both directions) as a result with TIMELINE_COLUMNS."""
-        rows = timeline(self.backend, first, second, by=by, since=since, until=until)
+        rows = timeline(self.backend, first, second, by=by, since=parse_day(since, "since"),
+                        until=parse_day(until, "until"))
         fetched = (list(TIMELINE_COLUMNS),
                    [tuple(getattr(r, c) for c in TIMELINE_COLUMNS) for r in rows])
         return Result(self.backend, "", (), fetched)
 
     def knowledge(self, *, types: Sequence[str] = KNOWLEDGE_TYPES) -> KnowledgeBase:
         """The agreements, institutions and claims of the whole store, merged across documents,
-        their status derived from the stored evidence (query it with `dyad.knowledge.status`).
+        their status derived from the stored evidence (ask it with
+        `dyad.knowledge.status.answer_status(kb, "Japan Center")`, or list it with
+        `select_agreements`, `select_institutions`, `select_claims`).
 
         The full load is kept until documents are added or removed; `types` ("agreement",
         "institution", "claim") loads only those records (each type merges on its own)."""
@@ -151,6 +166,21 @@ class EventStore:
         if self._knowledge is None or self._knowledge[0] != mark:
             self._knowledge = (mark, load_knowledge(self.backend))
         return self._knowledge[1]
+
+    def agreements(self) -> Result:
+        """Every agreement as a row (for `.df()` or `.pl()`): its fields, lists of names
+        joined by "; ", nested evidence (steps, mentions) as JSON text."""
+        return _records(self, [a.to_dict() for a in self.knowledge(types=("agreement",))
+                               .agreements])
+
+    def institutions(self) -> Result:
+        """Every institution as a row (as `agreements` gives them)."""
+        return _records(self, [i.to_dict() for i in self.knowledge(types=("institution",))
+                               .institutions])
+
+    def claims(self) -> Result:
+        """Every claim as a row (as `agreements` gives them)."""
+        return _records(self, [c.to_dict() for c in self.knowledge(types=("claim",)).claims])
 
     def knowledge_item(self, item_id: str) -> Agreement | Institution | Claim:
         """One agreement, institution or claim by id (an id it absorbed in a merge finds it
@@ -185,6 +215,38 @@ class EventStore:
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
                  traceback: TracebackType | None) -> None:
         self.close()
+
+
+def flat(value: Any) -> Any:
+    """A value of a record as one cell: lists of text joined by "; ", other lists and
+    objects as JSON text, the rest as it is."""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "; ".join(value)
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def _records(store: EventStore, items: list[dict[str, Any]]) -> Result:
+    columns = list(dict.fromkeys(key for item in items for key in item))
+    rows = [tuple(flat(item.get(c)) for c in columns) for item in items]
+    return Result(store.backend, "", (), (columns, rows))
+
+
+def event_filter(*, actor: str = "", dyad: str = "", pair: str = "", source: str = "",
+                 target: str = "", root: str = "", code: str = "", plover: str = "",
+                 quad_class: int | None = None, since: date | str | None = None,
+                 until: date | str | None = None, q: str = "", outlet: str = "",
+                 doc: str = "", where: Sequence[str] = ()) -> EventFilter:
+    """The criteria of `dyad events` from its options' names: code prefixes (`actor` either
+    side, `source`, `target`, `dyad` SOURCE:TARGET, `pair` A:B both ways), CAMEO `root` and
+    `code`, `plover` type, `quad_class`, dates, words `q`, news `outlet`, document `doc` and
+    `where` conditions. QueryError for a bad date or condition."""
+    return EventFilter(
+        actor=actor, dyad=dyad, pair=pair, source=source, target=target, root=root, code=code,
+        plover=plover.upper(), quad_class=quad_class, since=parse_day(since, "since"),
+        until=parse_day(until, "until"), words=q, outlet=outlet, document=doc,
+        where=tuple(parse_condition(w) for w in where))
 
 
 def default_location() -> str:

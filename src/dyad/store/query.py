@@ -56,7 +56,7 @@ def prefix_end(prefix: str) -> str:
 
 def like_prefix(text: str) -> str:
     """A LIKE pattern (escape character `\\`) matching strings that start with `text`."""
-    return _escape_like(text) + "%"
+    return escape_like(text) + "%"
 
 
 def starts_with(dialect: str, column: str, prefix: str) -> tuple[str, str]:
@@ -82,7 +82,8 @@ def either_way(dialect: str, first: str, second: str) -> tuple[str, list[Any]]:
     return f"({there} OR {back})", [*forward, *backward]
 
 
-def _escape_like(text: str) -> str:
+def escape_like(text: str) -> str:
+    """`text` with LIKE's wildcards and the escape character `\\` escaped."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
@@ -98,7 +99,7 @@ class Condition:
         """The condition as SQL on the events table `e`, and its parameter."""
         if self.operator == "~":
             return f"lower(CAST(e.{self.column} AS TEXT)) LIKE ? ESCAPE '\\'", [
-                "%" + _escape_like(str(self.value).lower()) + "%"]
+                "%" + escape_like(str(self.value).lower()) + "%"]
         return f"e.{self.column} {_OPERATORS[self.operator]} ?", [self.value]
 
 
@@ -129,6 +130,27 @@ def parse_condition(text: str) -> Condition:
     return Condition(column, operator, value)
 
 
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_day(value: date | str | None, name: str = "date") -> date | None:
+    """A date given as a `date` or as YYYY-MM-DD text (None or "" for none), as the command
+    line reads them; QueryError naming `name` for anything else ("2024/01/01", "2000-13-45")."""
+    if value is None or isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise QueryError(f"{name}: {value!r} is not a date in YYYY-MM-DD form")
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        if _DAY.match(text):
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise QueryError(f"{name}: {value!r} is not a date in YYYY-MM-DD form")
+
+
 def _word_prefix(dialect: str, prefix: str) -> tuple[str, list[Any]]:
     """A test that `event_words.word` starts with `prefix`: on DuckDB a range of strings
     (which the table's zone maps can skip row groups by), a LIKE prefix on PostgreSQL."""
@@ -157,6 +179,12 @@ class EventFilter:
     until: date | None = None  # the event's first date is on or before
     words: str = ""  # every word starts a word of a sentence of one of the event's mentions
     where: tuple[Condition, ...] = ()
+    source: str = ""  # the source code starts with it
+    target: str = ""  # the target code starts with it
+    plover: str = ""  # PLOVER event type, e.g. "SANCTION"
+    quad_class: int | None = None  # QuadClass 1..4
+    outlet: str = ""  # one of the event's mentions is from this news outlet
+    document: str = ""  # one of the event's mentions is in this document (its id)
 
     def sql(self, dialect: str) -> tuple[str, list[Any]]:
         """The filter as a WHERE condition on the events table `e` in the SQL `dialect` of a
@@ -174,6 +202,21 @@ class EventFilter:
                 text, values = test(dialect, *_pair(value))
                 parts.append(text)
                 params += values
+        for column, side in (("e.source", self.source), ("e.target", self.target)):
+            if side.strip():
+                tested, prefix = starts_with(dialect, column, side.strip().upper())
+                parts.append(tested)
+                params.append(prefix)
+        if self.plover.strip():
+            parts.append("e.plover = ?")
+            params.append(self.plover.strip().upper())
+        if self.quad_class is not None:
+            parts.append("e.quad_class = ?")
+            params.append(int(self.quad_class))
+        for column, member in (("e.outlets", self.outlet), ("e.doc_ids", self.document)):
+            if member:  # the JSON list holds the value's JSON string
+                parts.append(f"{column} LIKE ? ESCAPE '\\'")
+                params.append("%" + escape_like(json.dumps(member)) + "%")
         if self.root:
             parts.append("e.root = ?")
             params.append(self.root.strip().zfill(2))
@@ -201,8 +244,10 @@ class EventFilter:
 
     def on_words_alone(self) -> bool:
         """Whether `event_words` can answer the criteria other than words by itself: it holds
-        each event's source, target and first date (so actor, dyad, pair and until)."""
-        return replace(self, words="", actor="", dyad="", pair="", until=None) == EventFilter()
+        each event's source, target and first date (so actor, dyad, pair, source, target and
+        until)."""
+        return replace(self, words="", actor="", dyad="", pair="", until=None, source="",
+                       target="") == EventFilter()
 
     def word_hits(self, dialect: str) -> tuple[str, list[Any]]:
         """SQL giving (event_id, date) of the events every word of `words` is found in: each

@@ -5,10 +5,8 @@ Errors are JSON `{"error": message}` with the status code of the failure (see `e
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -18,13 +16,12 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
-from dyad.knowledge.status import (
-    answer_status,
-    select_agreements,
-    select_claims,
-    select_institutions,
-)
-from dyad.store.query import LISTING_COLUMNS, EventFilter, event_detail, parse_condition
+from dyad.errors import QueryError
+from dyad.knowledge.status import answer_status
+from dyad.names import actor_name
+from dyad.store.listing import Cursor, Sort, event_facets, page_events
+from dyad.store.named import named_json, with_names
+from dyad.store.query import EventFilter, event_detail, parse_day
 from dyad.store.timeline import TIMELINE_COLUMNS, timeline
 from dyad.web.auth import bearer_token, check_code, check_write
 from dyad.web.coding import (
@@ -36,7 +33,10 @@ from dyad.web.coding import (
     save_document,
 )
 from dyad.web.context import WebContext, web_context
-from dyad.web.queries import Cursor, page_events, stored_document
+from dyad.web.downloads import DOWNLOAD_PAGE, csv_text, download, streamed
+from dyad.web.filters import FILTER_FIELDS, event_filter
+from dyad.web.queries import stored_document
+from dyad.web.records import KINDS, list_records
 from dyad.web.responses import JSONAnswer, events_answer
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -63,66 +63,124 @@ def _wants_csv(request: Request, fmt: str | None) -> bool:
 
 def _csv(columns: Sequence[str], rows: Sequence[dict[str, Any]], headers: dict[str, str]
          ) -> Response:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+    return Response(csv_text(columns, rows), media_type="text/csv; charset=utf-8",
+                    headers=headers)
 
 
 def _relative(url: Any) -> str:
     return f"{url.path}?{url.query}" if url.query else str(url.path)
 
 
-@router.get("/events", summary="List events (the filters of `dyad events`), paginated")
-def list_events(
-    request: Request, context: Context,
-    actor: Annotated[str, Query(description="Source or target code starts with this.")] = "",
-    dyad: Annotated[str, Query(description="SOURCE:TARGET code prefixes, e.g. RUS:JPN.")] = "",
-    root: Annotated[str, Query(pattern=r"^\d{0,2}$", description="CAMEO root, e.g. 16.")] = "",
-    code: Annotated[str, Query(pattern=r"^[0-9A-Za-z]{0,4}$",
-                               description="CAMEO code prefix, e.g. 163.")] = "",
-    since: Since = None, until: Until = None,
-    q: Annotated[str, Query(max_length=500,
-                            description="Words that must all be found in the sentences of the "
-                            "event's mentions: each starts a word there, case aside "
-                            "('sanction' finds 'Sanctions').")] = "",
+def _text(name: str, pattern: str | None = None) -> Any:
+    return Query(description=FILTER_FIELDS[name], max_length=500, pattern=pattern)
+
+
+def event_criteria(
+    actor: Annotated[str, _text("actor")] = "", source: Annotated[str, _text("source")] = "",
+    target: Annotated[str, _text("target")] = "",
+    dyad: Annotated[str, _text("dyad")] = "", pair: Annotated[str, _text("pair")] = "",
+    root: Annotated[str, _text("root", r"^\d{0,2}$")] = "",
+    code: Annotated[str, _text("code", r"^[0-9A-Za-z]{0,4}$")] = "",
+    plover: Annotated[str, _text("plover", r"^[A-Za-z_]{0,24}$")] = "",
+    quad_class: Annotated[str, _text("quad_class", r"^[1-4]?$")] = "",
+    since: Annotated[str, _text("since")] = "", until: Annotated[str, _text("until")] = "",
+    q: Annotated[str, _text("q")] = "", outlet: Annotated[str, _text("outlet")] = "",
+    doc: Annotated[str, _text("doc")] = "",
     where: Annotated[list[str] | None, Query(
         description="COLUMN OP VALUE (OP: = != < <= > >= ~), repeatable.")] = None,
+) -> EventFilter:
+    """The filters of an event list (a FastAPI dependency); a bad date is 422, as a bad value
+    of another typed parameter."""
+    for name, value in (("since", since), ("until", until)):
+        try:
+            parse_day(value, name)
+        except QueryError as exc:
+            raise HTTPException(status_code=422, detail=exc.message) from None
+    return event_filter({"actor": actor, "source": source, "target": target, "dyad": dyad,
+                         "pair": pair, "root": root, "code": code, "plover": plover,
+                         "quad_class": quad_class, "since": since, "until": until, "q": q,
+                         "outlet": outlet, "doc": doc}, where or ())
+
+
+Criteria = Annotated[EventFilter, Depends(event_criteria)]
+SortParam = Annotated[str, Query(pattern=r"^-?[a-z]{0,12}$", description=(
+    "date (default), goldstein, mentions, sources, articles, code, source or target; a "
+    "leading - sorts descending."))]
+
+
+@router.get("/events", summary="List events (the filters of `dyad events`), paginated")
+def list_events(
+    request: Request, context: Context, criteria: Criteria,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     cursor: Annotated[str | None, Query(description="The `next` cursor of the last page.")
                       ] = None,
-    format: Format | None = None,
+    sort: SortParam = "date",
+    facets: Annotated[bool, Query(description="Also give the total and the counts per root, "
+                                  "QuadClass, source and target country and year.")] = False,
+    by: Annotated[str | None, Query(pattern="^(day|week|month|year)$", description=(
+        "With facets: also the events per period and QuadClass (`periods`), as the "
+        "explorer's chart draws them."))] = None,
+    format: Annotated[str | None, Query(pattern="^(json|csv|jsonl)$", description=(
+        "json (default), csv (also: Accept: text/csv) or jsonl"))] = None,
 ) -> Response:
-    criteria = EventFilter(actor=actor, dyad=dyad, root=root, code=code, since=since,
-                           until=until, words=q,
-                           where=tuple(parse_condition(w) for w in where or ()))
+    order = Sort.parse(sort)
     after = Cursor.decode(cursor) if cursor else None
-    page = page_events(context.access.reader().backend, criteria,
-                       limit=limit, offset=offset, cursor=after)
+    backend = context.access.reader().backend
+    page = page_events(backend, criteria, limit=limit, offset=offset, cursor=after, sort=order)
     following = None
     if page.next_cursor is not None:
         following = _relative(request.url.remove_query_params("offset")
                               .include_query_params(cursor=page.next_cursor.encode()))
-    if _wants_csv(request, format):
+    kind = "csv" if _wants_csv(request, format) else (format or "json")
+    if kind != "json":
         headers = {"Link": f'<{following}>; rel="next"'} if following else {}
-        return _csv(LISTING_COLUMNS, page.events, headers)
-    return events_answer(page.listings, count=len(page.listings), limit=limit, next=following)
+        return download(kind, [named_json(text) for text in page.listings], headers)
+    extra: dict[str, Any] = {}
+    if facets:
+        counted = event_facets(backend, criteria, by=by)
+        extra = counted.to_dict()
+        if by is not None:
+            extra["periods"] = counted.periods
+    return events_answer([named_json(text) for text in page.listings],
+                         count=len(page.listings), limit=limit, next=following, **extra)
+
+
+@router.get("/events.csv", summary="Every event the filters select, as CSV (a download)")
+def events_csv(context: Context, criteria: Criteria, sort: SortParam = "date") -> Response:
+    return _every_event(context, criteria, Sort.parse(sort), "csv")
+
+
+@router.get("/events.jsonl",
+            summary="Every event the filters select, as JSON Lines (a download)")
+def events_jsonl(context: Context, criteria: Criteria, sort: SortParam = "date") -> Response:
+    return _every_event(context, criteria, Sort.parse(sort), "jsonl")
+
+
+def _every_event(context: WebContext, criteria: EventFilter, sort: Sort, kind: str
+                 ) -> Response:
+    """Every selected event, read page by page (each page on the reading thread's own
+    connection), streamed as CSV or JSON Lines."""
+    first = page_events(context.access.reader().backend, criteria, limit=DOWNLOAD_PAGE,
+                        sort=sort)  # errors surface before the answer starts
+
+    def pages() -> Iterator[list[str]]:
+        page = first
+        while True:
+            yield [named_json(text) for text in page.listings]
+            if page.next_cursor is None:
+                return
+            page = page_events(context.access.reader().backend, criteria,
+                               limit=DOWNLOAD_PAGE, cursor=page.next_cursor, sort=sort)
+
+    return streamed(kind, pages(), f"events.{kind}")
 
 
 @router.get("/events/{event_id}", summary="One event with every mention")
 def get_event(context: Context, event_id: Annotated[str, Path(max_length=64)]
               ) -> dict[str, Any]:
     detail = event_detail(context.access.reader().backend, event_id)
-    return {**detail.event, "mentions": detail.mentions}
+    return {**with_names(detail.event), "mentions": [with_names(m) for m in detail.mentions]}
 
 
 @router.get("/dyads/{a}/{b}/timeline",
@@ -132,12 +190,16 @@ def dyad_timeline(
     a: Annotated[str, Path(pattern=ACTOR_CODE)], b: Annotated[str, Path(pattern=ACTOR_CODE)],
     by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
     since: Since = None, until: Until = None, format: Format | None = None,
+    root: Annotated[str, _text("root", r"^\d{0,2}$")] = "",
+    q: Annotated[str, _text("q")] = "",
 ) -> Response:
     rows = [r.to_dict() for r in timeline(context.access.reader().backend, a, b, by=by,
-                                          since=since, until=until)]
+                                          since=since, until=until,
+                                          narrow=EventFilter(root=root, words=q))]
     if _wants_csv(request, format):
         return _csv(TIMELINE_COLUMNS, rows, {})
-    return JSONAnswer({"a": a.upper(), "b": b.upper(), "by": by, "rows": rows})
+    return JSONAnswer({"a": a.upper(), "b": b.upper(), "a_name": actor_name(a),
+                       "b_name": actor_name(b), "by": by, "rows": rows})
 
 
 @router.get("/documents/{doc_id:path}",
@@ -148,41 +210,65 @@ def get_document(context: Context, doc_id: str) -> dict[str, Any]:
             "sentences": [{"sentence_id": s.sentence_id, "text": s.text,
                            "span": [s.start, s.end], "discarded": s.discarded,
                            "actors": s.actors, "reasons": s.reasons} for s in stored.sentences],
-            "mentions": stored.mentions}
+            "mentions": [with_names(m) for m in stored.mentions]}
+
+
+RecordFormat = Annotated[str | None, Query(pattern="^(json|jsonl)$",
+                                           description="json (default) or jsonl")]
+Party = Annotated[str, Query(max_length=24, description="A party's code starts with this.")]
+Words = Annotated[str, Query(max_length=500, description="Words of the name or text.")]
+Kind = Annotated[str, Query(max_length=40, description="e.g. treaty, center, close.")]
+Doc = Annotated[str, Query(max_length=500, description="Stated in this document (its id).")]
+RecordSort = Annotated[str, Query(pattern=r"^-?(name|state|kind)?$",
+                                  description="name (default), state or kind; - reverses.")]
+
+
+def _records(context: WebContext, name: str, values: dict[str, str], sort: str,
+             fmt: str | None) -> Response:
+    """A knowledge list as {"NAME": [...], "count", "facets"} or as JSON Lines."""
+    found = list_records(context.access.knowledge(), KINDS[name], values, sort=sort)
+    items = [item.to_dict() for item in found.items]
+    if fmt == "jsonl":
+        return Response("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items),
+                        media_type="application/x-ndjson")
+    return JSONAnswer({name: items, "count": len(items), "facets": {
+        facet: [{"value": c.value, "count": c.count} for c in counts]
+        for facet, counts in found.facets.items()}})
 
 
 @router.get("/agreements", summary="Agreements, with their status and evidence")
 def list_agreements(
-    context: Context,
-    party: Annotated[str, Query(max_length=24, description="A party's code starts with this.")
-                     ] = "",
+    context: Context, party: Party = "",
     status: Annotated[str, Query(max_length=40, description="e.g. suspended, in force.")] = "",
-    q: Annotated[str, Query(max_length=500, description="Words of the name or subject.")] = "",
-) -> dict[str, Any]:
-    found = select_agreements(context.access.knowledge(), party=party, status=status, query=q)
-    return {"agreements": [a.to_dict() for a in found], "count": len(found)}
+    q: Words = "", kind: Kind = "", doc: Doc = "", sort: RecordSort = "name",
+    format: RecordFormat = None,
+) -> Response:
+    return _records(context, "agreements", {"party": party, "state": status, "q": q,
+                                            "kind": kind, "doc": doc}, sort, format)
 
 
 @router.get("/institutions", summary="Institutions, with their status and evidence")
 def list_institutions(
-    context: Context,
+    context: Context, party: Party = "",
     status: Annotated[str, Query(max_length=40, description="e.g. operating, closed.")] = "",
-    q: Annotated[str, Query(max_length=500, description="Words of the name.")] = "",
-) -> dict[str, Any]:
-    found = select_institutions(context.access.knowledge(), status=status, query=q)
-    return {"institutions": [i.to_dict() for i in found], "count": len(found)}
+    q: Words = "", kind: Kind = "", doc: Doc = "", sort: RecordSort = "name",
+    format: RecordFormat = None,
+) -> Response:
+    return _records(context, "institutions", {"party": party, "state": status, "q": q,
+                                              "kind": kind, "doc": doc}, sort, format)
 
 
 @router.get("/claims", summary="Claims, with their standing and who made or refuted them")
 def list_claims(
-    context: Context,
+    context: Context, party: Party = "",
     standing: Annotated[str, Query(max_length=40,
                                    description="asserted, refuted, confirmed or disputed.")
                         ] = "",
-    q: Annotated[str, Query(max_length=500, description="Words of the claim.")] = "",
-) -> dict[str, Any]:
-    found = select_claims(context.access.knowledge(), standing=standing, query=q)
-    return {"claims": [c.to_dict() for c in found], "count": len(found)}
+    q: Words = "", kind: Kind = "", doc: Doc = "", sort: RecordSort = "name",
+    format: RecordFormat = None,
+) -> Response:
+    return _records(context, "claims", {"party": party, "state": standing, "q": q,
+                                        "kind": kind, "doc": doc}, sort, format)
 
 
 @router.get("/status", summary="The evidence-backed status of what a query names")

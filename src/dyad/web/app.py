@@ -16,9 +16,10 @@ from fastapi.templating import Jinja2Templates
 
 from dyad.coding.coder import EventCoder
 from dyad.errors import DyadError
+from dyad.names import actor_name, code_name, quad_name
 from dyad.store.backend import is_postgres_url
 from dyad.store.workers import CoderSpec
-from dyad.web import api, pages
+from dyad.web import api, explore, lists, pages
 from dyad.web.access import StoreAccess
 from dyad.web.cache import DEFAULT_CACHE_BYTES, KeptAnswers, ResponseCache
 from dyad.web.coding import MAX_TEXT_BYTES, CodingPool
@@ -39,6 +40,9 @@ def _templates(settings: Settings) -> Jinja2Templates:
     env.globals["max_text_bytes"] = MAX_TEXT_BYTES
     env.filters["mention_sentence"] = mention_sentence
     env.filters["arrow"] = lambda e: f"{e['source'] or '?'} → {e['target'] or '-'}"
+    env.filters["actor_name"] = actor_name
+    env.filters["code_name"] = code_name
+    env.filters["quad_name"] = quad_name
     return templates
 
 
@@ -96,6 +100,8 @@ def create_app(store_location: str, *, allow_writes: bool = False, token: str | 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(explore.router)
+    app.include_router(lists.router)
 
     @app.get("/docs", include_in_schema=False)
     def docs(request: Request) -> HTMLResponse:

@@ -3,12 +3,16 @@
 A DuckDB file served read-only cannot change while the server has it open (DuckDB lets no
 process write a file that another has open), so the answer to the same request is the same
 bytes every time. `ResponseCache` keeps successful answers (status 200) of GET requests under
-/api, keyed by path, query string and Accept header, up to a total size, and drops the least
-recently used ones first. A kept answer is sent again without running the app.
+/api and of the listing pages (`/events`, `/documents`, ...: `KEPT_PAGES`), keyed by path,
+query string and Accept header, up to a total size, and drops the least recently used ones
+first. A kept answer is sent again without running the app, and a request arriving while the
+same one is being answered waits for that answer instead of computing it a second time (a
+burst of clients asking for the same new page costs one query).
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -73,24 +77,38 @@ class KeptAnswers:
 
 
 class ResponseCache:
-    """ASGI middleware: answer GET requests under /api from `answers` when it has them."""
+    """ASGI middleware: answer GET requests of kept paths from `answers` when it has them."""
 
     def __init__(self, app: ASGIApp, answers: KeptAnswers) -> None:
         self.app = app
         self.answers = answers
+        self._running: dict[Key, asyncio.Event] = {}  # requests being answered (one loop)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (scope["type"] != "http" or scope["method"] != "GET"
-                or not scope["path"].startswith("/api/")):
+                or not kept_path(scope["path"])):
             await self.app(scope, receive, send)
             return
         key = _key(scope)
         kept = self.answers.get(key)
+        if kept is None and key in self._running:  # the same request is being answered:
+            await self._running[key].wait()  # wait for it rather than compute it again
+            kept = self.answers.get(key)
         if kept is not None:
             await send({"type": "http.response.start", "status": 200,
                         "headers": kept.headers})
             await send({"type": "http.response.body", "body": kept.body})
             return
+        done = self._running.setdefault(key, asyncio.Event())
+        try:
+            await self._answer(key, scope, receive, send)
+        finally:
+            if self._running.get(key) is done:
+                del self._running[key]
+            done.set()
+
+    async def _answer(self, key: Key, scope: Scope, receive: Receive, send: Send) -> None:
+        """Run the app, keeping a successful answer."""
         start: Message | None = None
         parts: list[bytes] = []
 
@@ -106,6 +124,16 @@ class ResponseCache:
             await send(message)
 
         await self.app(scope, receive, keep)
+
+
+#: The pages whose answers are kept besides the API's: the listings, which read the most.
+KEPT_PAGES = frozenset({"/events", "/documents", "/agreements", "/institutions", "/claims"})
+
+
+def kept_path(path: str) -> bool:
+    """Whether answers to GET requests of this path are kept: the API's and the listing
+    pages' (other pages are cheap, or carry a form)."""
+    return path.startswith("/api/") or path in KEPT_PAGES
 
 
 def _key(scope: Scope) -> Key:

@@ -25,8 +25,13 @@ def _quad_colour(*, legend: bool = True) -> dict[str, Any]:
             "sort": [QUAD_LABELS[q] for q in (1, 2, 3, 4)]}
 
 
+_FORMATS = {"day": "%d %b %Y", "week": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
+
+
 def _period_axis(by: str) -> dict[str, Any]:
-    return {"field": "period", "type": "temporal", "title": f"{by} starting"}
+    return {"field": "period", "type": "temporal", "title": f"{by} starting",
+            "axis": {"format": _FORMATS.get(by, "%d %b %Y"), "labelOverlap": True,
+                     "tickCount": {"interval": by if by in _FORMATS else "day"}}}
 
 
 _TOOLTIP = [{"field": "period", "type": "temporal", "title": "from"},
@@ -93,15 +98,20 @@ def dyad_chart(rows: Sequence[TimelineRow], by: str) -> dict[str, Any]:
             "resolve": {"scale": {"x": "shared", "color": "independent"}}}
 
 
-def overview_chart(rows: Sequence[dict[str, Any]], by: str = "month") -> dict[str, Any]:
-    """The whole store's events per period, stacked by QuadClass (cooperation to conflict)."""
+def overview_chart(rows: Sequence[dict[str, Any]], by: str = "month", *,
+                   width: int = _WIDTH, legend_below: bool = False) -> dict[str, Any]:
+    """Events per period, stacked by QuadClass (cooperation to conflict): the whole store's,
+    or those a filter selects."""
+    colour = _quad_colour()
+    if legend_below:
+        colour["legend"] = {"orient": "bottom", "direction": "horizontal"}
     return {
         "$schema": SCHEMA,
-        "width": _WIDTH, "height": 200,
+        "width": width, "height": 200,
         "data": {"values": _stacked([{**r, "end": _end(str(r["period"]), by)} for r in rows])},
         "mark": {"type": "bar"},
         "encoding": {"x": _period_axis(by), "x2": _period_end(),
                      "y": {"field": "low", "type": "quantitative", "title": "events"},
                      "y2": {"field": "high"}, "tooltip": _TOOLTIP,
-                     "color": _quad_colour()},
+                     "color": colour},
     }

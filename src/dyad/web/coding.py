@@ -33,6 +33,7 @@ from dyad.io.text import text_document
 from dyad.record import Document
 from dyad.store.backend import Backend
 from dyad.store.ingest import content_hash, stored_hashes, write_batch
+from dyad.store.named import with_names
 from dyad.store.workers import AnalysedDocument, CoderSpec, DocumentAnalyser
 
 #: The largest text the code page and POST /api/code accept, in bytes of UTF-8.
@@ -178,7 +179,7 @@ def coded_summary(analysed: AnalysedDocument) -> dict[str, Any]:
     return {
         "doc_id": document.id,
         "date": document.date.isoformat() if document.date else "",
-        "events": [event.to_dict() for event in coded.events],
+        "events": [with_names(event.to_dict()) for event in coded.events],
         "sentences": [{"sentence_id": s.sentence_id, "text": s.text, "span": list(s.span),
                        "actors": list(s.actors), "reasons": list(s.predicates),
                        "discarded": s.discarded} for s in coded.sentences],

@@ -29,14 +29,16 @@ def _agreement_hits(agreement: Agreement, countries: frozenset[str]) -> int:
     return hits if hits == len(countries) or parties <= countries else 0
 
 
-def _institution_codes(institution: Institution) -> list[str]:
+def institution_codes(institution: Institution) -> list[str]:
+    """The actor codes an institution's facts and owner name."""
     codes = [f.code for f in institution.facts if f.code]
     if institution.owner is not None and institution.owner.code:
         codes.append(institution.owner.code)
     return codes
 
 
-def _claim_codes(claim: Claim) -> list[str]:
+def claim_codes(claim: Claim) -> list[str]:
+    """The actor codes of a claim's subject and of the parties taking a stance on it."""
     return [*claim.subjects, *(s.party.code for s in claim.stances if s.party.code)]
 
 
@@ -48,22 +50,33 @@ def _ranked(items: Iterable[tuple[T, int]]) -> tuple[T, ...]:
 
 @dataclass(frozen=True)
 class DyadKnowledge:
-    """Agreements of the pair (or binding both), and institutions and claims with a party
-    from either country (both first)."""
+    """Agreements of the pair (or binding both), institutions tied to both countries, and
+    claims about or by both (or naming one of those institutions or agreements)."""
 
     agreements: tuple[Agreement, ...]
     institutions: tuple[Institution, ...]
     claims: tuple[Claim, ...]
 
 
+def _names_one_of(claim: Claim, names: Iterable[str]) -> bool:
+    """Whether the claim's words name one of `names` (case aside): "Russia is closing Japan
+    Centers" names the Japan Center."""
+    text = f"{claim.gist} {claim.text}".lower()
+    return any(name and name.lower() in text for name in names)
+
+
 def dyad_knowledge(kb: KnowledgeBase, first: str, second: str) -> DyadKnowledge:
-    """What the knowledge base holds about either of two countries."""
+    """What the knowledge base holds about the pair of countries: a record tied to one of
+    them only (a center in Tokyo run by an international body) is another pair's."""
     countries = frozenset({country(first), country(second)})
-    return DyadKnowledge(
-        _ranked((a, _agreement_hits(a, countries)) for a in kb.agreements),
-        _ranked((i, _touches(_institution_codes(i), countries)) for i in kb.institutions),
-        _ranked((c, _touches(_claim_codes(c), countries)) for c in kb.claims),
-    )
+    both = len(countries)
+    agreements = _ranked((a, _agreement_hits(a, countries)) for a in kb.agreements)
+    institutions = tuple(i for i in kb.institutions
+                         if _touches(institution_codes(i), countries) == both)
+    names = [*(i.name for i in institutions), *(a.name for a in agreements)]
+    claims = tuple(c for c in kb.claims if _touches(claim_codes(c), countries) == both
+                   or (_touches(claim_codes(c), countries) and _names_one_of(c, names)))
+    return DyadKnowledge(agreements, institutions, claims)
 
 
 def document_knowledge(kb: KnowledgeBase, doc_id: str) -> DyadKnowledge:

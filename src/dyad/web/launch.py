@@ -148,6 +148,21 @@ class TcpConfig(Config):
         return bound
 
 
+def check_port(host: str, port: int) -> None:
+    """Raise DyadError unless a server could listen on `host`:`port` now (as Uvicorn binds
+    it: address reuse on, so a port left in TIME_WAIT passes and one in use does not)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DyadError(f"cannot listen on {host}:{port}: {reason.lower()}",
+                        hint="another server may be using the port: pick another with "
+                        "--port") from None
+
+
 def run_app(app: FastAPI, *, header_timeout: float = HEADER_TIMEOUT, **options: Any) -> None:
     """Serve `app` from this process; `options` are Uvicorn's (host, port, log_level, ...)."""
     server = Server(TcpConfig(app, header_timeout=header_timeout, **options))

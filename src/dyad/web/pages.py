@@ -17,18 +17,19 @@ from starlette.concurrency import run_in_threadpool
 
 from dyad.errors import DyadError
 from dyad.knowledge.status import answer_status
+from dyad.store.listing import Cursor, page_events
+from dyad.store.named import with_names
 from dyad.store.query import EventFilter, event_detail
-from dyad.store.timeline import timeline
+from dyad.store.timeline import PERIODS, timeline
 from dyad.web.auth import check_code, check_write, matches
 from dyad.web.charts import dyad_chart, overview_chart
 from dyad.web.coding import ALREADY_STORED, CONFLICT, MAX_TEXT_BYTES, pasted_document, save_document
 from dyad.web.context import WebContext, web_context
+from dyad.web.filters import link
 from dyad.web.guard import CHART_CSP
 from dyad.web.knowledge import document_knowledge, dyad_knowledge
 from dyad.web.markup import document_paragraphs
 from dyad.web.queries import (
-    Cursor,
-    page_events,
     recent_events,
     store_timeline,
     stored_document,
@@ -81,8 +82,9 @@ def dyad_page(request: Request, context: Context,
               b: Annotated[str, Path(pattern=ACTOR_CODE)],
               by: str = "month", root: str = "", since: str = "", until: str = "", q: str = "",
               cursor: str = "") -> HTMLResponse:
-    if by not in ("week", "month"):
-        raise HTTPException(status_code=422, detail=f"by: {by!r} is not week or month")
+    if by not in PERIODS:
+        raise HTTPException(status_code=422,
+                            detail=f"by: {by!r} is not one of {', '.join(PERIODS)}")
     if not _ROOT.match(root.strip()):
         raise HTTPException(status_code=422, detail=f"root: {root!r} is not a CAMEO root")
     first, second = a.upper(), b.upper()
@@ -92,7 +94,8 @@ def dyad_page(request: Request, context: Context,
                            words=q[:500])
     page = page_events(backend, criteria, limit=PAGE_SIZE,
                        cursor=Cursor.decode(cursor) if cursor else None)
-    rows = timeline(backend, first, second, by=by, since=start, until=end)
+    rows = timeline(backend, first, second, by=by, since=start, until=end,
+                    narrow=EventFilter(root=root.strip(), words=q[:500]))
     following = None
     if page.next_cursor is not None:
         url = request.url.include_query_params(cursor=page.next_cursor.encode())
@@ -101,7 +104,11 @@ def dyad_page(request: Request, context: Context,
         "a": first, "b": second, "by": by,
         "filters": {"root": root, "since": since, "until": until, "q": q},
         "chart_spec": dyad_chart(rows, by) if rows else None,
-        "events": page.events, "next": following, "paged": bool(cursor),
+        "events": [with_names(e) for e in page.events], "next": following,
+        "paged": bool(cursor), "periods": PERIODS,
+        "explore": link("/events", {"pair": f"{first}:{second}", "root": root.strip(),
+                                    "since": since.strip(), "until": until.strip(),
+                                    "q": q.strip()}),
         "knowledge": dyad_knowledge(context.access.knowledge(), first, second),
     }, charts=True)
 

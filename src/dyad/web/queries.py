@@ -1,147 +1,22 @@
-"""The store queries the web UI and API need beyond `dyad.store`: pages of events (keyset or
-offset), both directions of a dyad, overview figures, and a document with its sentences.
+"""The store queries the web UI needs beyond `dyad.store`: overview figures, and a document
+with its sentences. (Lists of events come from `dyad.store.listing`.)
 
 Every value reaches the database as a parameter; table and column names are fixed here.
-Event pages are ordered as `dyad events` orders them (date, undated last, then id) and are
-fetched with `LIMIT n + 1`, so a request never counts or scans past the page it shows.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
 from typing import Any
 
 from dyad.errors import DocumentNotFoundError, QueryError
-from dyad.store.backend import Backend, Row
-from dyad.store.query import LISTING_COLUMNS, EventFilter, record, search_words
+from dyad.store.backend import Backend
+from dyad.store.query import LISTING_COLUMNS, record
 from dyad.store.timeline import PERIODS
 
 _EVENT_COLUMNS = ", ".join(f"e.{c}" for c in LISTING_COLUMNS)
-#: What a page reads of each event: the cursor's date and id, and the listing record as JSON.
-_PAGE_COLUMNS = "e.date, e.event_id, e.listing"
-
-
-@dataclass(frozen=True)
-class Cursor:
-    """Where a page of events ends: the last event's date (None if undated) and id."""
-
-    day: date | None
-    event_id: str
-
-    def encode(self) -> str:
-        """The cursor as an opaque URL-safe string."""
-        raw = f"{self.day.isoformat() if self.day else ''}|{self.event_id}"
-        return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
-
-    @classmethod
-    def decode(cls, text: str) -> Cursor:
-        """A cursor from `encode`'s string; QueryError if it is not one."""
-        try:
-            raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode("utf-8")
-            day, event_id = raw.split("|", 1)
-            return cls(date.fromisoformat(day) if day else None, event_id)
-        except (ValueError, binascii.Error, UnicodeDecodeError):
-            raise QueryError(f"bad cursor {text!r}: use the `next` link of a previous page"
-                             ) from None
-
-
-@dataclass(frozen=True)
-class EventPage:
-    """One page of events, as the JSON texts of their listing records (the events table's
-    `listing` column), and the cursor of the next page (None on the last page)."""
-
-    listings: list[str]
-    next_cursor: Cursor | None
-
-    @property
-    def events(self) -> list[dict[str, Any]]:
-        """The page's events as records (LISTING_COLUMNS)."""
-        return [json.loads(text) for text in self.listings]
-
-
-def _after(backend: Backend, cursor: Cursor) -> tuple[str, list[Any]]:
-    """Events after the cursor in the listing's order (date, undated last, then id)."""
-    order = backend.text_order
-    if cursor.day is None:
-        return f"(e.date IS NULL AND e.event_id{order} > ?)", [cursor.event_id]
-    return (f"(e.date > ? OR (e.date = ? AND e.event_id{order} > ?) OR e.date IS NULL)",
-            [cursor.day, cursor.day, cursor.event_id])
-
-
-def page_events(backend: Backend, criteria: EventFilter, *, limit: int = 50, offset: int = 0,
-                cursor: Cursor | None = None) -> EventPage:
-    """A page of the filtered events.
-
-    On DuckDB the page is found first (row ids of the events, sorted by date and id) and only
-    its rows are read in full; PostgreSQL does the same with its indexes by itself."""
-    if backend.dialect == "duckdb" and search_words(criteria.words):
-        return _page_by_words(backend, criteria, limit=limit, offset=offset, cursor=cursor)
-    condition, params = criteria.sql(backend.dialect)
-    parts = [condition]
-    if cursor is not None:
-        text, values = _after(backend, cursor)
-        parts.append(text)
-        params += values
-    where = " AND ".join(p for p in parts if p != "TRUE") or "TRUE"
-    order = f"e.date NULLS LAST, e.event_id{backend.text_order}"
-    if backend.dialect == "duckdb":
-        sql = (f"WITH page AS (SELECT e.rowid AS row_number FROM events e WHERE {where} "
-               f"ORDER BY {order} LIMIT ? OFFSET ?) "
-               f"SELECT {_PAGE_COLUMNS} FROM events e JOIN page "
-               f"ON e.rowid = page.row_number ORDER BY {order}")
-    else:
-        sql = (f"SELECT {_PAGE_COLUMNS} FROM events e WHERE {where} ORDER BY {order} "
-               "LIMIT ? OFFSET ?")
-    return _page(backend.rows(sql, [*params, limit + 1, offset]), limit)
-
-
-def _page(rows: Sequence[Row], limit: int) -> EventPage:
-    """The page of `rows` (_PAGE_COLUMNS, one more than `limit` if a page follows)."""
-    following = None
-    if len(rows) > limit and limit > 0:
-        day, event_id, _ = rows[limit - 1]
-        following = Cursor(day, str(event_id))
-    return EventPage([str(row[2]) for row in rows[:limit]], following)
-
-
-def _page_by_words(backend: Backend, criteria: EventFilter, *, limit: int, offset: int,
-                   cursor: Cursor | None) -> EventPage:
-    """A page of events that a text search (and maybe more) selects, on DuckDB.
-
-    `event_words` gives the matching events' ids and dates, and holds each event's source,
-    target and first date. Every match is a stored event (the store keeps `event_words` in
-    step with the events), so when the other criteria are on those columns alone (an actor, a
-    dyad, an end date) the page's ids are the matches' own page in the listing's order; with
-    other criteria (a root, a start date, ...) the matches are joined by id and date to the
-    events the criteria select. Then the page's events are read in full by id (the events
-    table's index finds them)."""
-    hits, hit_params = criteria.word_hits(backend.dialect)
-    after, after_params = "TRUE", list[Any]()
-    if cursor is not None:
-        after, after_params = _after(backend, cursor)
-    order = f"e.date NULLS LAST, e.event_id{backend.text_order}"
-    if not criteria.on_words_alone():
-        rest, rest_params = replace(criteria, words="").sql(backend.dialect)
-        found = backend.rows(
-            f"SELECT e.event_id FROM ({hits}) h JOIN events e ON e.event_id = h.event_id "
-            f"AND e.date IS NOT DISTINCT FROM h.date WHERE {rest} AND {after} "
-            f"ORDER BY {order} LIMIT ? OFFSET ?",
-            [*hit_params, *rest_params, *after_params, limit + 1, offset])
-    else:
-        found = backend.rows(
-            f"SELECT e.event_id FROM ({hits}) e WHERE {after} ORDER BY {order} LIMIT ? OFFSET ?",
-            [*hit_params, *after_params, limit + 1, offset])
-    if not found:
-        return EventPage([], None)
-    ids = [str(r[0]) for r in found]
-    return _page(backend.rows(
-        f"SELECT {_PAGE_COLUMNS} FROM events e WHERE e.event_id IN "
-        f"({', '.join('?' * len(ids))}) ORDER BY {order}", ids), limit)
 
 
 def recent_events(backend: Backend, limit: int = 10) -> list[dict[str, Any]]:

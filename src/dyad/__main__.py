@@ -1,0 +1,5 @@
+"""`python -m dyad`: the command line."""
+
+from dyad.cli import main
+
+main()
