@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
-from dyad.cli.store import EXIT_SOME_FAILED, _err
+from dyad.cli.store import _err, print_ingest_report
 from dyad.errors import DyadError
 from dyad.io.walk import walk_documents
 from dyad.web.remote import send_documents
@@ -27,11 +26,4 @@ def ingest_remote(paths: list[str], url: str, token: str | None, day: date | Non
     report = send_documents(
         url, token, walk_documents(paths, default_date=day, max_bytes=max_bytes),
         on_problem=lambda text: err.print(f"dyad: warning: {escape(text)} (skipped)"))
-    out = Console(highlight=False, soft_wrap=True)
-    out.print(f"[bold]ingest report[/bold] ({escape(url)})")
-    for line in report.summary():
-        out.print(escape(line))
-    if report.read == 0 and report.problems:
-        raise DyadError("no document could be read", hint="see the warnings above")
-    if report.failed:
-        raise typer.Exit(EXIT_SOME_FAILED)
+    print_ingest_report(url, report)

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 import typer
 from rich.console import Console
@@ -227,8 +227,25 @@ def ingest_command(
             report = ingest(backend, paths, options, listener=listener)
     finally:
         backend.close()
+    print_ingest_report(backend.location, report)
+
+
+class IngestOutcome(Protocol):
+    """What an ingest report says, local (`IngestReport`) or sent to a server."""
+
+    @property
+    def read(self) -> int: ...
+    @property
+    def failed(self) -> Sequence[object]: ...
+    @property
+    def problems(self) -> Sequence[object]: ...
+    def summary(self) -> list[str]: ...
+
+
+def print_ingest_report(where: str, report: IngestOutcome) -> None:
+    """Print an ingest's report; no document read is an error, one that failed exit 3."""
     out = Console(highlight=False, soft_wrap=True)
-    out.print(f"[bold]ingest report[/bold] ({escape(backend.location)})")
+    out.print(f"[bold]ingest report[/bold] ({escape(where)})")
     for line in report.summary():
         out.print(escape(line))
     if report.read == 0 and report.problems:

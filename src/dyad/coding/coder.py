@@ -73,7 +73,7 @@ class SentenceReport:
 HEADLINE_TOKENS = 30
 
 
-def _is_headline(paragraph: PlainDoc) -> bool:
+def is_headline(paragraph: PlainDoc) -> bool:
     """A short first paragraph in title case or without a final stop: a headline."""
     if not paragraph.sents or len(paragraph) > HEADLINE_TOKENS:
         return False
@@ -180,7 +180,7 @@ class EventCoder:
         sentence_id = 0
         for n, paragraph in enumerate(parsed.paragraphs):
             plain = PlainDoc(paragraph.doc, paragraph.mapping.text)
-            if n == 0 and not memory.speaker and _is_headline(plain):
+            if n == 0 and not memory.speaker and is_headline(plain):
                 # a headline ("Statement by the Minister for Foreign Affairs of Japan on ...")
                 # names who speaks in the document's first person
                 memory.remember_speaker(self.resolver.mentions(plain.sents[0], document.date))

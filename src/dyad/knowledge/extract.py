@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from dyad.coding.actors import ActorResolver
+from dyad.coding.coder import is_headline
 from dyad.coding.dateline import dateline_end
 from dyad.coding.participants import DocumentMemory, ParticipantResolver
 from dyad.coding.tokens import PlainDoc
@@ -101,20 +102,6 @@ class KnowledgeExtractor:
         for parsed in parse_documents(documents, nlp=self.nlp, batch_size=batch_size):
             base = base.merge(self.extract(parsed))
         return base
-
-
-#: A first paragraph this short is a headline: it may name the document's speaker.
-HEADLINE_TOKENS = 30
-
-
-def is_headline(paragraph: PlainDoc) -> bool:
-    """A short first paragraph in title case or without a final stop (as the coder reads it)."""
-    if not paragraph.sents or len(paragraph) > HEADLINE_TOKENS:
-        return False
-    words = [t.text for t in paragraph if t.text[:1].isalpha()]
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return paragraph[len(paragraph) - 1].text not in (".", "!", "?") or (
-        bool(words) and capitalised >= 0.6 * len(words))
 
 
 _cache: tuple[weakref.ref[DictionarySet], KnowledgeExtractor] | None = None
