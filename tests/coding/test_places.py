@@ -128,3 +128,33 @@ def test_a_protest_announced_for_the_future_is_a_threat_at_home(code_text: Code)
     events = code_text("Radical French farmers said on Friday they would blockade Paris from "
                        "Monday night.", date(2000, 1, 1))
     assert ("FRAAGR", "FRA", "13") in pairs(events)
+
+
+def test_aid_no_one_is_named_to_receive_goes_to_the_documents_country(code_text: Code) -> None:
+    events = code_text(
+        "A strong earthquake struck Pakistan on Saturday, and Pakistani officials asked for "
+        "help. The United States has pledged $50 million for earthquake relief.",
+        date(2005, 10, 10))
+    aid = [e for e in events if e.source == "USA" and e.root in ("03", "07")]
+    assert [(e.target, e.target_text, e.spans["target"]) for e in aid] == [("PAK", "", None)]
+
+
+def test_aid_within_the_givers_own_country_gets_no_recipient(code_text: Code) -> None:
+    events = code_text("Japan was hit by floods, and Japanese officials met in Tokyo. Japan "
+                       "pledged $5 million for relief.", date(2005, 10, 10))
+    assert not [e for e in events if e.root in ("03", "07")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan will take measures due to the visit to the islands by President Lee "
+         "Myung-bak.", ("JPN", "KOR")),
+        ("Japan imposed sanctions in response to the annexation of Crimea by Russia.",
+         ("JPN", "RUS")),
+    ],
+)
+def test_an_act_answers_the_actor_of_its_cause(code_text: Code, text: str,
+                                               expected: tuple[str, str]) -> None:
+    events = code_text(text, date(2014, 3, 20))
+    assert expected in {(e.source[:3], e.target[:3]) for e in events}

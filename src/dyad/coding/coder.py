@@ -360,8 +360,9 @@ class EventCoder:
                 trigger=document.text[trigger_span[0] : trigger_span[1]],
                 spans={
                     "source": _token_span(paragraph, doc, source.start, source.end),
-                    "target": (
-                        _token_span(paragraph, doc, target.start, target.end) if target else None
+                    "target": (  # none for a country the text does not name here
+                        _token_span(paragraph, doc, target.start, target.end)
+                        if target and target.text else None
                     ),
                     "trigger": trigger_span,
                 },

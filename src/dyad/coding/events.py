@@ -203,6 +203,14 @@ class SentenceCoder:
             # "imposed martial law", "lifted a state of emergency": on the country's people
             targets = [replace(a, code=a.code[:3], place=True) for a in sources[:1]
                        if len(a.code) >= 3 and not a.code.startswith("---")]
+        aid = (match.code.forward or "")[:2] == "07" or (match.code.forward or "")[:3] == "033"
+        if not targets and sources and aid:
+            # "has pledged $50 million for earthquake relief": aid no one is named to receive
+            # goes to the country the document is about so far, if not the giver's own
+            country = participants.memory.main_country()
+            giver = sources[0].code[:3]
+            if country and giver and not giver.startswith("-") and country != giver:
+                targets = [Actor(country, "", verb.i, verb.i + 1, verb.i, place=True)]
         compound = [participants.actors(verb.doc[i]) for s, i in match.slots if s == Slot.COMPOUND]
         if compound and len(compound[0]) > 1:
             sources, targets = compound[0], compound[0]  # "% *": events between the members
@@ -268,6 +276,18 @@ class SentenceCoder:
                     actors = _counterparts(participants, token, own)
                     if actors:
                         return actors
+        # "Japan will take befitting actions due to the visit to Takeshima by President Lee",
+        # "in response to the annexation by Russia": the act answers the actor of its cause
+        for prep in verb.children:
+            if prep.dep_ != "prep" or not _states_a_cause(prep):
+                continue
+            for token in prep.subtree:  # a slice of the paragraph: bounded
+                mention = participants.mentions.get(token.i)
+                if mention is None or mention.kind != "actor" or token.i in taken:
+                    continue
+                actors = _counterparts(participants, token, own)
+                if actors:
+                    return actors
         # PETRARCH's rule of last resort: the first actor named after the verb in its phrase.
         for token in phrase_tokens_after(verb):
             if token.i in participants.mentions and token.i not in taken:
@@ -298,6 +318,15 @@ class SentenceCoder:
 
 # Prepositions that say what a concern, a protest or a verdict is about.
 TOPIC_PREPOSITIONS = frozenset({"about", "over", "at", "regarding", "concerning", "on"})
+def _states_a_cause(prep: Token) -> bool:
+    """ "due to X", "because of X", "owing to X", "in response (retaliation, reaction) to X"."""
+    if prep.lower_ in ("due", "because", "owing"):
+        return True
+    return prep.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.lower_ in ("response", "retaliation", "reaction", "protest")
+        for c in prep.children)
+
+
 # Roots of acts aimed at the people of a place when no one else is named: protest (14),
 # force posture (15), coercion (17), assault (18), fighting (19), mass violence (20).
 PLACED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
