@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import compress, count
 from operator import or_
@@ -138,6 +138,20 @@ class ActorResolver:
         """Mentions in a sentence span, keyed by each token index they cover."""
         words, where = name_words(sent)
         found: dict[int, Mention] = {}
+        for m in self._word_mentions(words, day):
+            self._add(found, replace(m, start=where[m.start], end=where[m.end - 1] + 1))
+        for ent in sent.ents:
+            if ent.label_ in NAMED_ENTITY_TYPES and not any(
+                k in found for k in range(ent.start, ent.end)
+            ):
+                self._add(found, Mention(ent.start, ent.end, "entity", ("",),
+                                         label=str(ent.label_)))
+        return found
+
+    def _word_mentions(self, words: list[str], day: date | None) -> list[Mention]:
+        """Actor and agent mentions of a word sequence, by word index, longest first from the
+        left (an actor phrase before an agent phrase at the same word)."""
+        found: list[Mention] = []
         actor_lengths = self._actor_index.longest_everywhere(words)
         agent_lengths = self._agent_index.longest_everywhere(words)
         free = 0  # words before this one belong to a mention found already
@@ -148,20 +162,14 @@ class ActorResolver:
             if length:
                 codes = self._codes_on(tuple(words[i : i + length]), day)
                 if codes:
-                    self._add(found, Mention(where[i], where[i + length - 1] + 1, "actor", codes))
+                    found.append(Mention(i, i + length, "actor", codes))
                     free = i + length
                     continue
             length = agent_lengths[i]
             if length:
                 agent = self._agent_index.get(tuple(words[i : i + length]))
-                self._add(found, Mention(where[i], where[i + length - 1] + 1, "agent", agent=agent))
+                found.append(Mention(i, i + length, "agent", agent=agent))
                 free = i + length
-        for ent in sent.ents:
-            if ent.label_ in NAMED_ENTITY_TYPES and not any(
-                k in found for k in range(ent.start, ent.end)
-            ):
-                self._add(found, Mention(ent.start, ent.end, "entity", ("",),
-                                         label=str(ent.label_)))
         return found
 
     def codes_in_text(self, text: str, day: date | None) -> list[str]:
@@ -171,23 +179,7 @@ class ActorResolver:
         if ACTOR_CODE.fullmatch(text.strip()):
             return [text.strip()]
         words = [folded(w.upper()) for w in _TEXT_WORD.findall(text)]
-        found: list[Mention] = []
-        actor_lengths = self._actor_index.longest_everywhere(words)
-        agent_lengths = self._agent_index.longest_everywhere(words)
-        i = 0
-        while i < len(words):
-            if actor_lengths[i]:
-                codes = self._codes_on(tuple(words[i : i + actor_lengths[i]]), day)
-                if codes:
-                    found.append(Mention(i, i + actor_lengths[i], "actor", codes))
-                    i += actor_lengths[i]
-                    continue
-            if agent_lengths[i]:
-                agent = self._agent_index.get(tuple(words[i : i + agent_lengths[i]]))
-                found.append(Mention(i, i + agent_lengths[i], "agent", agent=agent))
-                i += agent_lengths[i]
-                continue
-            i += 1
+        found = self._word_mentions(words, day)
         if not any(m.kind == "actor" for m in found):
             return []
         return [c for c in compose(found) if c]

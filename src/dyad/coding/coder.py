@@ -180,11 +180,12 @@ class EventCoder:
         sentence_id = 0
         for n, paragraph in enumerate(parsed.paragraphs):
             plain = PlainDoc(paragraph.doc, paragraph.mapping.text)
-            if n == 0 and not memory.speaker and is_headline(plain):
-                # a headline ("Statement by the Minister for Foreign Affairs of Japan on ...")
-                # names who speaks in the document's first person
-                memory.remember_speaker(self.resolver.mentions(plain.sents[0], document.date))
             if n == 0 and not memory.speaker:
+                if is_headline(plain):
+                    # a headline ("Statement by the Minister for Foreign Affairs of Japan on
+                    # ...") names who speaks in the document's first person
+                    memory.remember_speaker(self.resolver.mentions(plain.sents[0],
+                                                                   document.date))
                 for line in (document.title, document.source):
                     memory.speaker = memory.speaker or self.resolver.codes_in_text(
                         line, document.date)

@@ -169,12 +169,12 @@ class SentenceCoder:
             sources = slot_sources[0]
         statement = (match.code.forward or "").startswith("01")
         targets = self._targets(verb, roles.objects, sources, participants, borrow=not statement)
+        own = {a.code for a in sources}
         asked = _asked(verb) if statement and match.pattern is None else None
         if asked is not None:
             # "stressed that the authorities must respect ...", "said US forces must ensure
             # security": the statement demands (or, with "should", appeals)
             head, code = asked
-            own = {a.code for a in sources}
             asked_of = _counterparts(participants, head, own)
             if asked_of:
                 targets = asked_of
@@ -183,7 +183,6 @@ class SentenceCoder:
         if judged is not None:
             # "stated that President Lee's visit is totally unacceptable": the statement is
             # a verdict on the visit's author
-            own = {a.code for a in sources}
             authors = _counterparts(participants, judged, own)
             for inner in nested_pobjs(judged, depth=1):  # "the sanctions imposed by the US"
                 authors = authors or _counterparts(participants, inner, own)
@@ -192,19 +191,17 @@ class SentenceCoder:
                 match = replace(match, code=EventCode(VERDICT_CODE))
         if slot_targets and slot_targets[0]:
             targets = slot_targets[0]
-        if (all(not a.code for a in targets) and sources
-                and (match.code.forward or "")[:2] in PLACED_ROOTS):
+        forward = match.code.forward or ""
+        if all(not a.code for a in targets) and sources and forward[:2] in PLACED_ROOTS:
             # "imposed a curfew in the town of Cizre", "fired shells at targets in Jericho",
             # "demonstrated in Kirkuk": force and protest aimed at the people of a place
             targets = _place_targets(verb, roles.objects, participants) or targets
-        home = (match.code.forward or "").startswith(HOME_CODES) or (
-            (match.code.forward or "")[:2] == "14")
+        home = forward.startswith(HOME_CODES) or forward[:2] == "14"
         if not targets and sources and home:
             # "imposed martial law", "lifted a state of emergency": on the country's people
             targets = [replace(a, code=a.code[:3], place=True) for a in sources[:1]
                        if len(a.code) >= 3 and not a.code.startswith("---")]
-        aid = (match.code.forward or "")[:2] == "07" or (match.code.forward or "")[:3] == "033"
-        if not targets and sources and aid:
+        if not targets and sources and (forward[:2] == "07" or forward[:3] == "033"):
             # "has pledged $50 million for earthquake relief": aid no one is named to receive
             # goes to the country the document is about so far, if not the giver's own
             country = participants.memory.main_country()
@@ -265,29 +262,15 @@ class SentenceCoder:
                         return actors
         # "voiced deep concern about the violence that erupted after the election in Belarus":
         # the first actor named in what the concern (outrage, condemnation) is about
-        for head in objects:
-            for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in TOPIC_PREPOSITIONS:
-                    continue
-                for token in prep.subtree:  # a slice of the paragraph: bounded
-                    mention = participants.mentions.get(token.i)
-                    if mention is None or mention.kind != "actor" or token.i in taken:
-                        continue
-                    actors = _counterparts(participants, token, own)
-                    if actors:
-                        return actors
+        topics = [p for head in objects for p in head.children
+                  if p.dep_ == "prep" and p.lower_ in TOPIC_PREPOSITIONS]
         # "Japan will take befitting actions due to the visit to Takeshima by President Lee",
         # "in response to the annexation by Russia": the act answers the actor of its cause
-        for prep in verb.children:
-            if prep.dep_ != "prep" or not _states_a_cause(prep):
-                continue
-            for token in prep.subtree:  # a slice of the paragraph: bounded
-                mention = participants.mentions.get(token.i)
-                if mention is None or mention.kind != "actor" or token.i in taken:
-                    continue
-                actors = _counterparts(participants, token, own)
-                if actors:
-                    return actors
+        causes = [p for p in verb.children if p.dep_ == "prep" and _states_a_cause(p)]
+        for prep in (*topics, *causes):
+            actors = _first_actors_in(prep, participants, own, taken)
+            if actors:
+                return actors
         # PETRARCH's rule of last resort: the first actor named after the verb in its phrase.
         for token in phrase_tokens_after(verb):
             if token.i in participants.mentions and token.i not in taken:
@@ -318,6 +301,21 @@ class SentenceCoder:
 
 # Prepositions that say what a concern, a protest or a verdict is about.
 TOPIC_PREPOSITIONS = frozenset({"about", "over", "at", "regarding", "concerning", "on"})
+
+
+def _first_actors_in(prep: Token, participants: ParticipantResolver, own: set[str],
+                     taken: AbstractSet[int]) -> list[Actor]:
+    """The counterparts of the first actor named in a prepositional phrase ([] if none)."""
+    for token in prep.subtree:  # a slice of the paragraph: bounded
+        mention = participants.mentions.get(token.i)
+        if mention is None or mention.kind != "actor" or token.i in taken:
+            continue
+        actors = _counterparts(participants, token, own)
+        if actors:
+            return actors
+    return []
+
+
 def _states_a_cause(prep: Token) -> bool:
     """ "due to X", "because of X", "owing to X", "in response (retaliation, reaction) to X"."""
     if prep.lower_ in ("due", "because", "owing"):
@@ -374,8 +372,6 @@ def _asked(verb: Token) -> tuple[Token, str] | None:
         if not kind:
             continue
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None and clause.dep_ == "xcomp":
-            subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ in ("we", "i", "it", "this", "that", "there"):
             continue
         return subject, _ASKED_CODES[kind]
