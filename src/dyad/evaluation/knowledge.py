@@ -267,16 +267,32 @@ def _miss(report: KnowledgeReport, article: ArticleGold, kind: str, gold: str, p
                                        show(record) if record is not None else ""))
 
 
+N = TypeVar("N", Agreement, Institution)
+
+
+def _pair_by_name(gold: Sequence[GoldAgreement] | Sequence[GoldInstitution],
+                  records: Sequence[N]) -> dict[int, N]:
+    """Gold agreements or institutions paired with the records that carry their distinctive
+    name words and evidence sentence."""
+    own = _distinctive([g.name for g in gold])
+    return _pair(list(range(len(gold))), records,
+                 lambda n, r: _named_score(own[n], gold[n].evidence_starts)(r))
+
+
+def _counted(score: KindScore, gold: Sequence[object], records: Sequence[R],
+             pairs: dict[int, R]) -> dict[int, R]:
+    """Count the gold items, the records and the pairs of one text into `score`."""
+    score.gold += len(gold)
+    score.extracted += len(records)
+    score.paired += len(pairs)
+    return pairs
+
+
 def _score_agreements(report: KnowledgeReport, article: ArticleGold, text: str,
                       records: Sequence[Agreement]) -> None:  # fmt: skip
     score = report.kinds["agreements"]
     gold = article.agreements
-    own = _distinctive([g.name for g in gold])
-    pairs = _pair(list(range(len(gold))), records,
-                  lambda n, r: _named_score(own[n], gold[n].evidence_starts)(r))
-    score.gold += len(gold)
-    score.extracted += len(records)
-    score.paired += len(pairs)
+    pairs = _counted(score, gold, records, _pair_by_name(gold, records))
     for n, item in enumerate(gold):
         evidence = sentence_starting(text, item.evidence_starts)
         line = _gold_agreement(item)
@@ -308,12 +324,7 @@ def _score_institutions(report: KnowledgeReport, article: ArticleGold, text: str
                         records: Sequence[Institution]) -> None:  # fmt: skip
     score = report.kinds["institutions"]
     gold = article.institutions
-    own = _distinctive([g.name for g in gold])
-    pairs = _pair(list(range(len(gold))), records,
-                  lambda n, r: _named_score(own[n], gold[n].evidence_starts)(r))
-    score.gold += len(gold)
-    score.extracted += len(records)
-    score.paired += len(pairs)
+    pairs = _counted(score, gold, records, _pair_by_name(gold, records))
     for n, item in enumerate(gold):
         evidence = sentence_starting(text, item.evidence_starts)
         line = _gold_institution(item)
@@ -355,10 +366,7 @@ def _score_claims(report: KnowledgeReport, article: ArticleGold, text: str,
                   records: Sequence[Claim]) -> None:  # fmt: skip
     score = report.kinds["claims"]
     gold = article.claims
-    pairs = _pair(gold, records, _claim_score)
-    score.gold += len(gold)
-    score.extracted += len(records)
-    score.paired += len(pairs)
+    pairs = _counted(score, gold, records, _pair(gold, records, _claim_score))
     for n, item in enumerate(gold):
         line = f"{item.claim} [by {item.made_by}]: {item.status}" + (
             f" by {item.by}" if item.by else "")
