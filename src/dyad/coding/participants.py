@@ -339,16 +339,15 @@ class ParticipantResolver:
         Korea": the first actor of an of/in/from phrase, three phrases deep at most; "an attack
         by Osgiliath soldiers": the by-phrase's actor first."""
         vague: list[Actor] = []  # "of Foreign Affairs": a role without a country, if nothing else
-        for child in head.children:
-            # "condemned an attack by Osgiliath soldiers in south Ithilen": the attacker, not
-            # the place (an act as a subject, "the visit by X undermines ...", acts on no one)
-            if head.dep_ in ("nsubj", "nsubjpass"):
-                break
-            if child.dep_ in ("prep", "agent") and child.lower_ == "by":
-                obj = pobj_of(child)
-                inner = self.actors(obj, nested=False) if obj is not None else []
-                if inner and not all(_vague(a.code) for a in inner):
-                    return inner
+        # "condemned an attack by Osgiliath soldiers in south Ithilen": the attacker, not the
+        # place (an act as a subject, "the visit by X undermines ...", acts on no one)
+        agents = [] if head.dep_ in ("nsubj", "nsubjpass") else [
+            c for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+        for child in agents:
+            obj = pobj_of(child)
+            inner = self.actors(obj, nested=False) if obj is not None else []
+            if inner and not all(_vague(a.code) for a in inner):
+                return inner
         for child in head.children:
             if child.dep_ != "prep":
                 continue
