@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
 
-from dyad.coding.actors import Actor, ActorResolver, Mention
+from dyad.coding.actors import Actor, ActorResolver
 from dyad.coding.dateline import dateline_date, dateline_end
 from dyad.coding.discards import DiscardMatcher, names_a_period
 from dyad.coding.events import (
@@ -331,7 +331,8 @@ class EventCoder:
                 pairs = [(_in_country(s, here), t and _in_country(t, here), c)
                          for s, t, c in pairs]
             else:
-                pairs = [_domestic(s, t, c, participants.mentions) for s, t, c in pairs]
+                named = {country_of(m) for m in participants.mentions.values()} - {""}
+                pairs = [_domestic(s, t, c, named) for s, t, c in pairs]
         for source, target, raw_code in pairs:
             if (target is not None and source.code == target.code and source.code
                     and not target.place):  # "Iraqi Kurds demonstrated in Kirkuk" stays
@@ -376,16 +377,14 @@ DOMESTIC_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "MED", "REL", "PPL", "AG
                             "REB", "UAF", "INS"})
 
 
-def _domestic(source: Actor, target: Actor | None, code: str, mentions: dict[int, Mention]
+def _domestic(source: Actor, target: Actor | None, code: str, countries: set[str]
               ) -> tuple[Actor, Actor | None, str]:  # fmt: skip
     """ "Uganda banned opposition candidates", "the Sudanese army clashed with Darfuri
     rebels": in a sentence that names one country only, a state and the opposition,
     civilians, press or armed groups it acts on (or that act on it) are of the same country.
+    `countries`: those the sentence names.
     """
-    if target is None:
-        return source, target, code
-    countries = {country_of(m) for m in mentions.values()} - {""}
-    if len(countries) != 1:
+    if target is None or len(countries) != 1:
         return source, target, code
     (country,) = countries
     for role, other in ((source, target), (target, source)):
