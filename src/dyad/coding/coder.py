@@ -456,6 +456,8 @@ STATE_ROLES = frozenset({"GOV", "MIL", "SPY", "ELI"})
 
 
 def _placed(role: str, other: str, country: str, second: str) -> str:
+    if role[3:6] in DOMESTIC_ROLES:
+        return country + role[3:]  # "the monks demand an apology" of their own country
     facing_state = other == country or (
         other[:3] == country and other[3:6] in STATE_ROLES and role[3:6] in STATE_ROLES)
     if facing_state:

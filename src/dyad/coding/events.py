@@ -208,6 +208,11 @@ class SentenceCoder:
             giver = sources[0].code[:3]
             if country and giver and not giver.startswith("-") and country != giver:
                 targets = [Actor(country, "", verb.i, verb.i + 1, verb.i, place=True)]
+        if not targets and sources and _addressed(forward):
+            # "urged the parties to abide by the agreement", "the monks demand an apology":
+            # an appeal, demand, rebuke or threat no one is named to receive is aimed at the
+            # country the document is about so far (a state is not its own counterpart)
+            targets = _document_counterpart(verb, sources, participants)
         compound = [participants.actors(verb.doc[i]) for s, i in match.slots if s == Slot.COMPOUND]
         if compound and len(compound[0]) > 1:
             sources, targets = compound[0], compound[0]  # "% *": events between the members
@@ -301,6 +306,44 @@ class SentenceCoder:
 
 # Prepositions that say what a concern, a protest or a verdict is about.
 TOPIC_PREPOSITIONS = frozenset({"about", "over", "at", "regarding", "concerning", "on"})
+
+
+# Acts addressed to someone even when the sentence does not say to whom: appeals (02),
+# demands (10), disapproval (11), rejection (12), threats (13), and the comments that are
+# always about a party (012 pessimism, 018 condolences).
+ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+ADDRESSED_CODES = frozenset({"012", "018"})
+# Sectors of a state: they do not address their own country.
+STATE_SECTORS = frozenset({"", "GOV", "MIL", "JUD", "LEG", "SPY", "PTY", "ELI"})
+
+
+def _addressed(code: str) -> bool:
+    return code[:2] in ADDRESSED_ROOTS or code[:3] in ADDRESSED_CODES
+
+
+def _document_counterpart(verb: Token, sources: list[Actor], participants: ParticipantResolver
+                          ) -> list[Actor]:  # fmt: skip
+    """The country the document is about so far, as the counterpart of an act addressed to
+    no one named; none when no country stands out or the source is that country's state."""
+    country = participants.memory.main_country()
+    source = sources[0].code
+    if not country or not source or _purpose(verb):
+        return []  # "in an effort to prevent grave problems": a purpose, not an act
+    if any(a.code[:3] == country and a.code[3:6] in STATE_SECTORS for a in sources):
+        return []  # "Japan, the United States and Canada share concerns ..."
+    return [Actor(country, "", verb.i, verb.i + 1, verb.i, place=True)]
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose: "to save lives and prevent ..." after "in an effort" or a
+    clause ("... to prevent it"), not "took this opportunity to urge ..."."""
+    for _ in range(4):  # up a chain of coordinated verbs, bounded
+        if verb.dep_ != "conj":
+            break
+        verb = verb.head
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.dep_ == "advcl" or (verb.dep_ == "acl" and verb.head.dep_ == "pobj")
 
 
 def _first_actors_in(prep: Token, participants: ParticipantResolver, own: set[str],
