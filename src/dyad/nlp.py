@@ -207,12 +207,21 @@ def load_pipeline() -> Any:
     try:
         import spacy
 
-        return spacy.load(MODEL_NAME, exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(MODEL_NAME, exclude=list(UNUSED_COMPONENTS))
     except (ImportError, OSError) as exc:
         raise ModelError(
             f"cannot load the spaCy model {MODEL_NAME}: {exc}",
             hint="install the project from requirements.lock (see README)",
         ) from exc
+    # "a Japan-U.S.-Canada exercise", "U.S.-Russia talks": a hyphen after an abbreviation
+    # separates two names, as it does in "Japan-Canada"
+    tokenizer: Any = nlp.tokenizer
+    infixes: list[Any] = [*(nlp.Defaults.infixes or ()), ABBREVIATION_HYPHEN]
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    return nlp
+
+
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Z])"
 
 
 def parse_documents(

@@ -21,6 +21,7 @@ SHIPPED_KINDS = {
     "Phoenix.MilNonState.actors.txt": "actors",
     "dyad.Current.actors.txt": "actors",
     "dyad.Places.actors.txt": "actors",
+    "dyad.Navies.actors.txt": "actors",
     "dyad.NonState.actors.txt": "actors",
     "dyad.International.actors.txt": "actors",
     "dyad.Corrections.actors.txt": "actors",

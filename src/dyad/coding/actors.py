@@ -89,7 +89,7 @@ def tokenised(phrase: Phrase) -> Phrase:
     return tuple(words)
 
 
-def _joins_words(tokens: list[Token], k: int) -> bool:
+def joins_words(tokens: list[Token], k: int) -> bool:
     """True when token k is a hyphen written between two words ("Myung-bak", "Al-Jazeera")."""
     if tokens[k].text != "-" or k == 0 or k + 1 == len(tokens):
         return False
@@ -104,7 +104,7 @@ def name_words(sent: PlainSentence) -> tuple[list[str], list[int]]:
     words: list[str] = []
     where: list[int] = []
     for k, token in enumerate(tokens):
-        if not _joins_words(tokens, k):
+        if not joins_words(tokens, k):
             words.append(folded(token.upper))
             where.append(token.i)
     return words, where

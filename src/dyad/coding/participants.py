@@ -6,11 +6,12 @@ document named before.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from dyad.coding.actors import Actor, Mention, compose
+from dyad.coding.actors import Actor, Mention, compose, joins_words
 from dyad.coding.frames import REPORTING_VERBS
 from dyad.coding.syntax import coordinated, nested_pobjs, np_tokens, pobj_of
 from dyad.coding.tokens import PlainDoc, PlainSentence, PlainToken
@@ -298,6 +299,10 @@ class ParticipantResolver:
                         for c in resolved
                     ]
                 return [self._actor(code, tokens, head) for code in resolved]
+        joined = _hyphen_joined(own, head.doc)
+        if joined:
+            # "a Japan-U.S.-Canada exercise", "the US-China trade talks": each country
+            return [self._actor(code, tokens, head) for code in joined]
         found = [self._actor(code, tokens, head) for code in codes]
         if appositions and all(_vague(a.code) for a in found):
             # "Mr. Cheng Yonghua, Ambassador of China": the apposition says who he is (one
@@ -479,3 +484,18 @@ class ParticipantResolver:
                     if code and code not in codes:
                         codes.append(code)
         return codes
+
+
+def _hyphen_joined(own: list[Mention], doc: PlainDoc) -> list[str]:
+    """The countries of a phrase that writes two or more of them joined by hyphens, each
+    hyphen between two names with no space ("Japan-U.S.-Canada", "Russia-Ukraine"); [] for
+    any other phrase."""
+    countries = [m for m in own if m.kind == "actor" and len(m.codes) == 1
+                 and len(m.codes[0]) == 3 and m.codes[0].isalpha()]
+    if len(countries) < 2:
+        return []
+    for before, after in itertools.pairwise(countries):
+        if after.start != before.end + 1 or not joins_words(doc.tokens, before.end):
+            return []
+    codes = [m.codes[0] for m in countries]
+    return list(dict.fromkeys(codes)) if len(set(codes)) >= 2 else []
