@@ -17,6 +17,7 @@ from dyad.coding.frames import (
     is_negated,
     obligation,
 )
+from dyad.coding.nominal import nominal_acts, noun_match
 from dyad.coding.participants import PERSONAL_PRONOUNS, ParticipantResolver
 from dyad.coding.places import LOCATIVE_PREPOSITIONS, country_of, place_of
 from dyad.coding.syntax import (
@@ -140,6 +141,15 @@ class SentenceCoder:
                     continue
                 consumed.add(complement.i)
             result.candidates.append(candidate)
+        covered = {i for c in result.candidates if c.match is not None
+                   and c.match.pattern is not None for i in _pattern_objects(c.verb)}
+        for noun, act, authors, targets in nominal_acts(sent, participants, covered):
+            if dates is None:
+                dates = sentence_dates(sent, document_date)
+            when, when_text, when_span = predicate_date(noun, None, document_date, dates)
+            result.candidates.append(Candidate(
+                noun, noun_match(noun, act), Frame(), tuple(authors), tuple(targets), when,
+                when_text, when_span, "coded"))
         return result
 
     def _predicate(
@@ -344,6 +354,17 @@ def _purpose(verb: Token) -> bool:
     if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     return verb.dep_ == "advcl" or (verb.dep_ == "acl" and verb.head.dep_ == "pobj")
+
+
+def _pattern_objects(verb: Token) -> list[int]:
+    """Nouns a verb's pattern may cover: its objects and their prepositions' objects
+    ("launched an attack on ...", "carried out arrests of ...")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd", "prep", "agent"):
+            found.append(child.i)
+            found.extend(g.i for g in child.children if g.dep_ == "pobj")
+    return found
 
 
 def _first_actors_in(prep: Token, participants: ParticipantResolver, own: set[str],

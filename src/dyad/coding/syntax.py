@@ -109,7 +109,9 @@ def is_passive(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in ("nsubjpass", "auxpass"):
             return True
-    return bool(verb.dep_ == "acl" and verb.tag_ == "VBN")
+    # "hospitalized and later abducted by unidentified persons": a by-agent makes it passive
+    return verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(
+        c.dep_ == "agent" for c in verb.children))
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -53,6 +53,8 @@ class VerbMatch:
     def reason(self) -> str:
         if self.pattern is not None:
             return f"pattern line {self.pattern.line}: {self.pattern.text.strip()}"
+        if not self.entry.line:  # a built-in entry, not a dictionary line (act nouns)
+            return f"{self.entry.block.name} {' '.join(self.entry.lemma).lower()}"
         return f"verb {'_'.join(self.entry.lemma)} (line {self.entry.line})"
 
 
