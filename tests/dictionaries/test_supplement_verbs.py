@@ -179,6 +179,11 @@ CODED = [
     ("Japan voiced concern about North Korea's launch.", "JPN", "PRK", "012"),
     ("France stands ready to assist Lebanon.", "FRA", "LBN", "03"),
     ("Britain urged Iran to free the crew.", "GBR", "IRN", "02"),
+    # arson destroys property (1712), as CAMEO's "burned houses" does
+    ("Rioters set fire to the offices of Kenya's ruling party.", "", "KEN", "1712"),
+    ("Soldiers set ablaze the homes of villagers in Darfur.", "", "SDN", "1712"),
+    # exercising with others is military cooperation (062)
+    ("Japan conducted a joint exercise with India in the Arabian Sea.", "JPN", "IND", "062"),
 ]
 
 
