@@ -36,6 +36,7 @@ from dyad.record import Document
 from dyad.store.backend import Backend, Row, clean_text
 from dyad.store.events import update_events
 from dyad.store.knowledge import knowledge_rows
+from dyad.store.knowledge_groups import ensure_groups, refresh_groups
 from dyad.store.merge import Evidence, Mention
 from dyad.store.schema import (
     DOCUMENT_COLUMNS,
@@ -288,6 +289,7 @@ def write_batch(backend: Backend, batch: Sequence[AnalysedDocument | CodedDocume
         backend.insert("sentences", SENTENCE_COLUMNS, sentences)
         backend.insert("mentions", MENTION_COLUMNS, mentions)
         backend.insert("knowledge", KNOWLEDGE_COLUMNS, knowledge)
+        refresh_groups(backend, [row[0] for row in documents])
         update_events(backend, merged, {(row[0], row[1]): row[2] for row in sentences})
         record_failures(backend, [row[0] for row in documents], failures, now)
 
@@ -320,6 +322,7 @@ def ingest(backend: Backend, paths: Sequence[str], options: IngestOptions | None
     options = options or IngestOptions()
     listener = listener or IngestListener()
     create_schema(backend)
+    ensure_groups(backend)
     report = IngestReport(estimate=estimate_documents(paths))
     items = walk_documents(paths, default_date=options.default_date, max_bytes=options.max_bytes)
     fresh = _fresh(backend, items, report, listener)
