@@ -11,7 +11,7 @@ import pytest
 
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
 from dyad.store.backend import Backend
-from dyad.store.knowledge import load_knowledge, merge_on_load, merge_stored
+from dyad.store.knowledge import load_item, load_knowledge, merge_on_load, merge_stored
 from dyad.store.knowledge_groups import ensure_groups, groups_built, refresh_groups
 from dyad.store.knowledge_rows import KNOWLEDGE_TYPES, knowledge_rows
 from dyad.store.schema import KNOWLEDGE_COLUMNS
@@ -123,3 +123,17 @@ def test_knowledge_groups_rows_name_the_merged_record(backend: Backend) -> None:
         assert record is not None and json.loads(data)["id"] == item_id
         assert json.loads(data)["type"] == kind_of and isinstance(json.loads(codes), list)
         assert name
+
+
+def test_knowledge_groups_one_record_by_its_id_or_an_absorbed_id(backend: Backend) -> None:
+    documents = stated_documents(40, 9)
+    _write(backend, documents)
+    kb = load_knowledge(backend)
+    merged = [i for i in (*kb.agreements, *kb.institutions, *kb.claims) if i.aliases]
+    assert merged
+    for item in merged:
+        assert load_item(backend, item.id) == item
+        assert load_item(backend, item.aliases[-1]) == item
+    assert load_item(backend, "no-such-record") is None
+    backend.execute("DELETE FROM meta WHERE key = 'knowledge_groups'")
+    assert load_item(backend, merged[0].aliases[0]) == merged[0]

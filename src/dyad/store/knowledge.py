@@ -18,12 +18,12 @@ from collections.abc import Iterable, Sequence
 from dyad.knowledge.merge import merge_bases
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
 from dyad.store.backend import Backend
-from dyad.store.knowledge_groups import groups_built, read_groups, refresh_groups
+from dyad.store.knowledge_groups import groups_built, read_group, read_groups, refresh_groups
 from dyad.store.knowledge_rows import KNOWLEDGE_TYPES, Item, item_from_dict, knowledge_rows
 from dyad.store.schema import KNOWLEDGE_COLUMNS
 
 __all__ = ["KNOWLEDGE_TYPES", "Item", "delete_knowledge", "knowledge_fingerprint",
-           "knowledge_rows", "load_knowledge", "merge_stored", "save_knowledge"]
+           "knowledge_rows", "load_item", "load_knowledge", "merge_stored", "save_knowledge"]
 
 def save_knowledge(backend: Backend, doc_id: str, kb: KnowledgeBase) -> None:
     """Store what one document states, replacing what was stored for it (call inside the
@@ -74,6 +74,13 @@ def load_knowledge(backend: Backend, *, types: Sequence[str] = KNOWLEDGE_TYPES
                            if isinstance(i, Institution)),
         claims=tuple(i for i in found.get("claim", ()) if isinstance(i, Claim)),
     )
+
+
+def load_item(backend: Backend, item_id: str) -> Item | None:
+    """One merged record by its id or an id it absorbed (None if the store has none)."""
+    if not groups_built(backend):
+        return merge_on_load(backend, KNOWLEDGE_TYPES).get(item_id)
+    return read_group(backend, item_id)
 
 
 def merge_on_load(backend: Backend, types: Sequence[str]) -> KnowledgeBase:

@@ -4,7 +4,8 @@ Three tables hold what `merge_stored` would give for the whole store:
 
     knowledge_groups   one row per merged record (its id, kind, name, codes, where it is first
                        stated, its `to_dict()` JSON) and the cluster it was merged in
-    knowledge_members  one row per stored record (a `knowledge` row): its cluster
+    knowledge_members  one row per stored record (a `knowledge` row): its cluster and the
+                       merged record it is part of (`group_id`)
     knowledge_tokens   one row per merge token of a cluster (`dyad.knowledge.clusters`)
 
 Records of different clusters never merge, so when a transaction writes or deletes the
@@ -44,7 +45,7 @@ GROUP_COLUMNS: tuple[str, ...] = (
     "type", "item_id", "cluster", "first_doc", "first_sentence", "signed", "kind", "name",
     "codes", "data",
 )
-MEMBER_COLUMNS: tuple[str, ...] = ("doc_id", "item_id", "type", "cluster")
+MEMBER_COLUMNS: tuple[str, ...] = ("doc_id", "item_id", "type", "cluster", "group_id")
 TOKEN_COLUMNS: tuple[str, ...] = ("type", "token", "cluster")
 _CHUNK = 500
 
@@ -69,14 +70,17 @@ def _clusters(items: Sequence[Item]) -> list[list[Item]]:
     return found
 
 
-def _merged(cluster: Sequence[Item]) -> list[Item]:
-    """The merged records of one cluster (of records of one type)."""
+def _merged(cluster: Sequence[Item]) -> list[tuple[Item, list[str]]]:
+    """The merged records of one cluster (of records of one type), each with the ids of the
+    records it merges."""
     agreements = [i for i in cluster if isinstance(i, Agreement)]
     institutions = [i for i in cluster if isinstance(i, Institution)]
     claims = [i for i in cluster if isinstance(i, Claim)]
-    merged: list[Item] = [combine_all_agreements(g) for g in group_records(agreements)]
-    merged += [combine_all_institutions(g) for g in group_records(institutions)]
-    merged += [combine_all_claims(g) for g in group_records(claims)]
+    merged: list[tuple[Item, list[str]]] = [
+        (combine_all_agreements(g), [m.id for m in g]) for g in group_records(agreements)]
+    merged += [(combine_all_institutions(g), [m.id for m in g])
+               for g in group_records(institutions)]
+    merged += [(combine_all_claims(g), [m.id for m in g]) for g in group_records(claims)]
     return merged
 
 
@@ -91,9 +95,9 @@ def group_rows(kind_of: str, items: Sequence[tuple[str, Item]]
     tokens: list[Row] = []
     for cluster in _clusters(list(by_id.values())):
         name = cluster[0].id
-        members += [(doc_of[m.id], m.id, kind_of, name) for m in cluster]
         tokens += [(kind_of, t, name) for t in sorted(cluster_tokens(cluster))]
-        for merged in _merged(cluster):
+        for merged, ids in _merged(cluster):
+            members += [(doc_of[i], i, kind_of, name, merged.id) for i in ids]
             first_doc, first_sentence, signed, _ = first_evidence(merged)
             _, kind, title = type_kind_name(merged)
             groups.append((kind_of, merged.id, name, first_doc, first_sentence, signed, kind,
@@ -191,3 +195,15 @@ def ensure_groups(backend: Backend) -> bool:
             return False
         rebuild_groups(backend)
     return True
+
+
+def read_group(backend: Backend, item_id: str) -> Item | None:
+    """The merged record of this id, or the one that absorbed a record of this id."""
+    found = backend.rows(
+        "SELECT type, data FROM knowledge_groups WHERE item_id = ? UNION ALL "
+        "SELECT g.type, g.data FROM knowledge_members m JOIN knowledge_groups g "
+        "ON g.type = m.type AND g.item_id = m.group_id WHERE m.item_id = ?", [item_id, item_id])
+    if not found:
+        return None
+    kind_of, data = found[0]
+    return item_from_dict(str(kind_of), json.loads(data))

@@ -219,6 +219,7 @@ TABLES: tuple[str, ...] = (
         item_id TEXT NOT NULL,
         type TEXT NOT NULL,
         cluster TEXT NOT NULL,
+        group_id TEXT NOT NULL,
         PRIMARY KEY (doc_id, item_id)
     )""",
     """CREATE TABLE IF NOT EXISTS knowledge_tokens (
@@ -272,6 +273,7 @@ POSTGRES_INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS knowledge_type ON knowledge (type)",
     "CREATE INDEX IF NOT EXISTS knowledge_groups_cluster ON knowledge_groups (type, cluster)",
     "CREATE INDEX IF NOT EXISTS knowledge_members_cluster ON knowledge_members (type, cluster)",
+    "CREATE INDEX IF NOT EXISTS knowledge_members_item ON knowledge_members (item_id)",
 )
 
 #: The per-connection scratch table that lists (key, date window) pairs to look events up by.
