@@ -80,6 +80,7 @@ class IngestReport:
     failed: list[Failure] = field(default_factory=list)  # documents recorded as failed
     recovered: int = 0  # stored documents that an earlier run had recorded as failed
     knowledge_failed: int = 0  # documents stored with their events but no knowledge records
+    knowledge_merged: bool = False  # the store's records merged once (an older dyad's store)
 
     @property
     def done(self) -> int:
@@ -109,6 +110,9 @@ class IngestReport:
         lines += [f"  - {problem}" for problem in shown]
         if len(self.problems) > limit:
             lines.append(f"  … and {len(self.problems) - limit:,} more (see the warnings above)")
+        if self.knowledge_merged:
+            lines.append("knowledge:         the store's records merged once and kept merged "
+                         "from now on (the store was made by an older dyad)")
         if self.knowledge_failed:
             lines.append(f"stored without knowledge records (the extractor failed): "
                          f"{self.knowledge_failed:,}")
@@ -322,8 +326,8 @@ def ingest(backend: Backend, paths: Sequence[str], options: IngestOptions | None
     options = options or IngestOptions()
     listener = listener or IngestListener()
     create_schema(backend)
-    ensure_groups(backend)
-    report = IngestReport(estimate=estimate_documents(paths))
+    report = IngestReport(estimate=estimate_documents(paths),
+                          knowledge_merged=ensure_groups(backend))
     items = walk_documents(paths, default_date=options.default_date, max_bytes=options.max_bytes)
     fresh = _fresh(backend, items, report, listener)
     batch: list[AnalysedDocument] = []
