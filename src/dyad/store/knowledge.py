@@ -17,13 +17,22 @@ from collections.abc import Iterable, Sequence
 
 from dyad.knowledge.merge import merge_bases
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
+from dyad.knowledge.summary import RecordSummary, summarise
 from dyad.store.backend import Backend
-from dyad.store.knowledge_groups import groups_built, read_group, read_groups, refresh_groups
+from dyad.store.knowledge_groups import (
+    groups_built,
+    read_group,
+    read_groups,
+    read_records,
+    read_summaries,
+    refresh_groups,
+)
 from dyad.store.knowledge_rows import KNOWLEDGE_TYPES, Item, item_from_dict, knowledge_rows
 from dyad.store.schema import KNOWLEDGE_COLUMNS
 
 __all__ = ["KNOWLEDGE_TYPES", "Item", "delete_knowledge", "knowledge_fingerprint",
-           "knowledge_rows", "load_item", "load_knowledge", "merge_stored", "save_knowledge"]
+           "knowledge_rows", "load_item", "load_knowledge", "load_records", "load_summaries",
+           "merge_stored", "save_knowledge"]
 
 def save_knowledge(backend: Backend, doc_id: str, kb: KnowledgeBase) -> None:
     """Store what one document states, replacing what was stored for it (call inside the
@@ -81,6 +90,26 @@ def load_item(backend: Backend, item_id: str) -> Item | None:
     if not groups_built(backend):
         return merge_on_load(backend, KNOWLEDGE_TYPES).get(item_id)
     return read_group(backend, item_id)
+
+
+def load_summaries(backend: Backend, kind_of: str) -> list[RecordSummary]:
+    """What a list needs of each merged record of one type ("agreement", "institution",
+    "claim"), in the order `load_knowledge` gives them: one narrow SELECT."""
+    if not groups_built(backend):
+        kb = merge_on_load(backend, [kind_of])
+        items: list[Item] = [*kb.agreements, *kb.institutions, *kb.claims]
+        return [summarise(i) for i in items]
+    return read_summaries(backend, kind_of)
+
+
+def load_records(backend: Backend, kind_of: str, ids: Sequence[str]) -> list[Item]:
+    """The merged records of one type with these ids, in that order (a page of a list)."""
+    if not groups_built(backend):
+        kb = merge_on_load(backend, [kind_of])
+        every: list[Item] = [*kb.agreements, *kb.institutions, *kb.claims]
+        by_id = {i.id: i for i in every}
+        return [by_id[i] for i in ids if i in by_id]
+    return read_records(backend, kind_of, ids)
 
 
 def merge_on_load(backend: Backend, types: Sequence[str]) -> KnowledgeBase:

@@ -3,7 +3,8 @@
 Three tables hold what `merge_stored` would give for the whole store:
 
     knowledge_groups   one row per merged record (its id, kind, name, codes, where it is first
-                       stated, its `to_dict()` JSON) and the cluster it was merged in
+                       stated, its summary for lists (`dyad.knowledge.summary`) and its
+                       `to_dict()` JSON) and the cluster it was merged in
     knowledge_members  one row per stored record (a `knowledge` row): its cluster and the
                        merged record it is part of (`group_id`)
     knowledge_tokens   one row per merge token of a cluster (`dyad.knowledge.clusters`)
@@ -31,6 +32,7 @@ from dyad.knowledge.merge import (
     group_records,
 )
 from dyad.knowledge.model import Agreement, Claim, Institution
+from dyad.knowledge.summary import RecordSummary, summarise
 from dyad.store.backend import Backend, Row
 from dyad.store.knowledge_rows import (
     KNOWLEDGE_TYPES,
@@ -43,7 +45,7 @@ from dyad.store.schema import KNOWLEDGE_GROUPS_MARK
 
 GROUP_COLUMNS: tuple[str, ...] = (
     "type", "item_id", "cluster", "first_doc", "first_sentence", "signed", "kind", "name",
-    "codes", "data",
+    "codes", "summary", "data",
 )
 MEMBER_COLUMNS: tuple[str, ...] = ("doc_id", "item_id", "type", "cluster", "group_id")
 TOKEN_COLUMNS: tuple[str, ...] = ("type", "token", "cluster")
@@ -102,6 +104,7 @@ def group_rows(kind_of: str, items: Sequence[tuple[str, Item]]
             _, kind, title = type_kind_name(merged)
             groups.append((kind_of, merged.id, name, first_doc, first_sentence, signed, kind,
                            title, json.dumps(item_codes(merged)),
+                           json.dumps(summarise(merged).to_dict(), ensure_ascii=False),
                            json.dumps(merged.to_dict(), ensure_ascii=False, sort_keys=True)))
     return groups, members, tokens
 
@@ -207,3 +210,27 @@ def read_group(backend: Backend, item_id: str) -> Item | None:
         return None
     kind_of, data = found[0]
     return item_from_dict(str(kind_of), json.loads(data))
+
+
+def read_summaries(backend: Backend, kind_of: str) -> list[RecordSummary]:
+    """The summaries of the merged records of one type, in the order a knowledge base lists
+    them."""
+    found: list[tuple[tuple[str, int, str, str], str]] = []
+    for _, rows in backend.stream(
+            "SELECT first_doc, first_sentence, signed, item_id, summary FROM knowledge_groups "
+            "WHERE type = ?", [kind_of]):
+        found += [((str(d), int(s), str(g), str(i)), str(summary))
+                  for d, s, g, i, summary in rows]
+    return [RecordSummary.from_dict(json.loads(summary)) for _, summary in sorted(found)]
+
+
+def read_records(backend: Backend, kind_of: str, ids: Sequence[str]) -> list[Item]:
+    """The merged records of one type with these ids, in the order of `ids` (unknown ids
+    left out)."""
+    found: dict[str, Item] = {}
+    for part, marks in _chunks(list(dict.fromkeys(ids))):
+        for item_id, data in backend.rows(
+                f"SELECT item_id, data FROM knowledge_groups WHERE type = ? AND item_id IN "
+                f"({marks})", [kind_of, *part]):
+            found[str(item_id)] = item_from_dict(kind_of, json.loads(data))
+    return [found[i] for i in ids if i in found]

@@ -211,6 +211,7 @@ TABLES: tuple[str, ...] = (
         kind TEXT NOT NULL,
         name TEXT NOT NULL,
         codes TEXT NOT NULL,
+        summary TEXT NOT NULL,
         data TEXT NOT NULL,
         PRIMARY KEY (type, item_id)
     )""",
