@@ -1,8 +1,10 @@
 """How long reading a store's knowledge takes, with the merged records kept in the store
 (`dyad.store.knowledge.load_knowledge`: one SELECT of `knowledge_groups`, the JSON turned back
 into records) and, as before they were kept, merged on every read (`merge_on_load`: every
-`knowledge` row read, turned back into records and merged); and what keeping them costs an
-ingest batch (`refresh_groups` for a batch of new documents).
+`knowledge` row read, turned back into records and merged); what a list page reads (the
+summaries of every agreement, `load_summaries`, then the 50 records of one page,
+`load_records`); and what keeping the merge costs an ingest batch (`refresh_groups` for a
+batch of new documents).
 
     .venv/bin/python benchmarks/bench_knowledge_merge.py                 # 1,000 … 8,000
     .venv/bin/python benchmarks/bench_knowledge_merge.py --sizes 100000 --json
@@ -39,7 +41,13 @@ from dyad.knowledge.model import (
     When,
 )
 from dyad.store.backend import Backend, open_backend
-from dyad.store.knowledge import Item, load_knowledge, merge_on_load
+from dyad.store.knowledge import (
+    Item,
+    load_knowledge,
+    load_records,
+    load_summaries,
+    merge_on_load,
+)
 from dyad.store.knowledge_groups import rebuild_groups, refresh_groups
 from dyad.store.knowledge_rows import KNOWLEDGE_TYPES, knowledge_rows
 from dyad.store.schema import KNOWLEDGE_COLUMNS, create_schema
@@ -115,6 +123,9 @@ def measure(documents: int, batch: int = 200) -> dict[str, Any]:
             _, build = _timed(lambda: rebuild_groups(backend))
         kept, read = _timed(lambda: load_knowledge(backend))
         _, read_agreements = _timed(lambda: load_knowledge(backend, types=("agreement",)))
+        summaries, read_summaries = _timed(lambda: load_summaries(backend, "agreement"))
+        _, read_page = _timed(lambda: load_records(
+            backend, "agreement", [s.id for s in summaries[:50]]))
         ids = sorted({i.mentions[0].doc_id if not isinstance(i, Claim)
                       else i.stances[0].evidence.doc_id for i in fresh})
         with backend.transaction():
@@ -125,7 +136,8 @@ def measure(documents: int, batch: int = 200) -> dict[str, Any]:
         backend.close()
     return {"documents": documents, "records": len(stored),
             "merge_on_read_s": merge_on_read, "read_kept_s": read,
-            "read_agreements_s": read_agreements, "build_s": build,
+            "read_agreements_s": read_agreements, "list_agreements_s": read_summaries,
+            "page_of_50_s": read_page, "build_s": build,
             f"refresh_{batch}_s": refresh, "agreements": len(kept.agreements),
             "institutions": len(kept.institutions), "claims": len(kept.claims)}
 
@@ -141,11 +153,13 @@ def main() -> None:
         print(json.dumps(results))
         return
     print(f"{'documents':>10} {'records':>8} {'merge on read s':>15} {'read kept s':>11} "
-          f"{'agreements only s':>17} {'build s':>8} {'batch s':>8} {'merged':>8}")
+          f"{'agreements s':>12} {'list s':>7} {'page s':>7} {'build s':>8} {'batch s':>8} "
+          f"{'merged':>8}")
     for r in results:
         merged = r["agreements"] + r["institutions"] + r["claims"]
         print(f"{r['documents']:>10,} {r['records']:>8,} {r['merge_on_read_s']:>15} "
-              f"{r['read_kept_s']:>11} {r['read_agreements_s']:>17} {r['build_s']:>8} "
+              f"{r['read_kept_s']:>11} {r['read_agreements_s']:>12} "
+              f"{r['list_agreements_s']:>7} {r['page_of_50_s']:>7} {r['build_s']:>8} "
               f"{r[f'refresh_{options.batch}_s']:>8} {merged:>8,}")
 
 

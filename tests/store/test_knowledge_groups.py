@@ -10,8 +10,16 @@ import random
 import pytest
 
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
+from dyad.knowledge.summary import summarise
 from dyad.store.backend import Backend
-from dyad.store.knowledge import load_item, load_knowledge, merge_on_load, merge_stored
+from dyad.store.knowledge import (
+    load_item,
+    load_knowledge,
+    load_records,
+    load_summaries,
+    merge_on_load,
+    merge_stored,
+)
 from dyad.store.knowledge_groups import ensure_groups, groups_built, refresh_groups
 from dyad.store.knowledge_rows import KNOWLEDGE_TYPES, knowledge_rows
 from dyad.store.schema import KNOWLEDGE_COLUMNS
@@ -137,3 +145,18 @@ def test_knowledge_groups_one_record_by_its_id_or_an_absorbed_id(backend: Backen
     assert load_item(backend, "no-such-record") is None
     backend.execute("DELETE FROM meta WHERE key = 'knowledge_groups'")
     assert load_item(backend, merged[0].aliases[0]) == merged[0]
+
+
+def test_knowledge_groups_summaries_and_a_page_of_records(backend: Backend) -> None:
+    documents = stated_documents(50, 12)
+    _write(backend, dict(list(documents.items())[:30]))
+    _write(backend, dict(list(documents.items())[30:]))
+    kb = load_knowledge(backend)
+    assert load_summaries(backend, "agreement") == [summarise(a) for a in kb.agreements]
+    assert load_summaries(backend, "claim") == [summarise(c) for c in kb.claims]
+    ids = [i.id for i in kb.institutions][::-2]
+    assert load_records(backend, "institution", [*ids, "no-such-id"]) == [
+        kb.get(i) for i in ids]
+    backend.execute("DELETE FROM meta WHERE key = 'knowledge_groups'")  # merged on load
+    assert load_summaries(backend, "institution") == [summarise(i) for i in kb.institutions]
+    assert load_records(backend, "institution", ids) == [kb.get(i) for i in ids]
