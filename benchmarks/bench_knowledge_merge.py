@@ -1,6 +1,10 @@
-"""How long merging a store's knowledge takes: records stated by single documents in, one
-merged knowledge base out (`dyad.store.knowledge.merge_stored`, what every read of a store's
-knowledge runs), and how long turning the stored JSON back into records takes.
+"""How long reading a store's knowledge takes, with the merged records kept in the store
+(`dyad.store.knowledge.load_knowledge`: one SELECT of `knowledge_groups`, the JSON turned back
+into records) and, as before they were kept, merged on every read (`merge_on_load`: every
+`knowledge` row read, turned back into records and merged); what a list page reads (the
+summaries of every agreement, `load_summaries`, then the 50 records of one page,
+`load_records`); and what keeping the merge costs an ingest batch (`refresh_groups` for a
+batch of new documents).
 
     .venv/bin/python benchmarks/bench_knowledge_merge.py                 # 1,000 … 8,000
     .venv/bin/python benchmarks/bench_knowledge_merge.py --sizes 100000 --json
@@ -8,8 +12,10 @@ knowledge runs), and how long turning the stored JSON back into records takes.
 The records are generated: per document one agreement (a named one from a pool of 2,000
 names, so that some merge across documents, or a described one that never merges), one
 institution (a named center in one of 500 cities) and one claim (one of 3,000 statements),
-each with a step, a status fact or a stance dated in the document. Reading the rows from
-DuckDB or PostgreSQL is not included (see `bench_store.py`).
+each with a step, a status fact or a stance dated in the document. They are stored in a
+DuckDB file (in a temporary folder) as an ingest stores them, the merge built once
+(`rebuild_groups`, what the first ingest into a store of an older dyad runs); then a batch
+of `--batch` new documents (default 200, an ingest's batch) is added with `refresh_groups`.
 """
 
 from __future__ import annotations
@@ -17,8 +23,10 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import tempfile
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from dyad.knowledge.model import (
     Agreement,
@@ -26,13 +34,25 @@ from dyad.knowledge.model import (
     Claim,
     Evidence,
     Institution,
+    KnowledgeBase,
     Party,
     Stance,
     StatusFact,
     When,
 )
-from dyad.knowledge.serialize import agreement_from_dict, claim_from_dict, institution_from_dict
-from dyad.store.knowledge import Item, merge_stored
+from dyad.store.backend import Backend, open_backend
+from dyad.store.knowledge import (
+    Item,
+    load_knowledge,
+    load_records,
+    load_summaries,
+    merge_on_load,
+)
+from dyad.store.knowledge_groups import rebuild_groups, refresh_groups
+from dyad.store.knowledge_rows import KNOWLEDGE_TYPES, knowledge_rows
+from dyad.store.schema import KNOWLEDGE_COLUMNS, create_schema
+
+T = TypeVar("T")
 
 COUNTRIES = ("RUS", "JPN", "USA", "CHN", "FRA", "DEU", "GBR", "IND", "KOR", "TUR")
 
@@ -64,42 +84,83 @@ def records(documents: int, seed: int = 7) -> list[Item]:
     return items
 
 
-def _from_json(rows: list[tuple[str, str]]) -> list[Item]:
-    readers = {"agreement": agreement_from_dict, "institution": institution_from_dict,
-               "claim": claim_from_dict}
-    return [readers[kind](json.loads(data)) for kind, data in rows]
+def _store(path: str, items: list[Item]) -> Backend:
+    """A DuckDB store holding these records as an ingest stores them."""
+    backend = open_backend(path, create=True)
+    create_schema(backend)
+    rows = [(item.mentions[0].doc_id if not isinstance(item, Claim)
+             else item.stances[0].evidence.doc_id, item) for item in items]
+    with backend.transaction():
+        for start in range(0, len(rows), 10_000):
+            part = rows[start : start + 10_000]
+            backend.insert("knowledge", KNOWLEDGE_COLUMNS,
+                           [row for doc_id, item in part for row in knowledge_rows(
+                               doc_id, _base([item]))])
+    return backend
 
 
-def measure(documents: int) -> dict[str, Any]:
-    """Seconds to merge, and to read the stored JSON back, for this many documents."""
-    items = records(documents)
-    rows = [(i.to_dict()["type"], json.dumps(i.to_dict())) for i in items]
+def _base(items: list[Item]) -> KnowledgeBase:
+    return KnowledgeBase(tuple(i for i in items if isinstance(i, Agreement)),
+                         tuple(i for i in items if isinstance(i, Institution)),
+                         tuple(i for i in items if isinstance(i, Claim)))
+
+
+def _timed(run: Callable[[], T]) -> tuple[T, float]:
     start = time.perf_counter()
-    loaded = _from_json(rows)
-    read = time.perf_counter() - start
-    start = time.perf_counter()
-    merged = merge_stored(loaded)
-    merge = time.perf_counter() - start
-    return {"documents": documents, "records": len(items), "read_json_s": round(read, 3),
-            "merge_s": round(merge, 3), "agreements": len(merged.agreements),
-            "institutions": len(merged.institutions), "claims": len(merged.claims)}
+    result = run()
+    return result, round(time.perf_counter() - start, 3)
+
+
+def measure(documents: int, batch: int = 200) -> dict[str, Any]:
+    """Seconds to read the knowledge of a store of this many documents, kept and merged on
+    load, and to keep the merge for a batch of new documents."""
+    items = records(documents + batch)
+    stored, fresh = items[: 3 * documents], items[3 * documents :]
+    with tempfile.TemporaryDirectory() as folder:
+        backend = _store(f"{folder}/knowledge.duckdb", stored)
+        _, merge_on_read = _timed(lambda: merge_on_load(backend, KNOWLEDGE_TYPES))
+        with backend.transaction():
+            _, build = _timed(lambda: rebuild_groups(backend))
+        kept, read = _timed(lambda: load_knowledge(backend))
+        _, read_agreements = _timed(lambda: load_knowledge(backend, types=("agreement",)))
+        summaries, read_summaries = _timed(lambda: load_summaries(backend, "agreement"))
+        _, read_page = _timed(lambda: load_records(
+            backend, "agreement", [s.id for s in summaries[:50]]))
+        ids = sorted({i.mentions[0].doc_id if not isinstance(i, Claim)
+                      else i.stances[0].evidence.doc_id for i in fresh})
+        with backend.transaction():
+            backend.insert("knowledge", KNOWLEDGE_COLUMNS, [
+                row for item in fresh for row in knowledge_rows(
+                    item.id.split("-", 1)[1], _base([item]))])
+            _, refresh = _timed(lambda: refresh_groups(backend, ids))
+        backend.close()
+    return {"documents": documents, "records": len(stored),
+            "merge_on_read_s": merge_on_read, "read_kept_s": read,
+            "read_agreements_s": read_agreements, "list_agreements_s": read_summaries,
+            "page_of_50_s": read_page, "build_s": build,
+            f"refresh_{batch}_s": refresh, "agreements": len(kept.agreements),
+            "institutions": len(kept.institutions), "claims": len(kept.claims)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 4000, 8000])
+    parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--json", action="store_true")
     options = parser.parse_args()
-    results = [measure(n) for n in options.sizes]
+    results = [measure(n, options.batch) for n in options.sizes]
     if options.json:
         print(json.dumps(results))
         return
-    print(f"{'documents':>10} {'records':>8} {'read JSON s':>12} {'merge s':>8} "
-          f"{'agreements':>10} {'institutions':>12} {'claims':>7}")
+    print(f"{'documents':>10} {'records':>8} {'merge on read s':>15} {'read kept s':>11} "
+          f"{'agreements s':>12} {'list s':>7} {'page s':>7} {'build s':>8} {'batch s':>8} "
+          f"{'merged':>8}")
     for r in results:
-        print(f"{r['documents']:>10,} {r['records']:>8,} {r['read_json_s']:>12} "
-              f"{r['merge_s']:>8} {r['agreements']:>10,} {r['institutions']:>12,} "
-              f"{r['claims']:>7,}")
+        merged = r["agreements"] + r["institutions"] + r["claims"]
+        print(f"{r['documents']:>10,} {r['records']:>8,} {r['merge_on_read_s']:>15} "
+              f"{r['read_kept_s']:>11} {r['read_agreements_s']:>12} "
+              f"{r['list_agreements_s']:>7} {r['page_of_50_s']:>7} {r['build_s']:>8} "
+              f"{r[f'refresh_{options.batch}_s']:>8} {merged:>8,}")
 
 
 if __name__ == "__main__":

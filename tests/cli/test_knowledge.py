@@ -4,6 +4,7 @@ on a store made by `dyad ingest` from the founding article and a few other docum
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dyad.cli import app
+from dyad.store.backend import open_backend
 from tests.cli.conftest import EXAMPLE
 
 Run = Callable[..., tuple[int, str, str]]
@@ -175,3 +177,25 @@ def test_cli_knowledge_help_has_an_example(command: str) -> None:
     result = CliRunner().invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Example: dyad " + command in result.output and "--db" in result.output
+
+
+def test_cli_knowledge_of_an_older_store_is_merged_on_read_until_its_next_ingest(
+        run: Run, db: str, tmp_path: Path) -> None:
+    older = str(tmp_path / "older.duckdb")
+    shutil.copy(db, older)
+    backend = open_backend(older)
+    for table in ("knowledge_groups", "knowledge_members", "knowledge_tokens"):
+        backend.execute(f"DROP TABLE {table}")
+    backend.execute("DELETE FROM meta WHERE key = 'knowledge_groups'")
+    backend.close()
+    code, kept, err = run("agreements", "--db", db, "--format", "jsonl")
+    assert code == 0 and "older dyad" not in err
+    code, out, err = run("agreements", "--db", older, "--format", "jsonl")
+    assert code == 0 and out == kept
+    assert "older dyad and does not keep its knowledge merged" in err
+    again = tmp_path / "again.jsonl"  # nothing new: the merge is built all the same
+    again.write_text(json.dumps(OTHERS[0]) + "\n", encoding="utf-8")
+    code, out, err = run("ingest", str(again), "--db", older)
+    assert code == 0 and "merged once and kept merged" in out + err
+    code, out, err = run("agreements", "--db", older, "--format", "jsonl")
+    assert code == 0 and out == kept and "older dyad" not in err

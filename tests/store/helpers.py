@@ -44,7 +44,8 @@ def snapshot(backend: Backend) -> list[tuple[Any, ...]]:
 def clear(backend: Backend) -> None:
     """Empty the store's tables."""
     for table in ("documents", "sentences", "mentions", "events", "knowledge", "event_words",
-                  "event_days", "country_days"):
+                  "event_days", "country_days", "knowledge_groups", "knowledge_members",
+                  "knowledge_tokens"):
         backend.execute(f"DELETE FROM {table}")
 
 

@@ -34,6 +34,7 @@ from dyad.knowledge.status import (
 )
 from dyad.store.backend import DEFAULT_DB
 from dyad.store.handle import EventStore, open_store
+from dyad.store.knowledge_groups import groups_built
 
 FORMATS = ("table", "jsonl")
 
@@ -110,6 +111,20 @@ def _table(columns: Sequence[tuple[str, int]]) -> Table:
     return table
 
 
+#: Said once per command when a store of an older dyad merges its knowledge on every read.
+MERGED_ON_LOAD_NOTE = ("note: this store was made by an older dyad and does not keep its "
+                       "knowledge merged: every read merges all its records (slow on a large "
+                       "store); the next `dyad ingest` into it merges them once and keeps them")
+
+
+def _open(db: str) -> EventStore:
+    """The store, after a note on stderr if it merges its knowledge on every read."""
+    store = open_store(db)
+    if not groups_built(store.backend):
+        sys.stderr.write(MERGED_ON_LOAD_NOTE + "\n")
+    return store
+
+
 def _count(console: Console, rows: int, noun: str) -> None:
     console.print(f"{rows:,} {noun}{'s' if rows != 1 else ''}")
 
@@ -134,7 +149,7 @@ def agreements_command(
     """
     fmt = _format(output_format, FORMATS)
     _choice(status, AGREEMENT_STATUSES, "--status")
-    with open_store(db) as store:
+    with _open(db) as store:
         found = select_agreements(store.knowledge(types=("agreement",)), party=party,
                                   status=status, query=q)
         if fmt == "jsonl":
@@ -176,7 +191,7 @@ def agreement_command(
     Example: dyad agreement agr-85aee5469d38 --db news.duckdb
     """
     fmt = _format(output_format, FORMATS)
-    with open_store(db) as store:
+    with _open(db) as store:
         record = store.knowledge_item(item_id)
         if fmt == "jsonl":
             _write_jsonl([record.to_dict()])
@@ -209,7 +224,7 @@ def institutions_command(
     """
     fmt = _format(output_format, FORMATS)
     _choice(status, INSTITUTION_STATUSES, "--status")
-    with open_store(db) as store:
+    with _open(db) as store:
         found = select_institutions(store.knowledge(types=("institution",)), status=status,
                                     query=q)
         if fmt == "jsonl":
@@ -251,7 +266,7 @@ def claims_command(
     """
     fmt = _format(output_format, FORMATS)
     _choice(standing, STANDINGS, "--standing")
-    with open_store(db) as store:
+    with _open(db) as store:
         found = select_claims(store.knowledge(types=("claim",)), standing=standing, query=q)
         if fmt == "jsonl":
             _write_jsonl(c.to_dict() for c in found)
@@ -296,7 +311,7 @@ def status_command(
     fmt = _format(output_format, FORMATS)
     if not query.strip():
         raise typer.BadParameter("give some words to look for", param_hint="QUERY")
-    with open_store(db) as store:
+    with _open(db) as store:
         answer = answer_status(store.knowledge(), query)
         if fmt == "jsonl":
             _write_jsonl([answer.to_dict()])

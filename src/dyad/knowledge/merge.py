@@ -412,7 +412,7 @@ def combine_all_claims(members: Sequence[Claim]) -> Claim:
     )
 
 
-def _first_evidence(item: Agreement | Institution | Claim) -> tuple[str, int, str, str]:
+def first_evidence(item: Agreement | Institution | Claim) -> tuple[str, int, str, str]:
     """Sort key: where the record is first stated (then its signing date, then its id)."""
     if isinstance(item, Claim):
         evidence = [s.evidence for s in item.stances]
@@ -433,9 +433,9 @@ def merge_bases(a: KnowledgeBase, b: KnowledgeBase) -> KnowledgeBase:
                                                                          *b.institutions])]
     claims = [combine_all_claims(g) for g in group_records([*a.claims, *b.claims])]
     return KnowledgeBase(
-        agreements=tuple(sorted(agreements, key=_first_evidence)),
-        institutions=tuple(sorted(institutions, key=_first_evidence)),
-        claims=tuple(sorted(claims, key=_first_evidence)),
+        agreements=tuple(sorted(agreements, key=first_evidence)),
+        institutions=tuple(sorted(institutions, key=first_evidence)),
+        claims=tuple(sorted(claims, key=first_evidence)),
     )
 
 

@@ -25,7 +25,12 @@ from typing import TYPE_CHECKING, Any
 from dyad.errors import KnowledgeNotFoundError
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
 from dyad.store.backend import DEFAULT_DB, Backend, DuckDBBackend, Row, open_backend
-from dyad.store.knowledge import KNOWLEDGE_TYPES, knowledge_fingerprint, load_knowledge
+from dyad.store.knowledge import (
+    KNOWLEDGE_TYPES,
+    knowledge_fingerprint,
+    load_item,
+    load_knowledge,
+)
 from dyad.store.listing import Facets, event_facets
 from dyad.store.query import (
     EventDetail,
@@ -185,7 +190,7 @@ class EventStore:
     def knowledge_item(self, item_id: str) -> Agreement | Institution | Claim:
         """One agreement, institution or claim by id (an id it absorbed in a merge finds it
         too); KnowledgeNotFoundError if the store has none."""
-        found = self.knowledge().get(item_id.strip())
+        found = load_item(self.backend, item_id.strip())
         if found is None:
             raise KnowledgeNotFoundError(item_id)
         return found

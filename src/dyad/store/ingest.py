@@ -36,6 +36,7 @@ from dyad.record import Document
 from dyad.store.backend import Backend, Row, clean_text
 from dyad.store.events import update_events
 from dyad.store.knowledge import knowledge_rows
+from dyad.store.knowledge_groups import ensure_groups, refresh_groups
 from dyad.store.merge import Evidence, Mention
 from dyad.store.schema import (
     DOCUMENT_COLUMNS,
@@ -79,6 +80,7 @@ class IngestReport:
     failed: list[Failure] = field(default_factory=list)  # documents recorded as failed
     recovered: int = 0  # stored documents that an earlier run had recorded as failed
     knowledge_failed: int = 0  # documents stored with their events but no knowledge records
+    knowledge_merged: bool = False  # the store's records merged once (an older dyad's store)
 
     @property
     def done(self) -> int:
@@ -108,6 +110,9 @@ class IngestReport:
         lines += [f"  - {problem}" for problem in shown]
         if len(self.problems) > limit:
             lines.append(f"  … and {len(self.problems) - limit:,} more (see the warnings above)")
+        if self.knowledge_merged:
+            lines.append("knowledge:         the store's records merged once and kept merged "
+                         "from now on (the store was made by an older dyad)")
         if self.knowledge_failed:
             lines.append(f"stored without knowledge records (the extractor failed): "
                          f"{self.knowledge_failed:,}")
@@ -288,6 +293,7 @@ def write_batch(backend: Backend, batch: Sequence[AnalysedDocument | CodedDocume
         backend.insert("sentences", SENTENCE_COLUMNS, sentences)
         backend.insert("mentions", MENTION_COLUMNS, mentions)
         backend.insert("knowledge", KNOWLEDGE_COLUMNS, knowledge)
+        refresh_groups(backend, [row[0] for row in documents])
         update_events(backend, merged, {(row[0], row[1]): row[2] for row in sentences})
         record_failures(backend, [row[0] for row in documents], failures, now)
 
@@ -320,7 +326,8 @@ def ingest(backend: Backend, paths: Sequence[str], options: IngestOptions | None
     options = options or IngestOptions()
     listener = listener or IngestListener()
     create_schema(backend)
-    report = IngestReport(estimate=estimate_documents(paths))
+    report = IngestReport(estimate=estimate_documents(paths),
+                          knowledge_merged=ensure_groups(backend))
     items = walk_documents(paths, default_date=options.default_date, max_bytes=options.max_bytes)
     fresh = _fresh(backend, items, report, listener)
     batch: list[AnalysedDocument] = []

@@ -1,12 +1,13 @@
-"""The knowledge layer in the store: what each document states, merged when it is read.
+"""The knowledge layer in the store: what each document states, and its merge across documents.
 
 Each document's agreements, institutions and claims are stored as that document states them:
 one `knowledge` row per record, with its `to_dict()` JSON and a few columns to query by
-(`type`, `kind`, `name`, `codes`). Nothing merged and no status is stored, so adding,
-re-ingesting or deleting a document never leaves a stale merged record behind. Reading
-merges the records of all documents at once with the library's merge (`merge_bases`), which
-takes records in id order: the same documents give the same records and ids, whatever order
-they were ingested in. Statuses and standings are derived from the evidence on every read.
+(`type`, `kind`, `name`, `codes`). The merge of all documents' records (the library's
+`merge_bases`, records taken in id order: the same documents give the same records and ids,
+whatever order they were ingested in) is kept beside them, in the tables of
+`dyad.store.knowledge_groups`, updated in the transaction that adds, replaces or deletes a
+document's records: reading the store's knowledge reads the merged records. Statuses and
+standings are derived from the evidence of each record as it is read.
 """
 
 from __future__ import annotations
@@ -16,65 +17,42 @@ from collections.abc import Iterable, Sequence
 
 from dyad.knowledge.merge import merge_bases
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
-from dyad.knowledge.serialize import agreement_from_dict, claim_from_dict, institution_from_dict
-from dyad.store.backend import Backend, Row
+from dyad.knowledge.summary import RecordSummary, summarise
+from dyad.store.backend import Backend
+from dyad.store.knowledge_groups import (
+    groups_built,
+    read_group,
+    read_groups,
+    read_records,
+    read_summaries,
+    refresh_groups,
+)
+from dyad.store.knowledge_rows import KNOWLEDGE_TYPES, Item, item_from_dict, knowledge_rows
 from dyad.store.schema import KNOWLEDGE_COLUMNS
 
-#: The record types, in the order a knowledge base lists them.
-KNOWLEDGE_TYPES: tuple[str, ...] = ("agreement", "institution", "claim")
-
-Item = Agreement | Institution | Claim
-
-
-def _codes(item: Item) -> list[str]:
-    if isinstance(item, Agreement):
-        return list(item.party_codes)
-    if isinstance(item, Claim):
-        return list(item.subjects)
-    codes = [item.owner.code] if item.owner and item.owner.code else []
-    return list(dict.fromkeys([*codes, *(f.code for f in item.facts if f.code)]))
-
-
-def _type_kind_name(item: Item) -> tuple[str, str, str]:
-    if isinstance(item, Agreement):
-        return "agreement", item.kind, item.name
-    if isinstance(item, Institution):
-        return "institution", item.kind, item.name
-    return "claim", item.predicate, item.gist
-
-
-def knowledge_rows(doc_id: str, kb: KnowledgeBase) -> list[Row]:
-    """The `knowledge` rows (KNOWLEDGE_COLUMNS order) for what one document states."""
-    rows: list[Row] = []
-    items: list[Item] = [*kb.agreements, *kb.institutions, *kb.claims]
-    for item in items:
-        kind_of, kind, name = _type_kind_name(item)
-        rows.append((doc_id, item.id, kind_of, kind, name, json.dumps(_codes(item)),
-                     json.dumps(item.to_dict(), ensure_ascii=False, sort_keys=True)))
-    return rows
-
+__all__ = ["KNOWLEDGE_TYPES", "Item", "delete_knowledge", "knowledge_fingerprint",
+           "knowledge_rows", "load_item", "load_knowledge", "load_records", "load_summaries",
+           "merge_stored", "save_knowledge"]
 
 def save_knowledge(backend: Backend, doc_id: str, kb: KnowledgeBase) -> None:
     """Store what one document states, replacing what was stored for it (call inside the
     transaction that stores the document)."""
-    delete_knowledge(backend, [doc_id])
+    _delete_rows(backend, [doc_id])
     backend.insert("knowledge", KNOWLEDGE_COLUMNS, knowledge_rows(doc_id, kb))
+    refresh_groups(backend, [doc_id])
 
 
 def delete_knowledge(backend: Backend, doc_ids: Sequence[str]) -> None:
-    """Forget what these documents state."""
+    """Forget what these documents state (inside a write transaction)."""
+    _delete_rows(backend, doc_ids)
+    refresh_groups(backend, doc_ids)
+
+
+def _delete_rows(backend: Backend, doc_ids: Sequence[str]) -> None:
     for start in range(0, len(doc_ids), 500):
         part = list(doc_ids[start : start + 500])
         backend.execute(f"DELETE FROM knowledge WHERE doc_id IN ({', '.join('?' * len(part))})",
                         part)
-
-
-def _item(kind_of: str, data: dict[str, object]) -> Item:
-    if kind_of == "agreement":
-        return agreement_from_dict(data)
-    if kind_of == "institution":
-        return institution_from_dict(data)
-    return claim_from_dict(data)
 
 
 def merge_stored(items: Iterable[Item]) -> KnowledgeBase:
@@ -92,15 +70,56 @@ def merge_stored(items: Iterable[Item]) -> KnowledgeBase:
 def load_knowledge(backend: Backend, *, types: Sequence[str] = KNOWLEDGE_TYPES
                    ) -> KnowledgeBase:
     """The knowledge of the whole store, merged across documents (only the record `types`
-    asked for: each type merges on its own, so fewer types give the same records faster)."""
+    asked for). A store of an older dyad, whose merge is not kept yet, is merged on load."""
     wanted = [t for t in KNOWLEDGE_TYPES if t in types]
     if not wanted:
         return KnowledgeBase()
-    marks = ", ".join("?" * len(wanted))
+    if not groups_built(backend):
+        return merge_on_load(backend, wanted)
+    found = read_groups(backend, wanted)
+    return KnowledgeBase(
+        agreements=tuple(i for i in found.get("agreement", ()) if isinstance(i, Agreement)),
+        institutions=tuple(i for i in found.get("institution", ())
+                           if isinstance(i, Institution)),
+        claims=tuple(i for i in found.get("claim", ()) if isinstance(i, Claim)),
+    )
+
+
+def load_item(backend: Backend, item_id: str) -> Item | None:
+    """One merged record by its id or an id it absorbed (None if the store has none)."""
+    if not groups_built(backend):
+        return merge_on_load(backend, KNOWLEDGE_TYPES).get(item_id)
+    return read_group(backend, item_id)
+
+
+def load_summaries(backend: Backend, kind_of: str) -> list[RecordSummary]:
+    """What a list needs of each merged record of one type ("agreement", "institution",
+    "claim"), in the order `load_knowledge` gives them: one narrow SELECT."""
+    if not groups_built(backend):
+        kb = merge_on_load(backend, [kind_of])
+        items: list[Item] = [*kb.agreements, *kb.institutions, *kb.claims]
+        return [summarise(i) for i in items]
+    return read_summaries(backend, kind_of)
+
+
+def load_records(backend: Backend, kind_of: str, ids: Sequence[str]) -> list[Item]:
+    """The merged records of one type with these ids, in that order (a page of a list)."""
+    if not groups_built(backend):
+        kb = merge_on_load(backend, [kind_of])
+        every: list[Item] = [*kb.agreements, *kb.institutions, *kb.claims]
+        by_id = {i.id: i for i in every}
+        return [by_id[i] for i in ids if i in by_id]
+    return read_records(backend, kind_of, ids)
+
+
+def merge_on_load(backend: Backend, types: Sequence[str]) -> KnowledgeBase:
+    """The stored records of these types merged now (what a store without its merge kept
+    needs; slower by far on a large store)."""
+    marks = ", ".join("?" * len(types))
     items: list[Item] = []
     for _, rows in backend.stream(
-            f"SELECT type, data FROM knowledge WHERE type IN ({marks})", wanted):
-        items.extend(_item(str(kind_of), json.loads(data)) for kind_of, data in rows)
+            f"SELECT type, data FROM knowledge WHERE type IN ({marks})", list(types)):
+        items.extend(item_from_dict(str(kind_of), json.loads(data)) for kind_of, data in rows)
     return merge_stored(items)
 
 

@@ -21,6 +21,7 @@ from dyad.spark.rows import MENTION_FIELDS, mention_of, mention_store_row
 from dyad.store.backend import Backend, Row
 from dyad.store.events import update_events
 from dyad.store.ingest import stored_hashes
+from dyad.store.knowledge_groups import ensure_groups, refresh_groups
 from dyad.store.merge import Mention
 from dyad.store.schema import (
     DOCUMENT_COLUMNS,
@@ -150,6 +151,7 @@ def import_parquet(backend: Backend, folder: str, *, batch_size: int = 200
     """Store the documents, sentences, knowledge and mentions of a `dyad spark code` output
     and merge its mentions into the store's events."""
     create_schema(backend)
+    ensure_groups(backend)
     report = ParquetImportReport()
     for batch in read_output(folder, size=batch_size):
         report.read += len(batch)
@@ -170,6 +172,7 @@ def import_parquet(backend: Backend, folder: str, *, batch_size: int = 200
             backend.write_lock()
             for table, rows in tables.items():
                 backend.insert(table, _COLUMNS[table], rows)
+            refresh_groups(backend, [str(row[0]) for row in tables["documents"]])
             update_events(backend, merged, {(str(row[0]), int(row[1])): str(row[2])
                                             for row in tables["sentences"]})
         report.stored += len(fresh)

@@ -18,7 +18,12 @@
     country_days the same per country: the first three letters of the source and target
                 codes (`RUS` for `RUSGOV`); what timelines of two three-letter codes add up
     knowledge   one row per agreement, institution or claim a document states, as the
-                document states it (`dyad.store.knowledge`); merged across documents on load
+                document states it (`dyad.store.knowledge`)
+    knowledge_groups, knowledge_members, knowledge_tokens
+                the knowledge merged across documents: one row per merged record, the
+                cluster of records it was merged in, each stored record's cluster and each
+                cluster's merge tokens (`dyad.store.knowledge_groups`), updated with the
+                `knowledge` rows in the same transaction
     ingest_failures  one row per document that the last ingest to try it could not code or
                 store (its coder raised, or its coding process died), with the reason and how
                 many runs have failed on it; the row goes when the document is stored
@@ -50,6 +55,8 @@ from dyad.errors import StoreError
 from dyad.store.backend import Backend
 
 SCHEMA_VERSION = "5"
+#: The `meta` key whose presence says the store keeps its merged knowledge up to date.
+KNOWLEDGE_GROUPS_MARK = "knowledge_groups"
 
 DOCUMENT_COLUMNS: tuple[str, ...] = (
     "doc_id", "content_hash", "date", "url", "source", "title", "origin", "outlet", "text",
@@ -194,6 +201,34 @@ TABLES: tuple[str, ...] = (
         data TEXT NOT NULL,
         PRIMARY KEY (doc_id, item_id)
     )""",
+    """CREATE TABLE IF NOT EXISTS knowledge_groups (
+        type TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        cluster TEXT NOT NULL,
+        first_doc TEXT NOT NULL,
+        first_sentence INTEGER NOT NULL,
+        signed TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        codes TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (type, item_id)
+    )""",
+    """CREATE TABLE IF NOT EXISTS knowledge_members (
+        doc_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        cluster TEXT NOT NULL,
+        group_id TEXT NOT NULL,
+        PRIMARY KEY (doc_id, item_id)
+    )""",
+    """CREATE TABLE IF NOT EXISTS knowledge_tokens (
+        type TEXT NOT NULL,
+        token TEXT NOT NULL,
+        cluster TEXT NOT NULL,
+        PRIMARY KEY (type, token)
+    )""",
     """CREATE TABLE IF NOT EXISTS ingest_failures (
         doc_id TEXT NOT NULL,
         content_hash TEXT NOT NULL,
@@ -237,6 +272,9 @@ POSTGRES_INDEXES: tuple[str, ...] = (
     "target text_pattern_ops, day)",
     "CREATE INDEX IF NOT EXISTS country_days_pair ON country_days (source, target, day)",
     "CREATE INDEX IF NOT EXISTS knowledge_type ON knowledge (type)",
+    "CREATE INDEX IF NOT EXISTS knowledge_groups_cluster ON knowledge_groups (type, cluster)",
+    "CREATE INDEX IF NOT EXISTS knowledge_members_cluster ON knowledge_members (type, cluster)",
+    "CREATE INDEX IF NOT EXISTS knowledge_members_item ON knowledge_members (item_id)",
 )
 
 #: The per-connection scratch table that lists (key, date window) pairs to look events up by.
@@ -271,6 +309,8 @@ def create_schema(backend: Backend) -> None:
         if not found:
             backend.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
                             ["schema_version", SCHEMA_VERSION])
+            backend.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
+                            [KNOWLEDGE_GROUPS_MARK, "1"])
         elif found[0][0] != SCHEMA_VERSION:
             raise _version_error(backend, str(found[0][0]))
     backend.execute(PROBE)

@@ -13,13 +13,19 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from dyad.knowledge.model import KnowledgeBase
+from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
+from dyad.knowledge.summary import RecordSummary
 from dyad.store.backend import Backend, DuckDBBackend, is_postgres_url
 from dyad.store.handle import EventStore, open_store
-from dyad.store.knowledge import knowledge_fingerprint, load_knowledge
+from dyad.store.knowledge import (
+    knowledge_fingerprint,
+    load_knowledge,
+    load_records,
+    load_summaries,
+)
 from dyad.store.schema import create_schema
 
 
@@ -40,6 +46,7 @@ class StoreAccess:
         self._writer: Backend | None = None
         self._knowledge: tuple[tuple[object, ...], KnowledgeBase] | None = None
         self._knowledge_lock = threading.Lock()
+        self._summaries: dict[str, tuple[tuple[object, ...], list[RecordSummary]]] = {}
 
     @property
     def dialect(self) -> str:
@@ -76,6 +83,7 @@ class StoreAccess:
                 create_schema(self._writer)  # the per-connection scratch table writes need
             yield self._writer
             self._knowledge = None
+            self._summaries = {}
 
     def knowledge(self) -> KnowledgeBase:
         """The merged knowledge of the whole store (as `EventStore.knowledge()` gives it), loaded
@@ -88,6 +96,23 @@ class StoreAccess:
             loaded = load_knowledge(backend)
             self._knowledge = (mark, loaded)
             return loaded
+
+    def summaries(self, kind_of: str) -> list[RecordSummary]:
+        """What lists need of the merged records of one type (`load_summaries`), loaded once
+        and again only when documents were added or removed."""
+        backend = self.reader().backend
+        mark = knowledge_fingerprint(backend)
+        with self._knowledge_lock:
+            kept = self._summaries.get(kind_of)
+            if kept is not None and kept[0] == mark:
+                return kept[1]
+            loaded = load_summaries(backend, kind_of)
+            self._summaries[kind_of] = (mark, loaded)
+            return loaded
+
+    def records(self, kind_of: str, ids: Sequence[str]) -> list[Agreement | Institution | Claim]:
+        """The merged records of one type with these ids, in that order."""
+        return load_records(self.reader().backend, kind_of, ids)
 
     def close(self) -> None:
         """Close every connection the app opened."""

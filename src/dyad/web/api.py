@@ -226,8 +226,10 @@ RecordSort = Annotated[str, Query(pattern=r"^-?(name|state|kind)?$",
 def _records(context: WebContext, name: str, values: dict[str, str], sort: str,
              fmt: str | None) -> Response:
     """A knowledge list as {"NAME": [...], "count", "facets"} or as JSON Lines."""
-    found = list_records(context.access.knowledge(), KINDS[name], values, sort=sort)
-    items = [item.to_dict() for item in found.items]
+    kind = KINDS[name]
+    found = list_records(context.access.summaries(kind.type), values, sort=sort)
+    items = [item.to_dict() for item in context.access.records(
+        kind.type, [s.id for s in found.items])]
     if fmt == "jsonl":
         return Response("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items),
                         media_type="application/x-ndjson")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
+from dyad.knowledge.summary import claim_codes, institution_codes
 
 T = TypeVar("T")
 
@@ -27,19 +28,6 @@ def _agreement_hits(agreement: Agreement, countries: frozenset[str]) -> int:
     parties = {country(c) for c in agreement.party_codes if c}
     hits = len(parties & countries)
     return hits if hits == len(countries) or parties <= countries else 0
-
-
-def institution_codes(institution: Institution) -> list[str]:
-    """The actor codes an institution's facts and owner name."""
-    codes = [f.code for f in institution.facts if f.code]
-    if institution.owner is not None and institution.owner.code:
-        codes.append(institution.owner.code)
-    return codes
-
-
-def claim_codes(claim: Claim) -> list[str]:
-    """The actor codes of a claim's subject and of the parties taking a stance on it."""
-    return [*claim.subjects, *(s.party.code for s in claim.stances if s.party.code)]
 
 
 def _ranked(items: Iterable[tuple[T, int]]) -> tuple[T, ...]:

@@ -1,23 +1,25 @@
 """Agreements, institutions and claims as lists to explore: the same filters for the pages
-and the API (words, status or standing, kind, a party's country, a document), sorts, and
-the counts per status, kind and country. Pure functions over a merged `KnowledgeBase`.
+and the API (words, status or standing, kind, a party's country, a document), sorts, the
+counts per status, kind and country, and pages that follow a cursor. Pure functions over the
+records' summaries (`dyad.knowledge.summary`): a page turns only its own records' evidence
+back into objects.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from dyad.errors import QueryError
-from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
-from dyad.knowledge.status import select_agreements, select_claims, select_institutions
+from dyad.knowledge.summary import RecordSummary
+from dyad.knowledge.vocabulary import key_words
 from dyad.names import actor_name
 from dyad.store.listing import FacetCount
-from dyad.web.knowledge import claim_codes, country, institution_codes
+from dyad.web.knowledge import country
 
-Item = Agreement | Institution | Claim
 #: The filter fields of knowledge lists.
 RECORD_FIELDS: tuple[str, ...] = ("q", "party", "state", "kind", "doc")
 
@@ -29,43 +31,28 @@ class RecordKind:
     name: str  # "agreements"
     title: str
     state: str  # what its state is called: "status" or "standing"
-    items: Callable[[KnowledgeBase, str, str], list[Any]]  # (state, words) -> records
-    codes: Callable[[Any], list[str]]
-    documents: Callable[[Any], set[str]]
-    label: Callable[[Any], str]
-    kind_of: Callable[[Any], str]
-
-
-def _state(item: Item) -> str:
-    return item.standing if isinstance(item, Claim) else item.status
+    type: str  # the record type the store keeps: "agreement"
 
 
 KINDS: dict[str, RecordKind] = {
-    "agreements": RecordKind(
-        "agreements", "Agreements", "status",
-        lambda kb, state, words: select_agreements(kb, status=state, query=words),
-        lambda a: list(a.party_codes), lambda a: {e.doc_id for e in a.mentions},
-        lambda a: a.name, lambda a: a.kind),
-    "institutions": RecordKind(
-        "institutions", "Institutions", "status",
-        lambda kb, state, words: select_institutions(kb, status=state, query=words),
-        institution_codes, lambda i: {e.doc_id for e in i.mentions},
-        lambda i: i.name, lambda i: i.kind),
-    "claims": RecordKind(
-        "claims", "Claims", "standing",
-        lambda kb, state, words: select_claims(kb, standing=state, query=words),
-        claim_codes, lambda c: {s.evidence.doc_id for s in c.stances},
-        lambda c: c.gist, lambda c: c.predicate),
+    "agreements": RecordKind("agreements", "Agreements", "status", "agreement"),
+    "institutions": RecordKind("institutions", "Institutions", "status", "institution"),
+    "claims": RecordKind("claims", "Claims", "standing", "claim"),
 }
 SORTS = ("name", "state", "kind")
+_ORDER: dict[str, Callable[[RecordSummary], tuple[str, str]]] = {
+    "name": lambda s: (s.label.lower(), s.id),
+    "state": lambda s: (s.state, s.id),
+    "kind": lambda s: (s.kind, s.id),
+}
 
 
 @dataclass(frozen=True)
 class RecordList:
-    """The records a filter selects (all of them, sorted) and the counts per value of its
-    facets: state, kind and the countries of its parties."""
+    """The records a filter selects (all of them, sorted, as summaries) and the counts per
+    value of its facets: state, kind and the countries of its parties."""
 
-    items: list[Any]
+    items: list[RecordSummary]
     facets: dict[str, list[FacetCount]]
 
 
@@ -86,33 +73,69 @@ def _counts(values: list[str]) -> list[FacetCount]:
     return [FacetCount(v, n) for v, n in sorted(counted.items(), key=lambda p: (-p[1], p[0]))]
 
 
-def list_records(kb: KnowledgeBase, kind: RecordKind, values: Mapping[str, str], *,
-                 sort: str = "name") -> RecordList:
-    """The records of `kind` the fields select, sorted by `sort` (name, state or kind; a
-    leading - turns it around), with their facet counts."""
-    given = record_values(values)
-    items = kind.items(kb, given.get("state", ""), given.get("q", ""))
-    party = given.get("party", "").upper()
-    if party:
-        items = [i for i in items if any(c.startswith(party) for c in kind.codes(i))]
-    if given.get("kind"):
-        items = [i for i in items if kind.kind_of(i) == given["kind"]]
-    if given.get("doc"):
-        items = [i for i in items if given["doc"] in kind.documents(i)]
+def _sort_key(sort: str) -> str:
     key = sort.strip().removeprefix("-") or "name"
     if key not in SORTS:
         raise QueryError(f"bad sort {sort!r}: expected one of {', '.join(SORTS)}, with a "
                          "leading - to sort descending")
-    order: dict[str, Callable[[Any], tuple[str, str]]] = {
-        "name": lambda i: (kind.label(i).lower(), i.id),
-        "state": lambda i: (_state(i), i.id), "kind": lambda i: (kind.kind_of(i), i.id)}
-    items = sorted(items, key=order[key], reverse=sort.strip().startswith("-"))
+    return key
+
+
+def list_records(summaries: Sequence[RecordSummary], values: Mapping[str, str], *,
+                 sort: str = "name") -> RecordList:
+    """The records the fields select, sorted by `sort` (name, state or kind; a leading -
+    turns it around), with their facet counts (the filters of `dyad.knowledge.status`)."""
+    given = record_values(values)
+    items = list(summaries)
+    if given.get("state"):
+        items = [s for s in items if given["state"] in s.states]
+    words = set(key_words(given.get("q", "")))
+    if given.get("q"):
+        items = [s for s in items if words and words <= set(s.words)]
+    party = given.get("party", "").upper()
+    if party:
+        items = [s for s in items if any(c.startswith(party) for c in s.codes)]
+    if given.get("kind"):
+        items = [s for s in items if s.kind == given["kind"]]
+    if given.get("doc"):
+        items = [s for s in items if given["doc"] in s.documents]
+    items = sorted(items, key=_ORDER[_sort_key(sort)], reverse=sort.strip().startswith("-"))
     facets = {
-        "state": _counts([_state(i) for i in items]),
-        "kind": _counts([kind.kind_of(i) for i in items]),
-        "party": _counts([c for i in items for c in {country(x) for x in kind.codes(i) if x}]),
+        "state": _counts([s.state for s in items]),
+        "kind": _counts([s.kind for s in items]),
+        "party": _counts([c for s in items for c in {country(x) for x in s.codes if x}]),
     }
     return RecordList(items, facets)
+
+
+def encode_cursor(summary: RecordSummary, sort: str) -> str:
+    """Where the page after `summary` starts, in a list sorted by `sort`."""
+    text = json.dumps(list(_ORDER[_sort_key(sort)](summary)), ensure_ascii=False)
+    return base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[str, str]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        first, second = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+        return str(first), str(second)
+    except (ValueError, TypeError, UnicodeError):
+        raise QueryError(f"cursor: {cursor[:40]!r} is not the cursor of a page") from None
+
+
+def page_of(found: RecordList, sort: str, cursor: str, size: int
+            ) -> tuple[list[RecordSummary], str | None]:
+    """The `size` records after `cursor` (from the first without one) and the cursor of the
+    page after them (None on the last page)."""
+    items = found.items
+    if cursor:
+        after = _decode_cursor(cursor)
+        order = _ORDER[_sort_key(sort)]
+        descending = sort.strip().startswith("-")
+        items = [s for s in items if (order(s) < after if descending else order(s) > after)]
+    page = items[:size]
+    following = encode_cursor(page[-1], sort) if len(items) > size else None
+    return page, following
 
 
 def facet_label(name: str, value: str) -> str:

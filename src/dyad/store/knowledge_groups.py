@@ -1,0 +1,236 @@
+"""The store's merged knowledge, kept up to date as documents come and go.
+
+Three tables hold what `merge_stored` would give for the whole store:
+
+    knowledge_groups   one row per merged record (its id, kind, name, codes, where it is first
+                       stated, its summary for lists (`dyad.knowledge.summary`) and its
+                       `to_dict()` JSON) and the cluster it was merged in
+    knowledge_members  one row per stored record (a `knowledge` row): its cluster and the
+                       merged record it is part of (`group_id`)
+    knowledge_tokens   one row per merge token of a cluster (`dyad.knowledge.clusters`)
+
+Records of different clusters never merge, so when a transaction writes or deletes the
+`knowledge` rows of some documents, `refresh_groups` regroups only the clusters these
+documents' records belonged to or now share a token with (records taken in id order, as a
+full merge takes them): reading the store's knowledge is then one SELECT, and the merged
+records are those of a merge of every record at once. A store made before these tables
+existed has no `knowledge_groups` mark in `meta`; `rebuild_groups` fills them from the
+`knowledge` rows (any ingest does it first), and until then readers merge on load.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+
+from dyad.knowledge.clusters import cluster_tokens, clusters
+from dyad.knowledge.merge import (
+    combine_all_agreements,
+    combine_all_claims,
+    combine_all_institutions,
+    first_evidence,
+    group_records,
+)
+from dyad.knowledge.model import Agreement, Claim, Institution
+from dyad.knowledge.summary import RecordSummary, summarise
+from dyad.store.backend import Backend, Row
+from dyad.store.knowledge_rows import (
+    KNOWLEDGE_TYPES,
+    Item,
+    item_codes,
+    item_from_dict,
+    type_kind_name,
+)
+from dyad.store.schema import KNOWLEDGE_GROUPS_MARK
+
+GROUP_COLUMNS: tuple[str, ...] = (
+    "type", "item_id", "cluster", "first_doc", "first_sentence", "signed", "kind", "name",
+    "codes", "summary", "data",
+)
+MEMBER_COLUMNS: tuple[str, ...] = ("doc_id", "item_id", "type", "cluster", "group_id")
+TOKEN_COLUMNS: tuple[str, ...] = ("type", "token", "cluster")
+_CHUNK = 500
+
+
+def _chunks(values: Sequence[str]) -> Iterator[tuple[list[str], str]]:
+    for start in range(0, len(values), _CHUNK):
+        part = list(values[start : start + _CHUNK])
+        yield part, ", ".join("?" * len(part))
+
+
+def groups_built(backend: Backend) -> bool:
+    """Whether the store keeps its merged knowledge (False for stores of an older dyad)."""
+    return bool(backend.rows("SELECT 1 FROM meta WHERE key = ?", [KNOWLEDGE_GROUPS_MARK]))
+
+
+def _clusters(items: Sequence[Item]) -> list[list[Item]]:
+    """`clusters` of records of one type."""
+    found: list[list[Item]] = [list[Item](c) for c in clusters(
+        [i for i in items if isinstance(i, Agreement)])]
+    found += [list[Item](c) for c in clusters([i for i in items if isinstance(i, Institution)])]
+    found += [list[Item](c) for c in clusters([i for i in items if isinstance(i, Claim)])]
+    return found
+
+
+def _merged(cluster: Sequence[Item]) -> list[tuple[Item, list[str]]]:
+    """The merged records of one cluster (of records of one type), each with the ids of the
+    records it merges."""
+    agreements = [i for i in cluster if isinstance(i, Agreement)]
+    institutions = [i for i in cluster if isinstance(i, Institution)]
+    claims = [i for i in cluster if isinstance(i, Claim)]
+    merged: list[tuple[Item, list[str]]] = [
+        (combine_all_agreements(g), [m.id for m in g]) for g in group_records(agreements)]
+    merged += [(combine_all_institutions(g), [m.id for m in g])
+               for g in group_records(institutions)]
+    merged += [(combine_all_claims(g), [m.id for m in g]) for g in group_records(claims)]
+    return merged
+
+
+def group_rows(kind_of: str, items: Sequence[tuple[str, Item]]
+               ) -> tuple[list[Row], list[Row], list[Row]]:
+    """Records of one type (with the document each is stored for), merged: the rows of
+    `knowledge_groups`, `knowledge_members` and `knowledge_tokens` for their clusters."""
+    doc_of = {item.id: doc_id for doc_id, item in items}
+    by_id = {item.id: item for _, item in items}
+    groups: list[Row] = []
+    members: list[Row] = []
+    tokens: list[Row] = []
+    for cluster in _clusters(list(by_id.values())):
+        name = cluster[0].id
+        tokens += [(kind_of, t, name) for t in sorted(cluster_tokens(cluster))]
+        for merged, ids in _merged(cluster):
+            members += [(doc_of[i], i, kind_of, name, merged.id) for i in ids]
+            first_doc, first_sentence, signed, _ = first_evidence(merged)
+            _, kind, title = type_kind_name(merged)
+            groups.append((kind_of, merged.id, name, first_doc, first_sentence, signed, kind,
+                           title, json.dumps(item_codes(merged)),
+                           json.dumps(summarise(merged).to_dict(), ensure_ascii=False),
+                           json.dumps(merged.to_dict(), ensure_ascii=False, sort_keys=True)))
+    return groups, members, tokens
+
+
+def _stored(backend: Backend, where: str, params: Sequence[str]) -> list[tuple[str, str, Item]]:
+    """(type, doc_id, record) of the `knowledge` rows that `where` selects (alias k)."""
+    found = []
+    for _, rows in backend.stream(f"SELECT k.type, k.doc_id, k.data FROM knowledge k {where}",
+                                  params):
+        found += [(str(t), str(d), item_from_dict(str(t), json.loads(data)))
+                  for t, d, data in rows]
+    return found
+
+
+def _write(backend: Backend, kind_of: str, stored: list[tuple[str, Item]]) -> None:
+    groups, members, tokens = group_rows(kind_of, stored)
+    backend.insert("knowledge_groups", GROUP_COLUMNS, groups)
+    backend.insert("knowledge_members", MEMBER_COLUMNS, members)
+    backend.insert("knowledge_tokens", TOKEN_COLUMNS, tokens)
+
+
+def rebuild_groups(backend: Backend) -> None:
+    """Merge every stored record again and mark the store as keeping its merge (inside a
+    write transaction)."""
+    for table in ("knowledge_groups", "knowledge_members", "knowledge_tokens"):
+        backend.execute(f"DELETE FROM {table}")
+    for kind_of in KNOWLEDGE_TYPES:
+        stored = _stored(backend, "WHERE k.type = ?", [kind_of])
+        _write(backend, kind_of, [(doc_id, item) for _, doc_id, item in stored])
+    if not groups_built(backend):
+        backend.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [KNOWLEDGE_GROUPS_MARK, "1"])
+
+
+def refresh_groups(backend: Backend, doc_ids: Sequence[str]) -> None:
+    """Inside the transaction that wrote or deleted the `knowledge` rows of `doc_ids`: merge
+    again the clusters their records were in or now touch (everything, the first time on a
+    store of an older dyad)."""
+    if not groups_built(backend):
+        rebuild_groups(backend)
+        return
+    wanted = sorted(set(doc_ids))
+    fresh: list[tuple[str, str, Item]] = []
+    touched: dict[str, set[str]] = {t: set() for t in KNOWLEDGE_TYPES}
+    for part, marks in _chunks(wanted):
+        fresh += _stored(backend, f"WHERE k.doc_id IN ({marks})", part)
+        for kind_of, cluster in backend.rows(
+                f"SELECT type, cluster FROM knowledge_members WHERE doc_id IN ({marks})", part):
+            touched[str(kind_of)].add(str(cluster))
+    for kind_of in KNOWLEDGE_TYPES:
+        items = [(doc_id, item) for t, doc_id, item in fresh if t == kind_of]
+        tokens = sorted(cluster_tokens([item for _, item in items]))
+        for part, marks in _chunks(tokens):
+            touched[kind_of].update(str(c) for (c,) in backend.rows(
+                f"SELECT cluster FROM knowledge_tokens WHERE type = ? AND token IN ({marks})",
+                [kind_of, *part]))
+        names = sorted(touched[kind_of])
+        known = {item.id for _, item in items}
+        for part, marks in _chunks(names):
+            items += [(doc_id, item) for _, doc_id, item in _stored(
+                backend, "JOIN knowledge_members m ON m.doc_id = k.doc_id AND m.item_id = "
+                f"k.item_id WHERE m.type = ? AND m.cluster IN ({marks})", [kind_of, *part])
+                if item.id not in known]
+            for table in ("knowledge_groups", "knowledge_members", "knowledge_tokens"):
+                backend.execute(f"DELETE FROM {table} WHERE type = ? AND cluster IN ({marks})",
+                                [kind_of, *part])
+        _write(backend, kind_of, items)
+
+
+def read_groups(backend: Backend, types: Sequence[str]) -> dict[str, list[Item]]:
+    """The merged records of these types, each type's in the order a knowledge base lists
+    them (where each is first stated, then its signing date and id)."""
+    found: dict[str, list[tuple[tuple[str, int, str, str], str]]] = {t: [] for t in types}
+    for kind_of in types:
+        for _, rows in backend.stream(
+                "SELECT first_doc, first_sentence, signed, item_id, data FROM knowledge_groups "
+                "WHERE type = ?", [kind_of]):
+            found[kind_of] += [((str(d), int(s), str(g), str(i)), str(data))
+                               for d, s, g, i, data in rows]
+    return {kind_of: [item_from_dict(kind_of, json.loads(data)) for _, data in sorted(rows)]
+            for kind_of, rows in found.items()}
+
+
+def ensure_groups(backend: Backend) -> bool:
+    """Fill the merged knowledge tables of a store made without them (one merge of every
+    record, in a transaction of its own); True when it had to."""
+    if groups_built(backend):
+        return False
+    with backend.transaction():
+        backend.write_lock()
+        if groups_built(backend):
+            return False
+        rebuild_groups(backend)
+    return True
+
+
+def read_group(backend: Backend, item_id: str) -> Item | None:
+    """The merged record of this id, or the one that absorbed a record of this id."""
+    found = backend.rows(
+        "SELECT type, data FROM knowledge_groups WHERE item_id = ? UNION ALL "
+        "SELECT g.type, g.data FROM knowledge_members m JOIN knowledge_groups g "
+        "ON g.type = m.type AND g.item_id = m.group_id WHERE m.item_id = ?", [item_id, item_id])
+    if not found:
+        return None
+    kind_of, data = found[0]
+    return item_from_dict(str(kind_of), json.loads(data))
+
+
+def read_summaries(backend: Backend, kind_of: str) -> list[RecordSummary]:
+    """The summaries of the merged records of one type, in the order a knowledge base lists
+    them."""
+    found: list[tuple[tuple[str, int, str, str], str]] = []
+    for _, rows in backend.stream(
+            "SELECT first_doc, first_sentence, signed, item_id, summary FROM knowledge_groups "
+            "WHERE type = ?", [kind_of]):
+        found += [((str(d), int(s), str(g), str(i)), str(summary))
+                  for d, s, g, i, summary in rows]
+    return [RecordSummary.from_dict(json.loads(summary)) for _, summary in sorted(found)]
+
+
+def read_records(backend: Backend, kind_of: str, ids: Sequence[str]) -> list[Item]:
+    """The merged records of one type with these ids, in the order of `ids` (unknown ids
+    left out)."""
+    found: dict[str, Item] = {}
+    for part, marks in _chunks(list(dict.fromkeys(ids))):
+        for item_id, data in backend.rows(
+                f"SELECT item_id, data FROM knowledge_groups WHERE type = ? AND item_id IN "
+                f"({marks})", [kind_of, *part]):
+            found[str(item_id)] = item_from_dict(kind_of, json.loads(data))
+    return [found[i] for i in ids if i in found]
