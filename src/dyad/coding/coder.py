@@ -309,7 +309,11 @@ class EventCoder:
         forward, reverse = code.forward, code.reverse
         if refusal:
             forward, reverse = refusal_code(forward or ""), None
-        if candidate.frame.intent:
+        intent = candidate.frame.intent
+        if intent and candidate.frame.attempt and (forward or "")[:2] in FORCE_ROOTS:
+            # "attempted to assassinate the Prime Minister": an attack tried is an attack
+            intent, mode = False, "" if mode == "intend" else mode
+        if intent:
             reverse = None  # an intention is the source's alone ("ready to resume talks")
         targets: list[Actor | None] = list(candidate.targets) or [None]
         for source in candidate.sources:
@@ -337,7 +341,10 @@ class EventCoder:
             if (target is not None and source.code == target.code and source.code
                     and not target.place):  # "Iraqi Kurds demonstrated in Kirkuk" stays
                 continue
-            final = intent_code(raw_code) if candidate.frame.intent else raw_code
+            final = intent_code(raw_code) if intent else raw_code
+            if final == "190" and target is not None and _armed_group_on_civilians(
+                    source.code, target.code):
+                final = "180"  # "a camp for refugees was attacked by militiamen": an assault
             known = self.ontology.normalise(final)
             info = self.ontology.codes.get(known) if known else None
             if known and self.opaque_codes is False:
@@ -371,6 +378,21 @@ class EventCoder:
             )
 
 
+# Armed groups outside a state's forces, and the unarmed people they may attack.
+ARMED_GROUP_ROLES = frozenset({"UAF", "REB", "INS", "SEP", "CRM", "RAD"})
+CIVILIAN_ROLES = frozenset({"CVL", "REF", "PPL", "EDU", "REL", "MED", "HLH", "AGR", "LAB",
+                            "BUS", "NGO"})
+
+
+def _armed_group_on_civilians(source: str, target: str) -> bool:
+    """ "Burundian militiamen attacked a camp for Congolese refugees": CAMEO's conventional
+    force (190) is between armed forces; an armed group's attack on civilians is an assault
+    (180), as PLOVER's gold codes it."""
+    return source[3:6] in ARMED_GROUP_ROLES and target[3:6] in CIVILIAN_ROLES
+
+
+# Roots of force: assault (18), fight (19), mass violence (20).
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 # Roles of a country's own people, civil society and armed groups, which its state acts
 # upon at home.
 DOMESTIC_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "MED", "REL", "PPL", "AGR", "BUS",

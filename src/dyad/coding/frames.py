@@ -80,6 +80,8 @@ INTENT_HEADS = frozenset(
         "weigh",
     }
 )
+# Intention heads that say the act was tried: an attack attempted is an attack in CAMEO.
+ATTEMPT_HEADS = frozenset({"attempt", "try", "bid"})
 # Words whose "to ...ing" complement is an undertaking, not a done act.
 COMMITMENT_WORDS = frozenset({"committed", "commit", "commitment", "dedicated", "pledge",
                               "determined", "devoted"})
@@ -172,6 +174,7 @@ class Frame:
     # "refused"; "" when coded
     mode: str = ""  # "", "intend" or "conditional"
     intent: bool = False  # an intention frame ("willingness to resume"), conditional or not
+    attempt: bool = False  # the intention is an attempt ("attempted to assassinate")
     attribution_head: Token | None = None  # subject head of the reporting verb, if any
     attribution_text: str = ""
 
@@ -215,6 +218,7 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
         return Frame(blocked="hypothetical")
     conditional = _conditional(verb)
     intent = reported_intent
+    attempt = False
     node = verb
     attribution: Token | None = None
     attribution_text = ""
@@ -256,6 +260,7 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
             if grand.lemma_.lower() in DENIAL_VERBS or is_negated(grand):
                 return Frame(blocked="denied")
         if dep in ("xcomp", "acl") and lemma in INTENT_HEADS:
+            attempt = lemma in ATTEMPT_HEADS and not intent
             intent = True
         if dep == "pcomp" and parent.lower_ == "to" and parent.head.lemma_.lower() in (
                 COMMITMENT_WORDS):
@@ -270,7 +275,8 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
         node = parent
     mode = "conditional" if conditional else "intend" if intent else ""
     return Frame(
-        mode=mode, intent=intent, attribution_head=attribution, attribution_text=attribution_text
+        mode=mode, intent=intent, attempt=attempt, attribution_head=attribution,
+        attribution_text=attribution_text,
     )
 
 
