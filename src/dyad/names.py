@@ -25,6 +25,16 @@ INTERNATIONAL: dict[str, str] = {
     "NGM": "non-governmental movement", "INT": "international", "UIS": "unidentified state",
     "---": "unknown country",
 }
+#: Phoenix's codes of world regions, written like country codes.
+REGIONS: dict[str, str] = {
+    "AFR": "Africa", "ASA": "Asia", "BLK": "Balkans", "CRB": "Caribbean", "CAU": "Caucasus",
+    "CAS": "Central Asia", "CEU": "Central Europe", "EAF": "East Africa",
+    "EEU": "Eastern Europe", "EUR": "Europe", "LAM": "Latin America", "MEA": "Middle East",
+    "MDT": "Mediterranean", "NAF": "North Africa", "NMR": "North America",
+    "PGS": "Persian Gulf", "SAM": "South America", "SAS": "South Asia",
+    "SEA": "Southeast Asia", "SAF": "Southern Africa", "WAF": "West Africa", "WST": "the West",
+    "WEU": "Western Europe",
+}
 #: Role (sector) codes.
 ROLES: dict[str, str] = {
     "AGR": "agriculture", "BUS": "business", "COP": "police", "CRM": "criminals",
@@ -39,13 +49,7 @@ ROLES: dict[str, str] = {
     "CHR": "Christian", "MUS": "Muslim", "JEW": "Jewish", "BUD": "Buddhist", "HIN": "Hindu",
     "CTH": "Catholic", "PRO": "Protestant", "DOX": "Orthodox", "SHI": "Shia", "SUN": "Sunni",
     "SFI": "Sufi", "SIK": "Sikh", "TAO": "Taoist", "ATH": "atheist",
-    "AFR": "Africa", "ASA": "Asia", "BLK": "Balkans", "CRB": "Caribbean", "CAU": "Caucasus",
-    "CAS": "Central Asia", "CEU": "Central Europe", "EAF": "East Africa",
-    "EEU": "Eastern Europe", "EUR": "Europe", "LAM": "Latin America", "MEA": "Middle East",
-    "MDT": "Mediterranean", "NAF": "North Africa", "NMR": "North America",
-    "PGS": "Persian Gulf", "SAM": "South America", "SAS": "South Asia",
-    "SEA": "Southeast Asia", "SAF": "Southern Africa", "WAF": "West Africa", "WST": "the West",
-    "WEU": "Western Europe",
+    **REGIONS,
     "UNO": "United Nations", "NAT": "NATO", "EEC": "European Union", "WBK": "World Bank",
     "ARL": "Arab League", "ASN": "ASEAN", "ALQ": "al-Qaeda", "ASF": "Abu Sayyaf",
     "ISI": "Islamic State",

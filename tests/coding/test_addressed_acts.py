@@ -70,3 +70,22 @@ def test_a_group_facing_its_own_country_stays_in_it(code_text: Code) -> None:
             "opposition member exiled in Thailand spoke to VOA. The monks demand an apology.")
     found = pairs(code_text(text))
     assert any(s == "MMRREL" and t == "MMR" and c.startswith("10") for s, t, c in found), found
+
+
+def test_the_other_country_of_the_sentence_comes_first(code_text: Code) -> None:
+    # the first sentence of a text: nothing is "so far" yet, the sentence names Belarus
+    found = pairs(code_text("The UN human rights chief today voiced deep concern about the "
+                            "violence in Belarus, and called for the immediate release of "
+                            "those detained."))
+    assert any(t == "BLR" and c.startswith("02") for _, t, c in found), found
+
+
+def test_where_something_is_based_is_no_counterpart(code_text: Code) -> None:
+    found = pairs(code_text("The London-based group Amnesty International launched an "
+                            "appeal for aid."))
+    assert not [p for p in found if p[1] == "GBR"], found
+
+
+def test_a_world_region_is_no_country(code_text: Code) -> None:
+    found = pairs(code_text("Islamic Relief launched an appeal for emergency assistance."))
+    assert not [p for p in found if p[1] in ("MEA", "")], found

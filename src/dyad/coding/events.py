@@ -27,7 +27,7 @@ from dyad.coding.syntax import (
     phrase_tokens_after,
     predicate_roles,
 )
-from dyad.coding.tokens import PlainSentence, PlainToken
+from dyad.coding.tokens import PlainDoc, PlainSentence, PlainToken
 from dyad.coding.verbs import VerbMatch, VerbMatcher
 from dyad.dictionaries.model import EventCode, Slot
 
@@ -214,7 +214,8 @@ class SentenceCoder:
         if not targets and sources and (forward[:2] == "07" or forward[:3] == "033"):
             # "has pledged $50 million for earthquake relief": aid no one is named to receive
             # goes to the country the document is about so far, if not the giver's own
-            country = participants.memory.main_country()
+            country = (participants.memory.main_country()
+                       or _other_country(participants, sources, verb.doc))
             giver = sources[0].code[:3]
             if country and giver and not giver.startswith("-") and country != giver:
                 targets = [Actor(country, "", verb.i, verb.i + 1, verb.i, place=True)]
@@ -335,13 +336,35 @@ def _document_counterpart(verb: Token, sources: list[Actor], participants: Parti
                           ) -> list[Actor]:  # fmt: skip
     """The country the document is about so far, as the counterpart of an act addressed to
     no one named; none when no country stands out or the source is that country's state."""
-    country = participants.memory.main_country()
     source = sources[0].code
+    country = (_other_country(participants, sources, verb.doc)
+               or participants.memory.main_country())
     if not country or not source or _purpose(verb):
         return []  # "in an effort to prevent grave problems": a purpose, not an act
     if any(a.code[:3] == country and a.code[3:6] in STATE_SECTORS for a in sources):
         return []  # "Japan, the United States and Canada share concerns ..."
     return [Actor(country, "", verb.i, verb.i + 1, verb.i, place=True)]
+
+
+def _other_country(participants: ParticipantResolver, sources: list[Actor], doc: PlainDoc
+                   ) -> str:  # fmt: skip
+    """The one country the sentence names besides its sources' ("voiced concern about the
+    violence in Belarus ... and called for the release of those detained"); "" for none or
+    several."""
+    own = {a.code[:3] for a in sources}
+    named = {country_of(m) for m in participants.mentions.values()
+             if not _based_in(m, doc)} - own - {""}
+    return next(iter(named)) if len(named) == 1 else ""
+
+
+# "Afghan-based helicopters", "the Los Angeles-based organization": where something is based
+BASE_WORDS = frozenset({"based", "headquartered"})
+
+
+def _based_in(mention: Mention, doc: PlainDoc) -> bool:
+    end = mention.end
+    return (end + 1 < len(doc.tokens) and doc.tokens[end].text == "-"
+            and doc.tokens[end + 1].lower_ in BASE_WORDS)
 
 
 def _purpose(verb: Token) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from dyad.coding.actors import Mention
 from dyad.coding.tokens import PlainToken
+from dyad.names import REGIONS
 
 Token = PlainToken
 # Prepositions that place an act or an actor somewhere.
@@ -15,8 +16,8 @@ LOCATIVE_PREPOSITIONS = frozenset(
 )
 # Prepositions that say where an act is aimed.
 DIRECTIONAL_PREPOSITIONS = frozenset({"into", "to", "toward", "towards", "onto"})
-# Codes that name no country, though written like one.
-NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "UIS"})
+# Codes that name no country, though written like one: organisations and world regions.
+NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "UIS", *REGIONS})
 
 
 def place_country(heads: Iterable[Token], mentions: dict[int, Mention]) -> str:
