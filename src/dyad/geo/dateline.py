@@ -17,7 +17,8 @@ from dyad.geo.resolve import choose
 DATELINE_CHARS = 400
 HEAD_LINES = 6
 TAIL_LINES = 2
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+          r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?")
 _LINE = re.compile(
     r"\s*(?P<place>[^\W\d_][^,\d(\-–—\n]{0,40}?)"
     r"(?:\s*,\s*(?P<second>[^\W\d_][^,\d(\-–—\n]{0,30}?))?"
@@ -65,8 +66,9 @@ def _dateline(line: str, following: str, gazetteer: Gazetteer) -> tuple[Place, s
     rest = match.group("rest")
     if not rest and not _DATE_START.match(following):
         return None  # a place alone on its line is a dateline only above a date
-    if len(place.split()) > 4 or not all(w[:1].isupper() for w in place.split()):
-        return None
+    if (len(place.split()) > 4 or not all(w[:1].isupper() for w in place.split())
+            or _MONTH_ONLY.fullmatch(place) or _DATE_START.fullmatch(place)):
+        return None  # "March 18, 2014" is a date, not March in Cambridgeshire
     evidence: set[str] = set()
     if second:
         state = _US_STATE_ABBREVIATIONS.get(normalise(second))

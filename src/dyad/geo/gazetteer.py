@@ -95,8 +95,10 @@ def _index(places: list[tuple[str, Place]]) -> dict[str, tuple[Place, ...]]:
 
 def _latin(name: str) -> bool:
     """True for an alternate name written in plain Latin letters ("Rangoon", "Lome"): the
-    other scripts and transliterations are not how English news writes a place."""
-    return name.isascii() and name[:1].isupper() and bool(_NAME_CHARS.fullmatch(name))
+    other scripts and transliterations are not how English news writes a place, and codes
+    ("THE" is Teresina's airport) and names of three letters are too often words."""
+    return (name.isascii() and len(name) >= 4 and name[:1].isupper() and not name.isupper()
+            and bool(_NAME_CHARS.fullmatch(name)))
 
 
 def build_gazetteer() -> Gazetteer:
