@@ -6,8 +6,8 @@ from collections.abc import Collection, Iterable
 
 from dyad.geo.gazetteer import DIRECTIONS, Gazetteer, Place
 
-#: A city stands for its name without evidence only when it has this many times the people
-#: of the next place so named in another country ("Moscow": Russia's, not Idaho's).
+#: A city stands for its name only when it has this many times the people of the next city
+#: so named that the evidence leaves ("Moscow": Russia's, not Idaho's).
 DOMINANCE = 5
 
 
@@ -15,7 +15,7 @@ def choose(candidates: Iterable[Place], *evidence: Collection[str]) -> Place | N
     """The place a name means among its candidates: a country's own name means the country
     unless only another place so named is in the evidence ("Georgia"); else those in the
     countries of the first evidence that has any (the event's own countries, then the
-    document's), then the biggest place when it dwarfs those of other countries; None when
+    document's), then the biggest city when it dwarfs the others so named; None when
     the name stays ambiguous ("Washington" in a text about England and the United States)."""
     pool = list(candidates)
     if not pool:
@@ -34,24 +34,12 @@ def choose(candidates: Iterable[Place], *evidence: Collection[str]) -> Place | N
     countries_named = [p for p in pool if p.kind == "country"]
     if countries_named:
         return countries_named[0] if len(countries_named) == 1 else None
-    by_country: dict[str, Place] = {}
-    for place in pool:
-        best = by_country.get(place.country)
-        if best is None or _rank(place) > _rank(best):
-            by_country[place.country] = place
-    ranked = sorted(by_country.values(), key=_rank, reverse=True)
-    if len(ranked) == 1:
-        return ranked[0]
-    first, second = ranked[0], ranked[1]
-    if first.population >= DOMINANCE * max(second.population, 1) and first.kind == "city":
-        return first
-    return None
-
-
-def _rank(place: Place) -> tuple[int, int]:
-    # within a country: the city before the division of the same name ("Islamabad", "New
-    # York"), the biggest city first
-    return (place.kind == "city", place.population)
+    cities = sorted((p for p in pool if p.kind == "city"), key=lambda p: -p.population)
+    if not cities:  # divisions and regions: one, or none
+        return pool[0] if len(pool) == 1 else None
+    if len(cities) == 1 or cities[0].population >= DOMINANCE * max(cities[1].population, 1):
+        return cities[0]  # the city before the division of its name ("Islamabad")
+    return None  # "Springfield": several of a size
 
 
 def lookup(gazetteer: Gazetteer, words: str, qualifier: str = "") -> tuple[Place, ...]:
