@@ -34,6 +34,9 @@ _INNER_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"of"}
 #: Verbs whose subject may be where the reported act was seen ("Witnesses in Lome say ...").
 _REPORTING_LEMMAS = frozenset({"say", "report", "tell", "describe", "confirm", "claim"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+#: The verb's own arguments, whose place phrases place the act too ("shelled fighters inside
+#: Syria", "officials in Moscow notified"), whether or not they are its coded actors.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 #: How many tokens one place phrase's walk may visit, and how far up a clause may be read.
 MAX_PHRASE_TOKENS = 40
 MAX_CLAUSE_STEPS = 3
@@ -52,11 +55,11 @@ class PlacePhrase:
 
 
 def event_heads(verb: Token, actor_heads: Iterable[Token]) -> list[Token]:
-    """The words whose place phrases place an event: its verb, the verbs it governs through
-    "to" ("will consider sending a mission to eastern Chad"), its actors' head words (and
-    their conjuncts: "mosques and a number of churches across ..."), and the
+    """The words whose place phrases place an event: its verb, subject and object, the verbs
+    it governs through "to" ("will consider sending a mission to eastern Chad"), its actors'
+    head words (and their conjuncts: "mosques and a number of churches across ..."), and the
     subject of the report it is the content of ("Witnesses in Lome say youths set fire")."""
-    heads = [verb]
+    heads = [verb, *(c for c in verb.children if c.dep_ in _ARGUMENTS)]
     for actor in actor_heads:  # "mosques and a number of churches across the United States"
         heads.append(actor)
         for conj in (c for c in actor.children if c.dep_ == "conj"):
