@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 Span = tuple[int, int] | None
+
+if TYPE_CHECKING:
+    from dyad.geo.location import Location
 
 #: Field names of the event record, in the order DESIGN.md gives them.
 EVENT_FIELDS: tuple[str, ...] = (
@@ -28,6 +31,7 @@ EVENT_FIELDS: tuple[str, ...] = (
     "attribution",
     "trigger",
     "spans",
+    "location",
 )
 
 
@@ -67,9 +71,12 @@ class EventRecord:
     attribution: str
     trigger: str
     spans: dict[str, Span] = field(default_factory=dict)
+    location: Location | None = None  # where it happened, when the text says (`dyad.geo`)
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a plain dict with exactly the contract's fields, in order."""
-        data = asdict(self)
+        location = self.location
+        data = asdict(replace(self, location=None))
         data["spans"] = {k: (list(v) if v is not None else None) for k, v in self.spans.items()}
+        data["location"] = location.to_dict() if location is not None else None
         return {name: data[name] for name in EVENT_FIELDS}

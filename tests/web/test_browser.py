@@ -648,3 +648,36 @@ def test_dyad_chart_follows_the_root_filter(site: Site, browser: WebDriver,
     charted = sum(v["events"] for v in spec["data"]["values"])
     assert charted == len([e for e in api_pair(site, a, b, root="16") if e["date"]])
     screenshot("dyad-root-day")
+
+
+def test_events_map_draws_where_the_listed_events_happened(
+        site: Site, browser: WebDriver, screenshot: Callable[[str], Path]) -> None:
+    def drawn() -> WebElement:
+        section = wait_for(browser, "section#events-map")
+        WebDriverWait(browser, WAIT).until(lambda _: section.get_attribute("data-drawn"))
+        assert section.get_attribute("data-drawn") != "error", text_of(section)
+        return section
+
+    events = site.get("/api/events", limit=1000)["events"]
+    placed = [e for e in events if e["location"] and e["location"].get("lat") is not None]
+    assert placed, "the examples hold events with a known place (datelines at least)"
+    browser.get(site.url + "/events")
+    section = drawn()
+    assert len(all_of(section, "path.country")) > 100  # Natural Earth's countries, served here
+    dots = all_of(section, "circle.place")
+    assert sum(int(d.get_attribute("data-events") or 0) for d in dots) == len(placed)
+    # each listed event with a location says where, on its own line
+    lines = all_of(browser, "table#events td.sentence .place")
+    assert len(lines) == sum(1 for e in events[:50] if e["location"])
+    screenshot("events-map")
+
+    # the map follows the filters: only the events of one country
+    country = placed[0]["location"]["country"]
+    browser.get(site.url + f"/events?country={country}")
+    section = drawn()
+    expected = [e for e in placed if e["location"]["country"] == country]
+    dots = all_of(section, "circle.place")
+    assert sum(int(d.get_attribute("data-events") or 0) for d in dots) == len(expected)
+    assert listed_ids(browser, "table#events") == [
+        e["event_id"] for e in site.get("/api/events", country=country, limit=1000)["events"]]
+    screenshot("events-map-country")

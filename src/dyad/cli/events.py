@@ -30,6 +30,7 @@ from dyad.store.backend import DEFAULT_DB
 from dyad.store.handle import open_store
 from dyad.store.listing import Sort, event_facets, walk_events
 from dyad.store.named import NAMED_COLUMNS, named_json
+from dyad.store.query import Near
 
 SourceFilter = Annotated[str, typer.Option("--source", help="Source code starts with this.")]
 TargetFilter = Annotated[str, typer.Option("--target", help="Target code starts with this.")]
@@ -42,6 +43,11 @@ QuadFilter = Annotated[int | None, typer.Option(
 OutletFilter = Annotated[str, typer.Option(
     "--outlet", help="A mention comes from this news outlet (source, or URL host).")]
 DocFilter = Annotated[str, typer.Option("--doc", help="A mention is in this document (id).")]
+CountryFilter = Annotated[str, typer.Option(
+    "--country", help="Where it happened is in this country (three-letter code, e.g. SDN).")]
+NearFilter = Annotated[str, typer.Option(
+    "--near", help="Where it happened is within KM kilometres of LAT,LON, e.g. "
+    "--near 55.75,37.62,50.")]
 SortOption = Annotated[str, typer.Option(
     "--sort", help="date, goldstein, mentions, sources, articles, code, source or target; "
     "a leading - sorts descending (e.g. --sort=-mentions).")]
@@ -53,7 +59,8 @@ def events_command(
     until: UntilFilter = None, q: WordsFilter = "", where: WhereFilter = None,
     source: SourceFilter = "", target: TargetFilter = "", pair: PairFilter = "",
     plover: PloverFilter = "", quad_class: QuadFilter = None, outlet: OutletFilter = "",
-    doc: DocFilter = "", sort: SortOption = "date",
+    doc: DocFilter = "", country: CountryFilter = "", near: NearFilter = "",
+    sort: SortOption = "date",
     limit: Annotated[int | None, typer.Option(
         "--limit", min=0, help="At most this many (default: 50 in a table, else all; 0: all).",
         show_default=False)] = None,
@@ -63,11 +70,15 @@ def events_command(
     their codes (jsonl and csv: code_name, source_name, target_name).
 
     Example: dyad events --dyad RUS:JPN --root 16 --since 2024-01-01 --sort=-mentions
+
+    Example: dyad events --country SDN --near 12.05,24.88,300 --root 19
     """
     fmt = _format(output_format)
     criteria = replace(_filter(actor, dyad, root, code, since, until, q, where),
                        source=source, target=target, pair=pair, plover=plover.upper(),
-                       quad_class=quad_class, outlet=outlet, document=doc)
+                       quad_class=quad_class, outlet=outlet, document=doc,
+                       country=country.strip().upper(),
+                       near=Near.parse(near) if near.strip() else None)
     order = Sort.parse(sort)
     cap = (50 if fmt == "table" else 0) if limit is None else limit
     with open_store(db) as store:

@@ -49,13 +49,14 @@ def write_jsonl(events: Iterable[EventRecord], out: IO[str]) -> None:
 
 
 def write_csv(events: Iterable[EventRecord], out: IO[str], *, header: bool = True) -> None:
-    """CSV with the event record's fields; `spans` is written as JSON."""
+    """CSV with the event record's fields; `spans` and `location` are written as JSON."""
     writer = csv.writer(out)
     if header:
         writer.writerow(EVENT_FIELDS)
     for event in events:
         row = event.to_dict()
         row["spans"] = json.dumps(row["spans"])
+        row["location"] = json.dumps(row["location"]) if row["location"] else ""
         writer.writerow([row[name] for name in EVENT_FIELDS])
 
 

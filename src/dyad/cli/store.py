@@ -272,7 +272,8 @@ def _write_rows(rows: list[dict[str, Any]], columns: Sequence[str], fmt: str) ->
     writer = csv.writer(sys.stdout)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([json.dumps(row[c]) if c == "spans" else row[c] for c in columns])
+        writer.writerow([json.dumps(row[c]) if c in ("spans", "location") and row[c] else row[c]
+                         for c in columns])
 
 
 _HIGHLIGHT = {"source": "bold cyan", "target": "bold magenta", "trigger": "bold yellow",

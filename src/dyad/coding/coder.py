@@ -24,6 +24,8 @@ from dyad.coding.places import country_of, place_country
 from dyad.coding.tokens import PlainDoc, PlainSentence
 from dyad.coding.verbs import VerbMatcher
 from dyad.dictionaries.defaults import DictionarySet
+from dyad.geo.document import DocumentPlaces
+from dyad.geo.gazetteer import Gazetteer, load_gazetteer
 from dyad.nlp import (
     ParsedDocument,
     ParsedParagraph,
@@ -116,8 +118,12 @@ class EventCoder:
         ontology: Ontology | None = None,
         nlp: Any = None,
         require_dyad: bool = True,
+        gazetteer: Gazetteer | None = None,
+        geolocate: bool = True,
     ) -> None:
         self.dictionaries = dictionaries
+        self._gazetteer = gazetteer
+        self.geolocate = geolocate
         self.ontology = ontology or load_ontology()
         self.nlp = nlp
         self.resolver = ActorResolver(dictionaries.actors, dictionaries.agents)
@@ -125,6 +131,13 @@ class EventCoder:
         self.discards = DiscardMatcher(dictionaries.discards)
         # P1 dictionaries (the PETRARCH validation suite) use codes outside CAMEO as opaque labels.
         self.opaque_codes = dictionaries.verbs.style == "P1"
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer events are located with (the packaged one, loaded on first use)."""
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
 
     def code(
         self, documents: Iterable[Document], *, batch_size: int = 128
@@ -174,6 +187,7 @@ class EventCoder:
         coded = CodedDocument(document)
         story_discard = self.discards.story_phrase(document.text)
         memory = DocumentMemory()
+        places = DocumentPlaces(document, self.gazetteer) if self.geolocate else None
         # who "we" and "I" are: the document says so ("speaker"), else its headline, else
         # its title or the outlet that published it ("Ministry of Foreign Affairs of Japan")
         memory.speaker = self.resolver.codes_in_text(document.speaker, document.date)
@@ -192,7 +206,8 @@ class EventCoder:
             for sent in plain.sents:
                 if not sent.text.strip():
                     continue
-                self._code_sentence(coded, paragraph, sent, sentence_id, memory, story_discard)
+                self._code_sentence(coded, paragraph, sent, sentence_id, memory, story_discard,
+                                    places)
                 sentence_id += 1
             plain.release()
         country = memory.main_country()
@@ -200,6 +215,8 @@ class EventCoder:
             others = [c for c in memory.named_countries() if c != country]
             coded.events = [placed_in(event, country, others[0] if others else "")
                             for event in coded.events]
+        if places is not None:
+            coded.events = places.locate(coded.events, {code for code, _ in memory.countries})
         return coded
 
     def _code_sentence(
@@ -210,6 +227,7 @@ class EventCoder:
         sentence_id: int,
         memory: DocumentMemory,
         story_discard: str,
+        places: DocumentPlaces | None = None,
     ) -> None:
         document = coded.document
         span = _token_span(paragraph, sent.doc, sent.start, sent.end)
@@ -243,6 +261,10 @@ class EventCoder:
                        and not all(placed(verb, a) for a in candidate.targets))
             if (candidate.outcome != "coded" and not refusal) or candidate.match is None:
                 continue
+            phrases = places.clause(
+                verb, [sent.doc[a.head] for a in (*candidate.sources, *candidate.targets)],
+                participants.mentions, lambda a, b: _token_span(paragraph, sent.doc, a, b),
+            ) if places is not None else []
             for record in self._records(
                 candidate, paragraph, sent.doc, document, sentence_id, text, participants,
                 refusal=refusal,
@@ -251,6 +273,8 @@ class EventCoder:
                 if key not in seen:
                     seen.add(key)
                     coded.events.append(record)
+                    if places is not None:
+                        places.note(len(coded.events) - 1, phrases)
         doc = sent.doc
         actors = sorted(
             {

@@ -40,7 +40,7 @@ SENTENCE_FIELDS: tuple[str, ...] = (
 MENTION_FIELDS: tuple[str, ...] = (
     "doc_id", "ordinal", "sentence_id", "sentence", "source", "source_text", "target",
     "target_text", "code", "root", "plover", "goldstein", "quad_class", "mode", "date",
-    "date_text", "attribution", "trigger", "spans", "outlet")
+    "date_text", "attribution", "trigger", "spans", "outlet", "location")
 #: Per knowledge record: the store's knowledge columns but the document id.
 KNOWLEDGE_FIELDS: tuple[str, ...] = tuple(c for c in KNOWLEDGE_COLUMNS if c != "doc_id")
 ERROR_FIELDS: tuple[str, ...] = ("doc_id", "origin", "kind", "reason")
@@ -74,7 +74,7 @@ def mention_rows(coded: CodedDocument) -> Iterator[Row]:
         yield (e.doc_id, e.ordinal, e.sentence_id, e.sentence, mention.source, e.source_text,
                mention.target, e.target_text, mention.code, e.root, e.plover, e.goldstein,
                e.quad_class, e.mode, mention.date, e.date_text, e.attribution, e.trigger,
-               e.spans, mention.outlet)
+               e.spans, mention.outlet, e.location or None)
 
 
 def mention_of(row: Sequence[Any]) -> Mention:
@@ -84,7 +84,8 @@ def mention_of(row: Sequence[Any]) -> Mention:
     evidence = Evidence(
         v["doc_id"], int(v["ordinal"]), int(v["sentence_id"]), v["sentence"], v["source_text"],
         v["target_text"], v["root"], v["plover"], float(v["goldstein"]), int(v["quad_class"]),
-        v["mode"], v["date_text"], v["attribution"], v["trigger"], v["spans"])
+        v["mode"], v["date_text"], v["attribution"], v["trigger"], v["spans"],
+        v["location"] or "")
     return Mention(v["source"], v["target"], v["code"], day, v["outlet"], evidence)
 
 

@@ -25,10 +25,12 @@ from dyad.store.schema import EVENT_COLUMNS
 
 _INTEGER = frozenset({"ordinal", "sentence_id", "quad_class", "n_sentences", "n_events",
                       "span_start", "span_end", "num_mentions", "num_sources", "num_articles"})
-_DOUBLE = frozenset({"goldstein"})
+_DOUBLE = frozenset({"goldstein", "location_lat", "location_lon"})
 _DATE = frozenset({"date", "last_date"})
-#: Columns that may be null: undated documents, mentions and events.
-_NULLABLE = frozenset({"date", "last_date"})
+#: Columns that may be null: undated documents, mentions and events, and events that happened
+#: nowhere the text says.
+_NULLABLE = frozenset({"date", "last_date", "location", "location_country", "location_lat",
+                       "location_lon"})
 
 
 def _type(name: str) -> DataType:

@@ -64,7 +64,7 @@ def cluster_row(cluster: Cluster) -> Row:
            cluster.num_sources, cluster.num_articles, json.dumps(cluster.sorted_doc_ids()),
            json.dumps(cluster.sorted_outlets()), best.doc_id, best.ordinal, best.sentence_id,
            best.sentence, best.source_text, best.target_text, best.mode, best.date_text,
-           best.attribution, best.trigger, best.spans)
+           best.attribution, best.trigger, best.spans, *location_columns(cluster.location))
     # the listing shows the text columns as the store keeps them (`clean_text`: no NUL)
     kept: Row = tuple(clean_text(v) if isinstance(v, str) else v for v in row)
     return (*kept, listing_json(dict(zip(EVENT_COLUMNS[:-1], kept, strict=True))))
@@ -84,7 +84,16 @@ def row_cluster(row: Row) -> Cluster:
     return Cluster(
         (value["source"], value["target"], value["code"]), value["date"], value["last_date"],
         int(value["num_mentions"]), frozenset(doc_order), frozenset(outlet_order), best,
-        doc_order, outlet_order)
+        doc_order, outlet_order, value["location"] or "")
+
+
+def location_columns(location: str) -> tuple[str | None, str | None, float | None, float | None]:
+    """The events table's location columns for a location's JSON ("" for none): the JSON,
+    its country, latitude and longitude (NULL where unknown)."""
+    if not location:
+        return (None, None, None, None)
+    data = json.loads(location)
+    return (location, data.get("country") or None, data.get("lat"), data.get("lon"))
 
 
 def update_events(backend: Backend, mentions: Sequence[Mention],

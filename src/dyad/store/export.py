@@ -87,7 +87,30 @@ def gdelt_row(event: dict[str, Any], url: str, added: datetime | None) -> list[A
         Actor1Geo_Type=0, Actor2Geo_Type=0, ActionGeo_Type=0,
         DATEADDED=added.strftime("%Y%m%d%H%M%S") if added else "",
         SOURCEURL=url or event["doc_id"])
+    value.update(action_geo(event.get("location")))
     return [value[c] for c in GDELT_COLUMNS]
+
+
+def action_geo(location: dict[str, Any] | None) -> dict[str, Any]:
+    """GDELT's ActionGeo_* columns for an event's location (`dyad.geo.Location` as a dict):
+    the type (1 country, 2 US state, 3 US city, 4 world city, 5 world state), full name, FIPS
+    country code, ADM1 code (FIPS country code and first-level code; the country's code for a
+    country), latitude, longitude and feature id (GeoNames id of a city, ISO 3166-2 code of a
+    division, FIPS code of a country). Empty, with type 0, where none is known."""
+    from dyad.geo.location import Location
+
+    found = Location.from_dict(location) if location else None
+    if found is None or not found.resolved:
+        return {}
+    feature = found.feature_id if found.kind != "country" else found.fips
+    return {
+        "ActionGeo_Type": found.gdelt_type, "ActionGeo_FullName": found.full_name,
+        "ActionGeo_CountryCode": found.fips,
+        "ActionGeo_ADM1Code": found.adm1 or (found.fips if found.kind == "country" else ""),
+        "ActionGeo_Lat": "" if found.lat is None else found.lat,
+        "ActionGeo_Long": "" if found.lon is None else found.lon,
+        "ActionGeo_FeatureID": feature,
+    }
 
 
 def _batches(backend: Backend, where: EventFilter, *, gdelt: bool = False
@@ -123,6 +146,7 @@ def write_text(backend: Backend, where: EventFilter, out: IO[str], fmt: str, *,
             writer.writerow(LISTING_COLUMNS)
         for event in _records(backend, where):
             event["spans"] = json.dumps(event["spans"])
+            event["location"] = json.dumps(event["location"]) if event["location"] else ""
             writer.writerow([event[c] for c in LISTING_COLUMNS])
             count += 1
     elif fmt == "gdelt":

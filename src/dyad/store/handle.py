@@ -35,6 +35,7 @@ from dyad.store.listing import Facets, event_facets
 from dyad.store.query import (
     EventDetail,
     EventFilter,
+    Near,
     event_detail,
     events_sql,
     parse_condition,
@@ -242,16 +243,19 @@ def event_filter(*, actor: str = "", dyad: str = "", pair: str = "", source: str
                  target: str = "", root: str = "", code: str = "", plover: str = "",
                  quad_class: int | None = None, since: date | str | None = None,
                  until: date | str | None = None, q: str = "", outlet: str = "",
-                 doc: str = "", where: Sequence[str] = ()) -> EventFilter:
+                 doc: str = "", where: Sequence[str] = (), country: str = "",
+                 near: str = "") -> EventFilter:
     """The criteria of `dyad events` from its options' names: code prefixes (`actor` either
     side, `source`, `target`, `dyad` SOURCE:TARGET, `pair` A:B both ways), CAMEO `root` and
-    `code`, `plover` type, `quad_class`, dates, words `q`, news `outlet`, document `doc` and
-    `where` conditions. QueryError for a bad date or condition."""
+    `code`, `plover` type, `quad_class`, dates, words `q`, news `outlet`, document `doc`,
+    `where` conditions, and where it happened: `country` (three-letter code) and `near`
+    ("LAT,LON,KM"). QueryError for a bad date, condition or circle."""
     return EventFilter(
         actor=actor, dyad=dyad, pair=pair, source=source, target=target, root=root, code=code,
         plover=plover.upper(), quad_class=quad_class, since=parse_day(since, "since"),
         until=parse_day(until, "until"), words=q, outlet=outlet, document=doc,
-        where=tuple(parse_condition(w) for w in where))
+        where=tuple(parse_condition(w) for w in where), country=country.strip().upper(),
+        near=Near.parse(near) if near.strip() else None)
 
 
 def default_location() -> str:

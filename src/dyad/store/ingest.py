@@ -245,6 +245,8 @@ def _mentions(document: Document, outlet: str, coded: CodedDocument
     """A document's event records as mention rows and as mentions to merge."""
     for number, event in enumerate(coded.events):
         spans = json.dumps({k: None if v is None else list(v) for k, v in event.spans.items()})
+        location = (json.dumps(event.location.to_dict(), ensure_ascii=False, sort_keys=True)
+                    if event.location is not None else "")
         try:
             day = date.fromisoformat(event.date) if event.date else None
         except ValueError:
@@ -252,11 +254,11 @@ def _mentions(document: Document, outlet: str, coded: CodedDocument
         row = (document.id, number, event.sentence_id, event.source, event.source_text,
                event.target, event.target_text, event.code, event.root, event.plover,
                float(event.goldstein), int(event.quad_class), event.mode, day, event.date_text,
-               event.attribution, event.trigger, spans, outlet)
+               event.attribution, event.trigger, spans, outlet, location or None)
         evidence = Evidence(document.id, number, event.sentence_id, event.sentence,
                             event.source_text, event.target_text, event.root, event.plover,
                             float(event.goldstein), int(event.quad_class), event.mode,
-                            event.date_text, event.attribution, event.trigger, spans)
+                            event.date_text, event.attribution, event.trigger, spans, location)
         yield row, Mention(event.source, event.target, event.code, day, outlet, evidence)
 
 

@@ -328,3 +328,27 @@ def walk_events(backend: Backend, criteria: EventFilter, *, sort: Sort = DATE_OR
         if page.next_cursor is None:
             return
         cursor = page.next_cursor
+
+
+#: The most places a map of events shows (the places with the most events first).
+MAX_PLACES = 500
+
+
+def event_places(backend: Backend, where: EventFilter, *, limit: int = MAX_PLACES
+                 ) -> list[dict[str, Any]]:
+    """Where the filtered events happened, for a map: one item per point (`lat`, `lon`,
+    `name`, `country`, `kind`, `events`: how many), the points with the most events first;
+    events with no known point are left out."""
+    condition, params = where.sql(backend.dialect)
+    rows = backend.rows(
+        "SELECT e.location_lat, e.location_lon, e.location_country, min(e.location), count(*) "
+        f"FROM events e WHERE {condition} AND e.location_lat IS NOT NULL "
+        "AND e.location_lon IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 5 DESC, 1, 2 LIMIT ?",
+        [*params, int(limit)])
+    places = []
+    for lat, lon, country, location, count in rows:
+        data = json.loads(location) if location else {}
+        places.append({"lat": float(lat), "lon": float(lon), "country": country or "",
+                       "name": data.get("name", ""), "kind": data.get("kind", ""),
+                       "events": int(count)})
+    return places

@@ -13,6 +13,7 @@ That is how an ingest updates only the events that its new mentions touch.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ class Evidence:
     attribution: str
     trigger: str
     spans: str  # JSON
+    location: str = ""  # the mention's location as JSON ("" for none)
 
     def rank(self) -> tuple[bool, bool, str, int]:
         """Sort key of the best mention: factual, in the document's own voice, then first."""
@@ -80,13 +82,15 @@ class Cluster:
     #: sorted, and keeping them saves sorting tens of thousands of ids again for each batch
     doc_order: tuple[str, ...] = field(default=(), compare=False, repr=False)
     outlet_order: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    #: the most precise location of its mentions, as JSON ("" for none)
+    location: str = ""
 
     @classmethod
     def of(cls, mention: Mention) -> Cluster:
         """The one-mention event of a mention."""
         return cls(mention.key, mention.date, mention.date, 1, frozenset([mention.evidence.doc_id]),
                    frozenset([mention.outlet]), mention.evidence, (mention.evidence.doc_id,),
-                   (mention.outlet,))
+                   (mention.outlet,), mention.evidence.location)
 
     def sorted_doc_ids(self) -> list[str]:
         """The document ids, sorted."""
@@ -121,6 +125,7 @@ class Cluster:
             self.doc_ids | other.doc_ids,
             self.outlets | other.outlets,
             min(self.best, other.best, key=Evidence.rank),
+            location=most_precise([self.location, other.location]),
         )
 
 
@@ -159,7 +164,27 @@ def combine(clusters: Sequence[Cluster]) -> Cluster:
         min((c.best for c in clusters), key=Evidence.rank),
         _sorted_union([(c.doc_ids, c.doc_order) for c in clusters]),
         _sorted_union([(c.outlets, c.outlet_order) for c in clusters]),
+        most_precise([c.location for c in clusters]),
     )
+
+
+def most_precise(locations: Sequence[str]) -> str:
+    """The most precise of mentions' locations (JSON; "" for none): a city before a division,
+    a division before a country, a clause's place before a dateline's; the same whatever
+    the order of the mentions."""
+    from dyad.geo.location import Location
+
+    best, best_rank = "", (-1, False, "")
+    for text in locations:
+        if not text:
+            continue
+        location = Location.from_dict(json.loads(text))
+        if location is None:
+            continue
+        rank = (location.precision, location.rule == "clause", text)
+        if rank > best_rank:
+            best, best_rank = text, rank
+    return best
 
 
 def _sorted_union(parts: Sequence[tuple[frozenset[str], tuple[str, ...]]]) -> tuple[str, ...]:

@@ -24,9 +24,11 @@ LISTING_COLUMNS: tuple[str, ...] = (
 _INTEGER = frozenset({"sentence_id", "quad_class", "num_mentions", "num_sources", "num_articles"})
 _FLOAT = frozenset({"goldstein"})
 _DATE = frozenset({"date", "last_date"})
+_JSON = frozenset({"spans", "location"})
 #: Columns a --where condition may name.
 WHERE_COLUMNS: tuple[str, ...] = (
-    *(c for c in LISTING_COLUMNS if c != "spans"), "last_date")
+    *(c for c in LISTING_COLUMNS if c not in ("spans", "location")), "last_date",
+    "location_country", "location_lat", "location_lon")
 _OPERATORS: dict[str, str] = {
     "=": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "~": "LIKE"}
 _CONDITION = re.compile(r"^\s*([a-z_]+)\s*(!=|<=|>=|=|<|>|~)\s*(.*?)\s*$", re.DOTALL)
@@ -166,6 +168,48 @@ def _pair(dyad: str) -> tuple[str, str]:
     return parts[0].strip(), parts[1].strip()
 
 
+#: The mean radius of the Earth, in kilometres (IUGG).
+EARTH_RADIUS_KM = 6371.0088
+
+
+@dataclass(frozen=True)
+class Near:
+    """Within `km` kilometres of a point (latitude, longitude in decimal degrees)."""
+
+    lat: float
+    lon: float
+    km: float
+
+    @classmethod
+    def parse(cls, text: str) -> Near:
+        """A circle from "LAT,LON,KM" ("55.75,37.62,50"); QueryError otherwise."""
+        parts = [p.strip() for p in text.split(",")]
+        try:
+            lat, lon, km = (float(p) for p in parts)
+        except ValueError:
+            raise QueryError(f"near: {text!r} is not LAT,LON,KM (e.g. 55.75,37.62,50)") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= km <= 20_040):
+            raise QueryError(f"near: {text!r}: latitude must be within ±90, longitude within "
+                             "±180, and the distance 0 to 20,040 km")
+        return cls(lat, lon, km)
+
+    @property
+    def text(self) -> str:
+        """The circle as `parse` reads it."""
+        return f"{self.lat:g},{self.lon:g},{self.km:g}"
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """The condition on the events table `e`: a latitude band, then the great-circle
+        (haversine) distance."""
+        band = self.km / EARTH_RADIUS_KM * 57.29577951308232
+        distance = (
+            f"{EARTH_RADIUS_KM} * 2 * asin(sqrt(least(1.0, "
+            "power(sin(radians(e.location_lat - ?) / 2), 2) + cos(radians(?)) * "
+            "cos(radians(e.location_lat)) * power(sin(radians(e.location_lon - ?) / 2), 2))))")
+        return (f"(e.location_lat BETWEEN ? AND ? AND {distance} <= ?)",
+                [self.lat - band, self.lat + band, self.lat, self.lat, self.lon, self.km])
+
+
 @dataclass(frozen=True)
 class EventFilter:
     """Which events to list: every given criterion must hold."""
@@ -185,6 +229,8 @@ class EventFilter:
     quad_class: int | None = None  # QuadClass 1..4
     outlet: str = ""  # one of the event's mentions is from this news outlet
     document: str = ""  # one of the event's mentions is in this document (its id)
+    country: str = ""  # where it happened is in this country (three-letter code)
+    near: Near | None = None  # where it happened is within this circle
 
     def sql(self, dialect: str) -> tuple[str, list[Any]]:
         """The filter as a WHERE condition on the events table `e` in the SQL `dialect` of a
@@ -217,6 +263,13 @@ class EventFilter:
             if member:  # the JSON list holds the value's JSON string
                 parts.append(f"{column} LIKE ? ESCAPE '\\'")
                 params.append("%" + escape_like(json.dumps(member)) + "%")
+        if self.country.strip():
+            parts.append("e.location_country = ?")
+            params.append(self.country.strip().upper())
+        if self.near is not None:
+            text, values = self.near.sql()
+            parts.append(text)
+            params += values
         if self.root:
             parts.append("e.root = ?")
             params.append(self.root.strip().zfill(2))
@@ -299,7 +352,7 @@ def records(columns: Sequence[str], rows: Sequence[Row]) -> list[dict[str, Any]]
     found = [dict(zip(columns, row, strict=True)) for row in rows]
     for index, name in enumerate(columns):
         values = [row[index] for row in rows]
-        if name == "spans" or name in _DATE or any(isinstance(v, date) for v in values):
+        if name in _JSON or name in _DATE or any(isinstance(v, date) for v in values):
             for value, item in zip(found, values, strict=True):
                 value[name] = _plain(name, item)
     return found
@@ -310,8 +363,8 @@ def _plain(name: str, item: Any) -> Any:
         return item.isoformat()
     if item is None and name in _DATE:
         return ""
-    if name == "spans" and isinstance(item, str):
-        return json.loads(item)
+    if name in _JSON and isinstance(item, str):
+        return json.loads(item) if item else None
     return item
 
 
@@ -333,7 +386,8 @@ _EVENT_DETAIL = (*LISTING_COLUMNS, "last_date", "doc_ids")
 _MENTIONS = (
     "SELECT m.doc_id, m.sentence_id, s.text AS sentence, m.source, m.source_text, m.target, "
     "m.target_text, m.code, m.root, m.plover, m.goldstein, m.quad_class, m.mode, m.date, "
-    "m.date_text, m.attribution, m.trigger, m.spans, m.ordinal, s.span_start AS sentence_start, "
+    "m.date_text, m.attribution, m.trigger, m.spans, m.location, m.ordinal, "
+    "s.span_start AS sentence_start, "
     "d.title, d.url, d.source AS news_source, d.date AS document_date, d.origin "
     "FROM mentions m JOIN sentences s ON s.doc_id = m.doc_id AND s.sentence_id = m.sentence_id "
     "JOIN documents d ON d.doc_id = m.doc_id "

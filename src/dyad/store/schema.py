@@ -29,6 +29,10 @@
                 many runs have failed on it; the row goes when the document is stored
     meta        key/value pairs: the schema version
 
+Where an event happened (`dyad.geo`) is a mention's `location` (its `Location` as JSON, NULL
+when the text says nowhere) and an event's most precise mention location, with its country,
+latitude and longitude in columns of their own for `--country` and `--near` (version 6).
+
 `event_words`, `event_days` and `country_days` follow the events table:
 `dyad.store.events.update_events` rewrites their rows for every event it rewrites, in the same
 transaction.
@@ -54,7 +58,7 @@ from __future__ import annotations
 from dyad.errors import StoreError
 from dyad.store.backend import Backend
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 #: The `meta` key whose presence says the store keeps its merged knowledge up to date.
 KNOWLEDGE_GROUPS_MARK = "knowledge_groups"
 
@@ -68,7 +72,7 @@ SENTENCE_COLUMNS: tuple[str, ...] = (
 MENTION_COLUMNS: tuple[str, ...] = (
     "doc_id", "ordinal", "sentence_id", "source", "source_text", "target", "target_text",
     "code", "root", "plover", "goldstein", "quad_class", "mode", "date", "date_text",
-    "attribution", "trigger", "spans", "outlet",
+    "attribution", "trigger", "spans", "outlet", "location",
 )
 EVENT_WORD_COLUMNS: tuple[str, ...] = ("word", "event_id", "date", "source", "target")
 EVENT_DAY_COLUMNS: tuple[str, ...] = (
@@ -84,7 +88,8 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "event_id", "source", "target", "code", "root", "plover", "goldstein", "quad_class",
     "date", "last_date", "num_mentions", "num_sources", "num_articles", "doc_ids", "outlets",
     "doc_id", "ordinal", "sentence_id", "sentence", "source_text", "target_text", "mode",
-    "date_text", "attribution", "trigger", "spans", "listing",
+    "date_text", "attribution", "trigger", "spans", "location", "location_country",
+    "location_lat", "location_lon", "listing",
 )
 
 #: A table of sums per (source, target, day), EVENT_DAY_COLUMNS: `event_days` and
@@ -151,6 +156,7 @@ TABLES: tuple[str, ...] = (
         trigger TEXT NOT NULL,
         spans TEXT NOT NULL,
         outlet TEXT NOT NULL,
+        location TEXT,
         PRIMARY KEY (doc_id, ordinal)
     )""",
     """CREATE TABLE IF NOT EXISTS events (
@@ -180,6 +186,10 @@ TABLES: tuple[str, ...] = (
         attribution TEXT NOT NULL,
         trigger TEXT NOT NULL,
         spans TEXT{point_read} NOT NULL,
+        location TEXT{point_read},
+        location_country TEXT,
+        location_lat DOUBLE PRECISION,
+        location_lon DOUBLE PRECISION,
         listing TEXT{point_read} NOT NULL
     )""",
     """CREATE TABLE IF NOT EXISTS event_words (
@@ -241,7 +251,7 @@ TABLES: tuple[str, ...] = (
     SELECT e.event_id, m.doc_id, m.ordinal, m.sentence_id, s.text AS sentence,
            m.source, m.source_text, m.target, m.target_text, m.code, m.root, m.plover,
            m.goldstein, m.quad_class, m.mode, m.date, m.date_text, m.attribution, m.trigger,
-           m.spans, m.outlet, s.span_start AS sentence_start
+           m.spans, m.outlet, m.location, s.span_start AS sentence_start
     FROM mentions m
     JOIN events e
       ON m.source = e.source AND m.target = e.target AND m.code = e.code

@@ -86,6 +86,8 @@ def event_criteria(
     since: Annotated[str, _text("since")] = "", until: Annotated[str, _text("until")] = "",
     q: Annotated[str, _text("q")] = "", outlet: Annotated[str, _text("outlet")] = "",
     doc: Annotated[str, _text("doc")] = "",
+    country: Annotated[str, _text("country", r"^([A-Za-z]{3})?$")] = "",
+    near: Annotated[str, _text("near")] = "",
     where: Annotated[list[str] | None, Query(
         description="COLUMN OP VALUE (OP: = != < <= > >= ~), repeatable.")] = None,
 ) -> EventFilter:
@@ -99,7 +101,8 @@ def event_criteria(
     return event_filter({"actor": actor, "source": source, "target": target, "dyad": dyad,
                          "pair": pair, "root": root, "code": code, "plover": plover,
                          "quad_class": quad_class, "since": since, "until": until, "q": q,
-                         "outlet": outlet, "doc": doc}, where or ())
+                         "outlet": outlet, "doc": doc, "country": country, "near": near},
+                        where or ())
 
 
 Criteria = Annotated[EventFilter, Depends(event_criteria)]

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from dyad.errors import QueryError
 from dyad.names import actor_name, code_name, quad_name
 from dyad.ontology import load_ontology
-from dyad.store.listing import Cursor, Sort, event_facets, page_events
+from dyad.store.listing import Cursor, Sort, event_facets, event_places, page_events
 from dyad.store.named import with_names
 from dyad.store.timeline import PERIODS
 from dyad.web.charts import overview_chart
@@ -157,5 +157,6 @@ def events_page(request: Request, context: Context) -> HTMLResponse:
             legend_below=True)
         if periods else None,
         "choices": _choices(),
+        "places": event_places(backend, criteria),
     }, headers={"Content-Security-Policy": CHART_CSP})
     return response

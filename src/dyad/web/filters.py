@@ -12,7 +12,7 @@ from functools import lru_cache
 from urllib.parse import urlencode
 
 from dyad.errors import QueryError
-from dyad.store.query import EventFilter, parse_condition, parse_day
+from dyad.store.query import EventFilter, Near, parse_condition, parse_day
 
 #: The filter fields, in the order links carry them, with what each one selects.
 FILTER_FIELDS: dict[str, str] = {
@@ -32,14 +32,18 @@ FILTER_FIELDS: dict[str, str] = {
          "a word there, case aside ('sanction' finds 'Sanctions').",
     "outlet": "A mention comes from this news outlet (its source, or the host of its URL).",
     "doc": "A mention is in this document (its id).",
+    "country": "Where it happened is in this country (three-letter code, e.g. SDN).",
+    "near": "Where it happened is within KM kilometres of LAT,LON (e.g. 15.5,32.5,300).",
 }
 # Codes (actor, source, target, dyad, pair) are prefixes sent as parameters: any text is a
 # plain value that matches what it matches.
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "root": re.compile(r"^\d{1,2}$"), "code": re.compile(r"^[0-9A-Za-z]{1,4}$"),
     "plover": re.compile(r"^[A-Za-z_]{1,24}$"), "quad_class": re.compile(r"^[1-4]$"),
+    "country": re.compile(r"^[A-Za-z]{3}$"),
 }
-_EXAMPLES = {"root": "16", "code": "163", "plover": "SANCTION", "quad_class": "4"}
+_EXAMPLES = {"root": "16", "code": "163", "plover": "SANCTION", "quad_class": "4",
+             "country": "SDN"}
 MAX_TEXT = 500
 
 
@@ -70,6 +74,8 @@ def event_filter(values: Mapping[str, str], where: Sequence[str] = ()) -> EventF
         quad_class=int(given["quad_class"]) if "quad_class" in given else None,
         since=parse_day(given.get("since"), "since"), until=parse_day(given.get("until"), "until"),
         words=given.get("q", ""), outlet=given.get("outlet", ""), document=given.get("doc", ""),
+        country=given.get("country", "").upper(),
+        near=Near.parse(given["near"]) if "near" in given else None,
         where=tuple(parse_condition(w) for w in where))
 
 

@@ -1,0 +1,71 @@
+"""Locating the events of one document: clause places noted sentence by sentence while the
+parse is at hand, resolved at the end with every country the document names, the dateline
+for the events whose clause names no place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+
+from dyad.coding.actors import Mention
+from dyad.coding.tokens import PlainToken
+from dyad.geo.dateline import dateline_location
+from dyad.geo.gazetteer import Gazetteer
+from dyad.geo.locate import PlacePhrase, clause_places, event_heads, locate_event
+from dyad.geo.location import Location
+from dyad.record import Document, EventRecord
+
+
+class DocumentPlaces:
+    """The place phrases of a document's events, and their resolution.
+
+    Geolocation never fails a document: a place phrase or dateline that cannot be read leaves
+    the event without a location."""
+
+    def __init__(self, document: Document, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.phrases: dict[int, list[PlacePhrase]] = {}
+        try:
+            self.dateline: Location | None = dateline_location(document.text, gazetteer)
+        except Exception:  # a malformed text: no dateline
+            self.dateline = None
+
+    def clause(
+        self,
+        verb: PlainToken,
+        actor_heads: Sequence[PlainToken],
+        mentions: dict[int, Mention],
+        span_of: Callable[[int, int], tuple[int, int]],
+    ) -> list[PlacePhrase]:
+        """The place phrases of an event's clause (empty when they cannot be read)."""
+        try:
+            return clause_places(event_heads(verb, actor_heads), mentions, self.gazetteer,
+                                 span_of)
+        except Exception:  # a parse the walk does not expect: no clause place
+            return []
+
+    def note(self, index: int, phrases: list[PlacePhrase]) -> None:
+        """Remember the place phrases of the document's event number `index`."""
+        if phrases:
+            self.phrases[index] = phrases
+
+    def locate(self, events: list[EventRecord], named: Iterable[str]) -> list[EventRecord]:
+        """The events with their locations: the clause's place, else the dateline's."""
+        countries = {e.source[:3] for e in events} | {e.target[:3] for e in events}
+        countries |= set(named)
+        if self.dateline is not None:
+            countries.add(self.dateline.country)
+        countries.discard("")
+        located = []
+        for n, event in enumerate(events):
+            location = None
+            phrases = self.phrases.get(n)
+            if phrases:
+                try:
+                    location = locate_event(phrases, {event.source[:3], event.target[:3]},
+                                            countries, self.gazetteer)
+                except Exception:  # never fail the document for its geography
+                    location = None
+            location = location or self.dateline
+            located.append(replace(event, location=location) if location else event)
+        return located

@@ -1,0 +1,197 @@
+"""Where an event happened: the place phrase of its own clause ("clashes in X", "strikes near
+Y", "arrived in Z"), else the document's dateline, else nothing. Never a guess from the actors
+alone; each location says which rule gave it.
+
+The clause's phrases are found while the sentence's parse is at hand (`clause_places`); they
+are resolved once the whole document has been read (`locate_event`), so that every country it
+names can tell "Moscow, Russia" from "Moscow, Idaho"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from dyad.coding.actors import Mention
+from dyad.coding.places import DIRECTIONAL_PREPOSITIONS, LOCATIVE_PREPOSITIONS, NOT_COUNTRIES
+from dyad.coding.tokens import PlainDoc, PlainToken
+from dyad.geo.gazetteer import DIRECTIONS, Gazetteer, Place
+from dyad.geo.location import Location
+from dyad.geo.resolve import choose, lookup
+
+Token = PlainToken
+#: Verbs whose "to" and "into" phrases say where the act took place ("arrived in", "sent a
+#: mission to eastern Chad", "returned to Japan").
+MOTION_LEMMAS = frozenset({
+    "arrive", "send", "deploy", "dispatch", "travel", "visit", "fly", "return", "move",
+    "land", "march", "enter", "go", "come", "head", "airlift", "ship", "deliver", "evacuate",
+})  # fmt: skip
+#: Links inside a place's noun phrase: "the Burmese city of Rangoon", "the capital, Minsk",
+#: "Muhajaria, a village in southern Darfur". Clauses (acl, relcl) are left: "the Package
+#: of Measures adopted in Minsk" does not place the act that mentions the Package.
+_PHRASE_DEPS = frozenset({"compound", "amod", "appos", "conj", "prep", "pobj", "nmod",
+                          "npadvmod", "poss", "pcomp"})
+_INNER_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"of"}
+#: Verbs whose subject may be where the reported act was seen ("Witnesses in Lome say ...").
+_REPORTING_LEMMAS = frozenset({"say", "report", "tell", "describe", "confirm", "claim"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+#: The verb's own arguments, whose place phrases place the act too ("shelled fighters inside
+#: Syria", "officials in Moscow notified"), whether or not they are its coded actors.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+#: How many tokens one place phrase's walk may visit, and how far up a clause may be read.
+MAX_PHRASE_TOKENS = 40
+MAX_CLAUSE_STEPS = 3
+
+
+@dataclass(frozen=True)
+class PlacePhrase:
+    """A place named in an event's clause, before resolution: its words, character span,
+    entity type, the places it may be, and the country an actor dictionary gives it."""
+
+    written: str
+    span: tuple[int, int] | None
+    entity: str
+    candidates: tuple[Place, ...]
+    dictionary_country: str = ""
+
+
+def event_heads(verb: Token, actor_heads: Iterable[Token]) -> list[Token]:
+    """The words whose place phrases place an event: its verb, subject and object, the verbs
+    it governs through "to" ("will consider sending a mission to eastern Chad"), its actors'
+    head words (and their conjuncts: "mosques and a number of churches across ..."), and the
+    subject of the report it is the content of ("Witnesses in Lome say youths set fire")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in _ARGUMENTS)]
+    for actor in actor_heads:  # "mosques and a number of churches across the United States"
+        heads.append(actor)
+        for conj in (c for c in actor.children if c.dep_ == "conj"):
+            heads.append(conj)
+            heads.extend(o for p in conj.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj")
+    frontier = [verb]
+    for _ in range(MAX_CLAUSE_STEPS):
+        frontier = [c for t in frontier for c in t.children if c.dep_ == "xcomp"]
+        heads.extend(frontier)
+    up = verb
+    for _ in range(MAX_CLAUSE_STEPS):
+        if up.dep_ not in ("ccomp", "conj") or up.head is up:
+            break
+        up = up.head
+        if up.lemma_ in _REPORTING_LEMMAS:
+            heads.extend(c for c in up.children if c.dep_ == "nsubj")
+            break
+    return heads
+
+
+def clause_places(
+    heads: Sequence[Token],
+    mentions: dict[int, Mention],
+    gazetteer: Gazetteer,
+    span_of: Callable[[int, int], tuple[int, int]],
+) -> list[PlacePhrase]:
+    """The places named by the locative phrases of the heads, in order ("in", "near",
+    "across" ...; "to" and "into" after a verb of motion)."""
+    found: list[PlacePhrase] = []
+    seen: set[int] = set()
+    for head in heads:
+        motion = head.lemma_ in MOTION_LEMMAS
+        for prep in head.children:
+            if prep.dep_ != "prep":
+                continue
+            word = prep.lower_
+            if word not in LOCATIVE_PREPOSITIONS and not (
+                    motion and word in DIRECTIONAL_PREPOSITIONS):
+                continue
+            for start, end in _place_runs(_phrase_tokens(prep)):
+                if start in seen:
+                    continue
+                seen.add(start)
+                found.append(_phrase(head.doc, start, end, mentions, gazetteer, span_of))
+    return found
+
+
+def _phrase_tokens(prep: Token) -> list[Token]:
+    """The tokens of a preposition's noun phrase, clauses left out (bounded)."""
+    out: list[Token] = []
+    stack = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    while stack and len(out) < MAX_PHRASE_TOKENS:
+        token = stack.pop(0)
+        out.append(token)
+        for child in token.children:
+            if child.dep_ in _PHRASE_DEPS and (
+                    child.dep_ != "prep" or child.lower_ in _INNER_PREPOSITIONS):
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _is_place_word(token: Token) -> bool:
+    return token.ent_type_ in _PLACE_ENTITIES or (token.pos_ == "PROPN" and not token.ent_type_)
+
+
+def _place_runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """[start, end) of each run of place words (a named place, "South China Sea")."""
+    runs: list[tuple[int, int]] = []
+    for token in tokens:
+        if not _is_place_word(token) or (runs and runs[-1][0] <= token.i < runs[-1][1]):
+            continue
+        doc, start, end = token.doc, token.i, token.i + 1
+        kind = token.ent_type_
+        while start > 0 and doc[start - 1].ent_type_ == kind and _is_place_word(doc[start - 1]) \
+                and doc[start - 1].sent is token.sent:
+            start -= 1
+        while end < len(doc) and doc[end].ent_type_ == kind and _is_place_word(doc[end]) \
+                and doc[end].sent is token.sent:
+            end += 1
+        runs.append((start, end))
+    return runs
+
+
+def _phrase(doc: PlainDoc, start: int, end: int, mentions: dict[int, Mention],
+            gazetteer: Gazetteer, span_of: Callable[[int, int], tuple[int, int]]
+            ) -> PlacePhrase:  # fmt: skip
+    words = doc.text_between(start, end)
+    qualifier = doc[start - 1].text if start > 0 and doc[start - 1].lower_ in DIRECTIONS else ""
+    candidates = lookup(gazetteer, words, qualifier)
+    written_start = start - 1 if qualifier else start
+    dictionary = ""
+    mention = mentions.get(start)
+    if mention is not None and mention.kind == "actor":
+        dictionary = next((c for c in mention.codes if len(c) == 3 and c.isalpha()
+                           and c.isupper() and c not in NOT_COUNTRIES), "")
+    return PlacePhrase(doc.text_between(written_start, end), span_of(written_start, end),
+                       doc[start].ent_type_, candidates, dictionary)
+
+
+def locate_event(
+    phrases: Sequence[PlacePhrase],
+    event_countries: Collection[str],
+    document_countries: Collection[str],
+    gazetteer: Gazetteer,
+) -> Location | None:
+    """The location the clause's place phrases give an event: the first that resolves, with
+    the event's own countries, the other places of the clause and then the document's
+    countries as evidence; else, if the clause names a place the gazetteer cannot resolve
+    without a guess, that place as written, unresolved; else None."""
+    if not phrases:
+        return None
+    nearby = {p.country for phrase in phrases for p in phrase.candidates
+              if p.kind == "country" and len(phrase.candidates) == 1}
+    for phrase in phrases:
+        place = choose(phrase.candidates, event_countries, nearby, document_countries)
+        if place is None and not phrase.candidates and phrase.dictionary_country:
+            place = gazetteer.country(phrase.dictionary_country)  # "Burma", "the ROK"
+        if place is not None:
+            return location_of(place, phrase.written, phrase.span, "clause")
+    first = next((p for p in phrases if p.entity in _PLACE_ENTITIES), None)
+    if first is None:
+        return None
+    return Location(first.written, first.span, kind="landmark" if first.entity != "GPE" else "",
+                    rule="clause")
+
+
+def location_of(place: Place, written: str, span: tuple[int, int] | None, rule: str
+                ) -> Location:  # fmt: skip
+    """The location of a resolved place, as written at the span, given by the rule."""
+    return Location(
+        written=written, span=span, name=place.name, country=place.country, fips=place.fips,
+        division=place.division, adm1=place.adm1, lat=place.lat, lon=place.lon,
+        kind=place.kind, feature_id=place.feature_id, rule=rule,
+    )
