@@ -35,13 +35,21 @@ def test_locations_score_counts_the_three_measures() -> None:
     score = score_locations([GOLD], [[
         event("Troops attacked rebels near Nyala on Monday.", "19", NYALA),
         event("Troops attacked rebels near Nyala on Monday.", "04", None),  # not a gold event
-        event("The army denied it.", "01", dateline),  # the dateline is right where none
         event("The army denied it.", "01", wrong),
+        event("The army denied it.", "01", dateline),  # the dateline is right where none
         event("Officials disagreed.", "11", None),  # optional: not scored
     ]])
+    # each gold event is scored once, with the best of the events coded for it
     assert (score.stated, score.country_right, score.named, score.name_right) == (1, 1, 1, 1)
-    assert (score.unstated, score.unstated_right, score.not_coded) == (2, 1, 0)
-    assert score.rates() == {"country": 1.0, "city_or_division": 1.0, "none_where_none": 0.5}
+    assert (score.unstated, score.unstated_right, score.not_coded) == (1, 1, 0)
+    assert score.rates() == {"country": 1.0, "city_or_division": 1.0, "none_where_none": 1.0}
+    assert not score.wrong
+
+
+def test_locations_score_reports_a_wrong_place() -> None:
+    wrong = Location("Khartoum", None, "Khartoum", "SDN", kind="city")
+    score = score_locations([GOLD], [[event("The army denied it.", "01", wrong)]])
+    assert (score.unstated, score.unstated_right) == (1, 0)
     assert len(score.wrong) == 1 and "Khartoum" in score.wrong[0]
 
 

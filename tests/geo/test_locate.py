@@ -47,6 +47,23 @@ def test_locate_dateline_when_the_clause_names_no_place(code_text: Code) -> None
     assert places(code_text, text)[0] == ("KABUL", "Kabul", "AFG", "dateline")
 
 
+def test_a_dateline_does_not_place_an_act_of_two_other_countries(code_text: Code) -> None:
+    # a correspondent's city: Burmese police act in Burma, not in Bangkok
+    text = "BANGKOK, Sept 26 (VOA) - Burmese police beat Burmese monks on Wednesday."
+    assert all(e.location is None for e in code_text(text))
+
+
+def test_a_place_nested_in_a_way_or_time_phrase_places_the_act(code_text: Code) -> None:
+    text = "Kenyan police attacked an opposition leader on his way to a rally in Mombasa."
+    found = places(code_text, text)
+    assert ("Mombasa", "Mombasa", "KEN", "clause") in found, found
+
+
+def test_a_topic_phrase_does_not_place_the_act(code_text: Code) -> None:
+    found = places(code_text, "France criticized Germany about the war in Syria.")
+    assert not [f for f in found if f[3] == "clause"], found
+
+
 @pytest.mark.parametrize("text", [
     "France criticized Germany over its trade policy.",  # actors alone give no place
     "The minister, who lives in London, criticized Iran on Monday.",  # another clause's place

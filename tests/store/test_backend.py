@@ -61,7 +61,8 @@ def test_backend_sql_errors_are_store_errors(backend: Backend) -> None:
 def test_backend_schema_is_created_once(backend: Backend) -> None:
     create_schema(backend)
     check_schema(backend)
-    assert backend.rows("SELECT value FROM meta") == [(SCHEMA_VERSION,)]
+    version = backend.rows("SELECT value FROM meta WHERE key = 'schema_version'")
+    assert version == [(SCHEMA_VERSION,)]
 
 
 def test_backend_schema_version_mismatch(backend: Backend) -> None:

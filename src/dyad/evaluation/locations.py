@@ -6,8 +6,9 @@ place of its `dateline` (or null) and, per gold event (`sentence_starts`, `roots
 names that count as right, `kind`) or null when the sentence states none; `optional` marks the
 events reasonable coders would place differently, which are not scored.
 
-A coded event is scored against the first gold event whose sentence it is in and whose roots
-hold its root; the others (events the gold does not have) are not scored. Where the sentence
+Each gold event is scored once, against the coded events of its sentence whose roots it holds
+(the one whose location is right, if several); coded events the gold does not have are not
+scored. Where the sentence
 states a place: is the country right, and where the gold names a city, division or region, is
 it right. Where the sentence states none: the event has
 no location, or the dateline's (when the text has one)."""
@@ -116,17 +117,34 @@ def score_locations(texts: list[GoldText], coded: list[list[EventRecord]]) -> Lo
     score = LocationScore()
     for text, events in zip(texts, coded, strict=True):
         matched: set[str] = set()
+        found: dict[int, list[Location | None]] = {}
         for event in events:
-            gold = next((g for g in text.events if _same(event.sentence, g.sentence_starts)
-                         and event.root in g.roots), None)
-            if gold is None or gold.optional:
-                continue
+            index = next((k for k, g in enumerate(text.events)
+                          if _same(event.sentence, g.sentence_starts)
+                          and event.root in g.roots), None)
+            if index is not None and not text.events[index].optional:
+                found.setdefault(index, []).append(event.location)
+        for index, locations in found.items():
+            gold = text.events[index]
             matched.add(gold.sentence_starts)
-            _score_event(score, text, gold, event.location)
+            _score_event(score, text, gold, _best(text, gold, locations))
         score.not_coded += len({g.sentence_starts for g in text.events
                                 if g.place and not g.optional and g.place.get("country")}
                                - matched)
     return score
+
+
+def _best(text: GoldText, gold: GoldEventPlace, locations: list[Location | None]
+          ) -> Location | None:  # fmt: skip
+    """Of the coded events matching one gold event ("McCormack says officials in Moscow have
+    notified ...": the saying and the notifying), the one whose location is right, if any."""
+    probe = LocationScore()
+    for location in locations:
+        before = probe.wrong[:]
+        _score_event(probe, text, gold, location)
+        if probe.wrong == before:
+            return location
+    return locations[0]
 
 
 def _score_event(score: LocationScore, text: GoldText, gold: GoldEventPlace,

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from dyad.coding.actors import Mention
+from dyad.coding.places import NOT_COUNTRIES
 from dyad.coding.tokens import PlainToken
 from dyad.geo.dateline import dateline_location
 from dyad.geo.gazetteer import Gazetteer
@@ -66,6 +67,23 @@ class DocumentPlaces:
                                             countries, self.gazetteer)
                 except Exception:  # never fail the document for its geography
                     location = None
-            location = location or self.dateline
+            if location is None and _dateline_fits(event, self.dateline):
+                location = self.dateline
             located.append(replace(event, location=location) if location else event)
         return located
+
+
+def _dateline_fits(event: EventRecord, dateline: Location | None) -> bool:
+    """Whether the dateline may place the event: not when both its actors are of countries
+    and neither is the dateline's ("BANGKOK - police in Rangoon pushed back monks": a
+    correspondent's city is not where a Burmese act happened)."""
+    if dateline is None:
+        return False
+    countries = {event.source[:3], event.target[:3]}
+    if any(not _is_country(c) for c in countries):
+        return True
+    return dateline.country in countries
+
+
+def _is_country(code: str) -> bool:
+    return len(code) == 3 and code.isalpha() and code.isupper() and code not in NOT_COUNTRIES

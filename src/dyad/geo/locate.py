@@ -93,19 +93,45 @@ def clause_places(
     seen: set[int] = set()
     for head in heads:
         motion = head.lemma_ in MOTION_LEMMAS
-        for prep in head.children:
-            if prep.dep_ != "prep":
-                continue
-            word = prep.lower_
-            if word not in LOCATIVE_PREPOSITIONS and not (
-                    motion and word in DIRECTIONAL_PREPOSITIONS):
-                continue
+        for prep in (p for c in head.children for p in _locative_preps(c, motion)):
             for start, end in _place_runs(_phrase_tokens(prep)):
                 if start in seen:
                     continue
                 seen.add(start)
                 found.append(_phrase(head.doc, start, end, mentions, gazetteer, span_of))
     return found
+
+
+def _locative_preps(prep: Token, motion: bool) -> list[Token]:
+    """The locative phrase a head's preposition is, or the first one nested in it ("attacked
+    on his way to a mass rally in the capital, Minsk"); none under a topic ("talked about
+    the war in Syria") or a clause."""
+    if prep.dep_ != "prep":
+        return []
+    word = prep.lower_
+    if word in LOCATIVE_PREPOSITIONS or (motion and word in DIRECTIONAL_PREPOSITIONS):
+        return [prep]
+    if word not in CARRYING_PREPOSITIONS:
+        return []
+    node = prep
+    for _ in range(MAX_CLAUSE_STEPS):  # down prep → pobj → prep, bounded
+        obj = next((c for c in node.children if c.dep_ == "pobj"), None)
+        inner = [c for c in obj.children if c.dep_ == "prep"] if obj is not None else []
+        if not inner:
+            return []
+        located = [p for p in inner if p.lower_ in LOCATIVE_PREPOSITIONS]
+        if located:
+            return located[:1]
+        further = next((p for p in inner if p.lower_ in CARRYING_PREPOSITIONS), None)
+        if further is None:
+            return []
+        node = further
+    return []
+
+
+#: Prepositions of a way or a time, which may carry the event's place further in ("on his
+#: way to a rally in Minsk", "during a raid in Gaza"); topics (about, over, against ...) do not.
+CARRYING_PREPOSITIONS = frozenset({"on", "to", "during", "amid", "after", "before"})
 
 
 def _phrase_tokens(prep: Token) -> list[Token]:
