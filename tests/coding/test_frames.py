@@ -10,6 +10,7 @@ import pytest
 from dyad.coding.frames import Frame, according_to, frame_of, is_negated
 from dyad.coding.tokens import PlainDoc
 from dyad.nlp import load_pipeline
+from dyad.record import EventRecord
 
 
 @pytest.fixture(scope="module")
@@ -242,3 +243,9 @@ def test_the_state_of_emergency_is_not_a_country(code_text: Callable[..., Any]) 
     assert all(e.target != "IRN" for e in events if e.source == "LBN")
     events = code_text("France sent troops to Mali. The country welcomed them on Monday.")
     assert ("FRA", "MLI") in {(e.source, e.target) for e in events}
+
+
+def test_what_someone_is_accused_of_is_not_an_act(code_text: Callable[..., list[EventRecord]]
+                                                  ) -> None:
+    events = code_text("China accused the United States of interfering in its elections.")
+    assert {(e.source, e.target, e.root) for e in events} == {("CHN", "USA", "11")}

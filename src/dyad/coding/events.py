@@ -11,6 +11,7 @@ from dyad.coding.actors import Actor, Mention
 from dyad.coding.dates import find_date_expressions, resolve_date
 from dyad.coding.frames import (
     INTENT_HEADS,
+    REPORTING_VERBS,
     Frame,
     according_to,
     frame_of,
@@ -219,7 +220,8 @@ class SentenceCoder:
             giver = sources[0].code[:3]
             if country and giver and not giver.startswith("-") and country != giver:
                 targets = [Actor(country, "", verb.i, verb.i + 1, verb.i, place=True)]
-        if not targets and sources and _addressed(forward):
+        if (not targets and sources and _addressed(forward)
+                and verb.lemma_.lower() not in REPORTING_VERBS):
             # "urged the parties to abide by the agreement", "the monks demand an apology":
             # an appeal, demand, rebuke or threat no one is named to receive is aimed at the
             # country the document is about so far (a state is not its own counterpart)

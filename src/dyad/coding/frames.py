@@ -179,6 +179,16 @@ class Frame:
     attribution_text: str = ""
 
 
+# Verbs whose "of"/"for" complement is what someone is accused of, not an act reported.
+ACCUSATION_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "indict", "convict"})
+
+
+def _alleged(verb: Token) -> bool:
+    prep = verb.head
+    return (verb.dep_ == "pcomp" and prep.lower_ in ("of", "for")
+            and prep.head.lemma_.lower() in ACCUSATION_VERBS)
+
+
 def is_negated(verb: Token) -> bool:
     """True when the predicate itself carries a negation ("did not withdraw", "no longer")."""
     for child in verb.children:
@@ -209,6 +219,8 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
         return Frame(blocked="refused" if _stance(verb) else "negated")
     if _is_condition_connector(verb):
         return Frame(blocked="hypothetical")  # "provided that ...": a connective, not an act
+    if _alleged(verb):
+        return Frame(blocked="alleged")  # "accused the United States of interfering"
     modal = _modal(verb)
     if modal in DEMANDING_MODALS or _has_to(verb):
         return Frame(blocked="demanded")  # "Iraq must cooperate fully": asked, not done
