@@ -10,7 +10,8 @@ processes).
 
 The facet counts of a filter (`facets`) are kept while the store cannot change behind the
 app's back: a DuckDB file (no other process writes a file the app has open) until the app
-itself writes; never for PostgreSQL, which other processes write to at any time.
+itself writes; never for PostgreSQL, which other processes write to at any time, nor when
+the app keeps nothing (`keep_facets=False`: `dyad serve --cache-mb 0`).
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ from dyad.web.cache import KeptValues
 class StoreAccess:
     """Thread-safe access to one store for the lifetime of the app."""
 
-    def __init__(self, location: str, *, writable: bool = False) -> None:
+    def __init__(self, location: str, *, writable: bool = False, keep_facets: bool = True
+                 ) -> None:
         self.location = location
         self.writable = writable
         self._postgres = is_postgres_url(location)
@@ -54,7 +56,8 @@ class StoreAccess:
         self._knowledge: tuple[tuple[object, ...], KnowledgeBase] | None = None
         self._knowledge_lock = threading.Lock()
         self._summaries: dict[str, tuple[tuple[object, ...], list[RecordSummary]]] = {}
-        self._facets: KeptValues[Facets] = KeptValues(0 if self._postgres else 256)
+        self._facets: KeptValues[Facets] = KeptValues(
+            256 if keep_facets and not self._postgres else 0)
 
     @property
     def dialect(self) -> str:
