@@ -131,15 +131,17 @@ def test_the_same_request_at_once_is_answered_once() -> None:
 
 
 def test_kept_values_drop_the_least_recently_used_and_all_on_clear() -> None:
-    kept: KeptValues[str] = KeptValues(max_items=2)
-    kept.put("a", "A", kept.generation)
-    kept.put("b", "B", kept.generation)
+    kept: KeptValues[str] = KeptValues(max_weight=4)
+    kept.put("a", "A", kept.generation, 2)
+    kept.put("b", "B", kept.generation, 2)
     assert kept.get("a") == "A"  # b is now the least recently used
-    kept.put("c", "C", kept.generation)
+    kept.put("c", "C", kept.generation, 2)
     assert (kept.get("a"), kept.get("b"), kept.get("c")) == ("A", None, "C")
+    kept.put("huge", "H", kept.generation, 5)  # heavier than the whole: not kept
+    assert kept.get("huge") is None and kept.weight == 4
     before = kept.generation
     kept.clear()
-    assert len(kept) == 0
+    assert len(kept) == 0 and kept.weight == 0
     kept.put("d", "D", before)  # computed before the store changed: not kept
     assert kept.get("d") is None
     kept.put("d", "D", kept.generation)

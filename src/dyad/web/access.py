@@ -36,6 +36,10 @@ from dyad.store.query import EventFilter
 from dyad.store.schema import create_schema
 from dyad.web.cache import KeptValues
 
+#: How many counted values (facet values and chart periods, a few hundred bytes each) the
+#: kept facet counts hold in all: about 30 MB at most.
+KEPT_FACET_VALUES = 100_000
+
 
 class StoreAccess:
     """Thread-safe access to one store for the lifetime of the app."""
@@ -57,7 +61,7 @@ class StoreAccess:
         self._knowledge_lock = threading.Lock()
         self._summaries: dict[str, tuple[tuple[object, ...], list[RecordSummary]]] = {}
         self._facets: KeptValues[Facets] = KeptValues(
-            256 if keep_facets and not self._postgres else 0)
+            KEPT_FACET_VALUES if keep_facets and not self._postgres else 0)
 
     @property
     def dialect(self) -> str:
@@ -111,7 +115,8 @@ class StoreAccess:
             return kept
         generation = self._facets.generation
         counted = event_facets(self.reader().backend, criteria, by=by)
-        self._facets.put(key, counted, generation)
+        size = 1 + len(counted.periods) + sum(len(c) for c in counted.counts.values())
+        self._facets.put(key, counted, generation, size)
         return counted
 
     def knowledge(self) -> KnowledgeBase:

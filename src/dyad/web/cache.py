@@ -83,41 +83,48 @@ class KeptAnswers:
 
 
 class KeptValues(Generic[V]):
-    """Values kept under hashable keys, at most `max_items`, least recently used dropped
-    first; `clear` drops them all and makes every value computed before it unkeepable
-    (thread-safe)."""
+    """Values kept under hashable keys, each with a weight (its size in whatever unit the
+    caller counts), up to `max_weight` in all, least recently used dropped first; `clear`
+    drops them all and makes every value computed before it unkeepable (thread-safe)."""
 
-    def __init__(self, max_items: int = 256) -> None:
-        self.max_items = max_items
+    def __init__(self, max_weight: int = 100_000) -> None:
+        self.max_weight = max_weight
+        self.weight = 0
         self.generation = 0
-        self._items: OrderedDict[Hashable, V] = OrderedDict()
+        self._items: OrderedDict[Hashable, tuple[V, int]] = OrderedDict()
         self._lock = threading.Lock()
 
     def get(self, key: Hashable) -> V | None:
         """The value kept for `key`, if any (now the most recently used)."""
         with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-            return value
+            found = self._items.get(key)
+            if found is None:
+                return None
+            self._items.move_to_end(key)
+            return found[0]
 
-    def put(self, key: Hashable, value: V, generation: int) -> None:
-        """Keep a value computed when `generation` was current; dropped if a `clear` came
-        between (the store changed meanwhile)."""
-        if self.max_items <= 0:
+    def put(self, key: Hashable, value: V, generation: int, weight: int = 1) -> None:
+        """Keep a value computed when `generation` was current; not kept if a `clear` came
+        between (the store changed meanwhile) or if it alone weighs more than the whole."""
+        if weight > self.max_weight:
             return
         with self._lock:
             if generation != self.generation:
                 return
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.max_items:
-                self._items.popitem(last=False)
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.weight -= old[1]
+            self._items[key] = (value, weight)
+            self.weight += weight
+            while self.weight > self.max_weight:
+                _, (_, dropped) = self._items.popitem(last=False)
+                self.weight -= dropped
 
     def clear(self) -> None:
         """Drop every value: the store changed."""
         with self._lock:
             self._items.clear()
+            self.weight = 0
             self.generation += 1
 
     def __len__(self) -> int:
