@@ -459,7 +459,8 @@ def format_report(report: dict[str, Any]) -> str:
     header = (f"{'endpoint / query':<34} {'requests':>8} {'errors':>6} {'req/s':>8} "
               f"{'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     for phase in report["phases"]:
-        name = "/api/events" if phase["phase"] == "events" else "/api/dyads/{a}/{b}/timeline"
+        name = {"events": "/api/events", "timeline": "/api/dyads/{a}/{b}/timeline",
+                "explorer": "/events (page, facets, chart)"}[phase["phase"]]
         lines += [header, "-" * len(header),
                   f"{name:<34} {phase['requests']:>8} {phase['errors']:>6} "
                   f"{phase['requests_per_second']:>8.1f} {phase['p50_ms']:>8.1f} "

@@ -41,6 +41,14 @@ KINDS: dict[str, str] = {
     "timeline by month": "/api/dyads/RUS/JPN/timeline?by=month",
     "timeline by week": "/api/dyads/RUS/JPN/timeline?by=week",
     "timeline + dates": "/api/dyads/RUS/JPN/timeline?by=month&since=2023-01-01&until=2023-12-31",
+    # The explorer: a page of events, the total, the facet counts and the chart.
+    "explorer": "/events",
+    "explorer sorted": "/events?sort=-mentions",
+    "explorer dyad": "/events?dyad=RUS:JPN",
+    "explorer root": "/events?root=04",
+    "explorer actor": "/events?actor=USA",
+    "explorer dates": "/events?since=2023-01-01&until=2023-01-31",
+    "explorer words": "/events?q=sanctions",
 }
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from dyad.names import (
     actor_name,
+    code_and_name,
     code_name,
     country_names,
     plover_of,
@@ -33,6 +34,14 @@ def test_names_countries_from_the_shipped_dictionary(code: str, name: str) -> No
 ])
 def test_names_actor_codes(code: str, name: str) -> None:
     assert actor_name(code) == name
+
+
+@pytest.mark.parametrize(("code", "shown"), [
+    ("JPN", "JPN Japan"), ("RUSGOV", "RUSGOV Russian Federation · government"),
+    ("XYZ", "XYZ"), ("", ""),
+])
+def test_names_code_and_name_as_tables_show_parties(code: str, shown: str) -> None:
+    assert code_and_name(code) == shown
 
 
 def test_names_cameo_codes_plover_and_quad_class() -> None:

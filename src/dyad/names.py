@@ -149,3 +149,11 @@ def quad_name(quad: int | str) -> str:
         return QUAD_NAMES.get(int(quad), "")
     except (TypeError, ValueError):
         return ""
+
+
+def code_and_name(code: str) -> str:
+    """An actor code followed by its name, as tables show parties: "RUS Russian Federation"
+    (the code alone when no table names it; "" for none)."""
+    code = code.strip()
+    named = actor_name(code)
+    return f"{code} {named}" if named and named != code.upper() else code

@@ -74,6 +74,33 @@ def test_cli_agreements_table_shows_each_step_with_its_sentence(run: Run, db: st
     assert "examples/japan-centers.txt" in out  # the documents the evidence is in
 
 
+def _cells(out: str, column: int) -> list[str]:
+    """The cells of one column of a table, one a line as printed."""
+    return [line.split("│")[column].strip() for line in out.splitlines()
+            if line.startswith("│")]
+
+
+def test_cli_knowledge_tables_name_party_codes(run: Run, db: str) -> None:
+    code, out, _ = run("agreements", "--db", db, "--party", "JPN", "--format", "table")
+    assert code == 0
+    parties = " ".join(_cells(out, 3))  # wrapped lines joined
+    assert "JPN Japan RUS Russian Federation" in parties
+    code, out, _ = run("institutions", "--db", db, "--format", "table")
+    facts = " ".join(_cells(out, 4))
+    assert code == 0 and "of: JPN Japan" in facts and "of: FIN Finland" in facts
+    code, out, _ = run("claims", "--db", db, "--format", "table")
+    assert code == 0 and "(RUSMED Russian" in " ".join(_cells(out, 5))
+
+
+def test_cli_knowledge_named_codes() -> None:
+    from dyad.cli.knowledge import named_codes
+
+    assert named_codes(("JPN", "RUS")) == "JPN Japan\nRUS Russian Federation"
+    assert named_codes(("JPN", "", "RUSGOV"), ", ") == (
+        "JPN Japan, RUSGOV Russian Federation · government")
+    assert named_codes(()) == ""
+
+
 def test_cli_agreement_by_id(run: Run, db: str) -> None:
     _, out, _ = run("agreements", "--db", db, "--party", "JPN", "--format", "jsonl")
     first = _records(out)[0]

@@ -13,7 +13,6 @@ import pytest
 from dyad.cli import app
 from dyad.store.export import GDELT_COLUMNS
 from dyad.store.named import NAMED_COLUMNS
-from dyad.store.query import LISTING_COLUMNS
 from tests.store.corpus import write_jsonl
 from tests.store.helpers import NEWS
 
@@ -193,7 +192,7 @@ def test_cli_export(run: Run, news_db: str, tmp_path: Path, fmt: str) -> None:
 
         assert pq.read_table(out_path).num_rows == 4
     elif fmt == "csv":
-        assert out_path.read_text().splitlines()[0].split(",") == list(LISTING_COLUMNS)
+        assert out_path.read_text().splitlines()[0].split(",") == list(NAMED_COLUMNS)
 
 
 def test_cli_export_to_stdout_and_bad_where(run: Run, news_db: str) -> None:

@@ -17,6 +17,7 @@ from dyad.store.export import (
     write_parquet,
     write_text,
 )
+from dyad.store.named import NAMED_COLUMNS
 from dyad.store.query import LISTING_COLUMNS, EventFilter, parse_condition
 
 
@@ -29,9 +30,20 @@ def export(backend: Backend, fmt: str, where: EventFilter | None = None, **optio
 def test_export_csv(news: Backend) -> None:
     rows = list(csv.DictReader(io.StringIO(export(news, "csv"))))
     assert len(rows) == 7
-    assert tuple(rows[0]) == LISTING_COLUMNS
+    assert tuple(rows[0]) == NAMED_COLUMNS
     assert json.loads(rows[0]["spans"])["trigger"] == [7, 14]
     assert rows[0]["num_mentions"] == "2"
+
+
+def test_export_csv_names_code_source_and_target(news: Backend) -> None:
+    rows = list(csv.DictReader(io.StringIO(export(news, "csv"))))
+    first = rows[0]
+    assert (first["source"], first["target"], first["code"]) == ("RUS", "JPN", "163")
+    assert first["code_name"] == "Impose embargo, boycott, or sanctions"
+    assert first["source_name"] == "Russian Federation"
+    assert first["target_name"] == "Japan"
+    last = rows[-1]
+    assert last["source"] == "RUSMIL" and last["source_name"] == "Russian Federation · military"
 
 
 def test_export_jsonl_with_filter(news: Backend) -> None:

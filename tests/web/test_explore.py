@@ -6,6 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -219,3 +222,24 @@ def test_api_facets_with_periods_are_the_chart(client: TestClient) -> None:
         v["events"] for v in spec["data"]["values"])
     assert {p["quad_class"] for p in body["periods"]} <= {1, 2, 3, 4}
     assert "periods" not in _api(client, facets="true")
+
+
+@pytest.mark.parametrize("filters", [(), ("--actor", "RUS")])
+def test_export_csv_equals_the_csv_download(
+        client: TestClient, store_path: Path, tmp_path: Path, run: Callable[..., Any],
+        filters: tuple[str, ...]) -> None:
+    # `dyad export --format csv` and /api/events.csv give the same named columns and rows
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(store_path, copy)
+    out = tmp_path / "events.csv"
+    code, _, err = run("export", "--db", str(copy), "--format", "csv", *filters, str(out))
+    assert code == 0, err
+    exported = out.read_bytes().decode("utf-8")
+    params = dict(zip(filters[::2], filters[1::2], strict=True))
+    downloaded = client.get("/api/events.csv",
+                            params={k.removeprefix("--"): v for k, v in params.items()})
+    assert downloaded.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(exported)))
+    assert rows and list(rows[0]) == list(NAMED_COLUMNS)
+    assert any(row["code_name"] and row["source_name"] for row in rows)
+    assert exported == downloaded.text

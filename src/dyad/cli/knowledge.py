@@ -32,6 +32,7 @@ from dyad.knowledge.status import (
     select_claims,
     select_institutions,
 )
+from dyad.names import code_and_name
 from dyad.store.backend import DEFAULT_DB
 from dyad.store.handle import EventStore, open_store
 from dyad.store.knowledge_groups import groups_built
@@ -78,7 +79,20 @@ def _where(evidence: Evidence) -> str:
 
 
 def _parties(parties: Iterable[Party]) -> str:
-    return ", ".join(f"{p.text} ({p.code})" if p.code else p.text for p in parties)
+    """Parties as their words with their code and its name: "Moscow (RUS Russian Federation)"."""
+    return ", ".join(f"{p.text} ({code_and_name(p.code)})" if p.code else p.text
+                     for p in parties)
+
+
+def named_codes(codes: Iterable[str], separator: str = "\n") -> str:
+    """Actor codes each with its country or actor name ("JPN Japan", "RUS Russian
+    Federation"), one a line by default: what the tables show for parties."""
+    return separator.join(code_and_name(code) for code in codes if code)
+
+
+def _actors(parties: Iterable[Party]) -> str:
+    """Who did a step: each party's code with its name, or its words when it has no code."""
+    return "\n".join(code_and_name(p.code) if p.code else p.text for p in parties)
 
 
 def _date(when: When) -> str:
@@ -156,8 +170,8 @@ def agreements_command(
             _write_jsonl(a.to_dict() for a in found)
             return
         console = _console()
-        table = _table((("agreement", 16), ("status", 10), ("parties", 8), ("name", 24),
-                        ("step", 10), ("date", 10), ("by", 8)))
+        table = _table((("agreement", 16), ("status", 10), ("parties", 14), ("name", 22),
+                        ("step", 10), ("date", 10), ("by", 14)))
         for agreement in found:
             _agreement_rows(table, agreement)
         console.print(table)
@@ -168,13 +182,13 @@ def agreements_command(
 def _agreement_rows(table: Table, agreement: Agreement) -> None:
     statuses = current_statuses(agreement.steps)
     status = statuses[0] + (f"\n(also {', '.join(statuses[1:])})" if statuses[1:] else "")
-    head = [agreement.id, status, " ".join(agreement.party_codes) or "?",
+    head = [agreement.id, status, named_codes(agreement.party_codes) or "?",
             _one_line(agreement.name)]
     if not agreement.steps:
         table.add_row(*map(escape, head), "-", "", "", "no step stated")
     for n, step in enumerate(agreement.steps):
         kind = step.kind + (f" [{step.mode}]" if step.mode else "")
-        who = " ".join(p.code or p.text for p in step.actors)
+        who = _actors(step.actors)
         cells = head if n == 0 else ["", "", "", ""]
         table.add_row(*map(escape, [*cells, kind, _date(step.when), who, _where(step.evidence)]))
     table.add_section()
@@ -241,9 +255,11 @@ def institutions_command(
 
 
 def _institution_rows(table: Table, item: Institution) -> None:
+    owner = (_actors([item.owner]),) if item.owner is not None else ()
     facts = [f"{label}: {', '.join(values)}" for label, values in (
-        ("kind", (item.kind,)), ("in", item.locations), ("legal form", item.legal_forms),
-        ("funded by", item.funders), ("run by", item.operators)) if values]
+        ("kind", (item.kind,)), ("of", owner), ("in", item.locations),
+        ("legal form", item.legal_forms), ("funded by", _fact_values(item, "funder")),
+        ("run by", _fact_values(item, "operator"))) if values]
     why = [f"{f.trigger}" + (f" ({f.mode})" if f.mode else "") + f", {_date(f.when)}: "
            f"{_where(f.evidence)}" for f in item.status_evidence] or ["no status stated"]
     head = [item.id, item.status, _one_line(item.name), "\n".join(facts)]
@@ -251,6 +267,16 @@ def _institution_rows(table: Table, item: Institution) -> None:
         cells = head if n == 0 else ["", "", "", ""]
         table.add_row(*map(escape, [*cells, reason]))
     table.add_section()
+
+
+def _fact_values(item: Institution, kind: str) -> tuple[str, ...]:
+    """The values of one kind of fact, each once, with its actor code and name when known:
+    "the Japanese government (JPNGOV Japan · government)"."""
+    seen: dict[str, None] = {}
+    for fact in item.facts:
+        if fact.kind == kind:
+            seen.setdefault(_parties([Party(fact.code, fact.value)]), None)
+    return tuple(seen)
 
 
 def claims_command(

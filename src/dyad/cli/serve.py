@@ -48,7 +48,8 @@ def serve_command(
     )] = DEFAULT_MAX_BODY,
     cache_mb: Annotated[int, typer.Option(
         "--cache-mb", min=0, help="Keep answers to API reads of a read-only DuckDB store, up "
-        "to this many MB (0: keep none).")] = DEFAULT_CACHE_BYTES // (1024 * 1024),
+        "to this many MB (0: keep none, nor the facet counts of a filter, which a DuckDB "
+        "store keeps otherwise until the server writes).")] = DEFAULT_CACHE_BYTES // (1024 * 1024),
     workers: Annotated[int, typer.Option(
         "--workers", min=1, help="Processes answering requests. More than 1 only for a "
         "read-only DuckDB store: each opens the file and keeps its share of --cache-mb.")] = 1,

@@ -17,6 +17,7 @@ from typing import IO, Any
 from dyad.errors import QueryError
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
 from dyad.store.backend import Backend, Row
+from dyad.store.named import NAMED_COLUMNS, with_names
 from dyad.store.query import LISTING_COLUMNS, EventFilter, events_sql, record
 
 FORMATS: tuple[str, ...] = ("csv", "jsonl", "parquet", "gdelt")
@@ -130,6 +131,7 @@ def _records(backend: Backend, where: EventFilter) -> Iterator[dict[str, Any]]:
 def write_text(backend: Backend, where: EventFilter, out: IO[str], fmt: str, *,
                header: bool | None = None) -> int:
     """Write the filtered events to a text stream as csv, jsonl or gdelt; returns the count.
+    CSV rows carry the names of the code, source and target (`dyad.store.named`).
 
     `header` (column names first) defaults to yes for csv and no for gdelt, as GDELT's files."""
     if header is None:
@@ -141,13 +143,16 @@ def write_text(backend: Backend, where: EventFilter, out: IO[str], fmt: str, *,
             out.write(json.dumps(event, ensure_ascii=False) + "\n")
             count += 1
     elif fmt == "csv":
+        # The columns of the web's CSV download (`dyad.web.downloads`): the named record.
         writer = csv.writer(out)
         if header:
-            writer.writerow(LISTING_COLUMNS)
+            writer.writerow(NAMED_COLUMNS)
         for event in _records(backend, where):
-            event["spans"] = json.dumps(event["spans"])
-            event["location"] = json.dumps(event["location"]) if event["location"] else ""
-            writer.writerow([event[c] for c in LISTING_COLUMNS])
+            event["spans"] = json.dumps(event["spans"], ensure_ascii=False)
+            event["location"] = (json.dumps(event["location"], ensure_ascii=False)
+                                 if event["location"] else "")
+            named = with_names(event)
+            writer.writerow([named[c] for c in NAMED_COLUMNS])
             count += 1
     elif fmt == "gdelt":
         writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,

@@ -221,11 +221,8 @@ def _page_by_words(backend: Backend, criteria: EventFilter, *, limit: int, offse
 
 
 _PERIODS: tuple[str, ...] = ("day", "week", "month", "year")  # as dyad.store.timeline.PERIODS
-#: The facets counted, and the SQL of each one's value on the events table `e`.
-FACETS: dict[str, str] = {
-    "root": "e.root", "quad_class": "e.quad_class",
-    "source_country": "substr(e.source, 1, 3)", "target_country": "substr(e.target, 1, 3)",
-    "year": "CAST(extract(year FROM e.date) AS INTEGER)"}
+#: The facets counted, in the order they are shown.
+FACETS: tuple[str, ...] = ("root", "quad_class", "source_country", "target_country", "year")
 
 
 @dataclass(frozen=True)
@@ -269,29 +266,45 @@ def selected_events(backend: Backend, criteria: EventFilter) -> tuple[str, list[
 
 def event_facets(backend: Backend, criteria: EventFilter, *, top: int = 30,
                  by: str | None = None) -> Facets:
-    """The total and the per-value counts of FACETS over the filtered events, in one scan:
-    the selected events' facet values are materialized once and counted per facet (a UNION
-    ALL of GROUP BYs, faster in DuckDB than GROUPING SETS); at most `top` values a facet.
-    With `by` (day, week, month or year) the same scan also counts the dated events per
-    period and QuadClass, for a chart."""
+    """The total and the per-value counts of FACETS over the filtered events, in one scan;
+    at most `top` values a facet. With `by` (day, week, month or year) the same scan also
+    counts the dated events per period and QuadClass, for a chart.
+
+    The selected events' root, source, target, date, QuadClass and Goldstein score are
+    materialized once (`f`). The per-day and QuadClass counts of `f` (`d`, a few thousand rows
+    at most) then give the total and the QuadClass, year and period counts; the source and
+    target countries are the first three letters of the codes counted per code (a few hundred),
+    so `substr` runs on those, not on every event. One `UNION ALL` of `GROUP BY`s, in SQL both
+    back ends run (on 1M events unfiltered with the chart about 40 % faster than counting each
+    facet over the events' own values)."""
     selection, params = selected_events(backend, criteria)
-    expressions = dict(FACETS)
+    chart = ""
     if by is not None:
         if by not in _PERIODS:
             raise QueryError(f"bad period {by!r}: expected one of {', '.join(_PERIODS)}")
         unit = _PERIODS[_PERIODS.index(by)]  # written into the SQL: the constant
-        expressions["period"] = f"CAST(date_trunc('{unit}', e.date) AS DATE)"
-    columns = ", ".join(f"{sql} AS {name}" for name, sql in expressions.items())
+        chart = (f" UNION ALL SELECT 'period', CAST(CAST(date_trunc('{unit}', day) AS DATE) "
+                 "AS TEXT), quad, sum(g), CAST(sum(n) AS BIGINT) FROM d WHERE day IS NOT NULL "
+                 "GROUP BY 2, quad")
     none = "CAST(NULL AS INTEGER), CAST(NULL AS DOUBLE PRECISION)"
-    parts = [f"SELECT '{name}', CAST({name} AS TEXT), {none}, count(*) FROM f GROUP BY {name}"
-             for name in FACETS]
-    parts.append(f"SELECT 'total', CAST(NULL AS TEXT), {none}, count(*) FROM f")
-    if by is not None:
-        parts.append("SELECT 'period', CAST(period AS TEXT), quad, sum(goldstein), count(*) "
-                     "FROM f WHERE period IS NOT NULL GROUP BY period, quad")
+    per_code = [
+        f"SELECT '{side}_country', substr({side}, 1, 3), {none}, CAST(sum(n) AS BIGINT) "
+        f"FROM (SELECT {side}, count(*) AS n FROM f GROUP BY {side}) {side}s GROUP BY 2"
+        for side in ("source", "target")]
+    parts = [
+        f"SELECT 'root', CAST(root AS TEXT), {none}, count(*) FROM f GROUP BY root",
+        f"SELECT 'quad_class', CAST(quad AS TEXT), {none}, CAST(sum(n) AS BIGINT) FROM d "
+        "GROUP BY quad",
+        *per_code,
+        f"SELECT 'year', CAST(CAST(extract(year FROM day) AS INTEGER) AS TEXT), {none}, "
+        "CAST(sum(n) AS BIGINT) FROM d GROUP BY 2",
+        f"SELECT 'total', CAST(NULL AS TEXT), {none}, CAST(coalesce(sum(n), 0) AS BIGINT) "
+        "FROM d"]
     rows = backend.rows(
-        f"WITH f AS MATERIALIZED (SELECT {columns}, e.quad_class AS quad, e.goldstein "
-        f"{selection}) " + " UNION ALL ".join(parts), params)
+        "WITH f AS MATERIALIZED (SELECT e.root AS root, e.source AS source, e.target AS target, "
+        f"e.date AS day, e.quad_class AS quad, e.goldstein AS goldstein {selection}), "
+        "d AS MATERIALIZED (SELECT day, quad, count(*) AS n, sum(goldstein) AS g FROM f "
+        "GROUP BY day, quad) " + " UNION ALL ".join(parts) + chart, params)
     total = 0
     counts: dict[str, list[FacetCount]] = {n: [] for n in FACETS}
     periods: list[dict[str, Any]] = []

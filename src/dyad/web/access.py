@@ -7,6 +7,11 @@ requests side by side, and splitting a query of a few milliseconds over threads 
 processor time than it saves (about 30 % more per page of events under load). PostgreSQL gets a
 connection per thread and one for writes (the store's advisory lock serialises writers across
 processes).
+
+The facet counts of a filter (`facets`) are kept while the store cannot change behind the
+app's back: a DuckDB file (no other process writes a file the app has open) until the app
+itself writes; never for PostgreSQL, which other processes write to at any time, nor when
+the app keeps nothing (`keep_facets=False`: `dyad serve --cache-mb 0`).
 """
 
 from __future__ import annotations
@@ -26,13 +31,21 @@ from dyad.store.knowledge import (
     load_records,
     load_summaries,
 )
+from dyad.store.listing import Facets, event_facets
+from dyad.store.query import EventFilter
 from dyad.store.schema import create_schema
+from dyad.web.cache import KeptValues
+
+#: How many counted values (facet values and chart periods, a few hundred bytes each) the
+#: kept facet counts hold in all: about 30 MB at most.
+KEPT_FACET_VALUES = 100_000
 
 
 class StoreAccess:
     """Thread-safe access to one store for the lifetime of the app."""
 
-    def __init__(self, location: str, *, writable: bool = False) -> None:
+    def __init__(self, location: str, *, writable: bool = False, keep_facets: bool = True
+                 ) -> None:
         self.location = location
         self.writable = writable
         self._postgres = is_postgres_url(location)
@@ -47,6 +60,8 @@ class StoreAccess:
         self._knowledge: tuple[tuple[object, ...], KnowledgeBase] | None = None
         self._knowledge_lock = threading.Lock()
         self._summaries: dict[str, tuple[tuple[object, ...], list[RecordSummary]]] = {}
+        self._facets: KeptValues[Facets] = KeptValues(
+            KEPT_FACET_VALUES if keep_facets and not self._postgres else 0)
 
     @property
     def dialect(self) -> str:
@@ -81,9 +96,28 @@ class StoreAccess:
             if self._writer is None:
                 self._writer = self._connect().backend
                 create_schema(self._writer)  # the per-connection scratch table writes need
-            yield self._writer
-            self._knowledge = None
-            self._summaries = {}
+            try:
+                yield self._writer
+            finally:
+                self._knowledge = None
+                self._summaries = {}
+                self._facets.clear()
+
+    def facets(self, criteria: EventFilter, *, by: str | None = None) -> Facets:
+        """`event_facets` of the filter (and chart period), counted once while the store is
+        unchanged (see above)."""
+        key = (criteria, by)
+        try:
+            kept = self._facets.get(key)
+        except TypeError:  # a --where value that cannot be a key: count every time
+            return event_facets(self.reader().backend, criteria, by=by)
+        if kept is not None:
+            return kept
+        generation = self._facets.generation
+        counted = event_facets(self.reader().backend, criteria, by=by)
+        size = 1 + len(counted.periods) + sum(len(c) for c in counted.counts.values())
+        self._facets.put(key, counted, generation, size)
+        return counted
 
     def knowledge(self) -> KnowledgeBase:
         """The merged knowledge of the whole store (as `EventStore.knowledge()` gives it), loaded

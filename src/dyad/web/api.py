@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from dyad.errors import QueryError
 from dyad.knowledge.status import answer_status
 from dyad.names import actor_name
-from dyad.store.listing import Cursor, Sort, event_facets, page_events
+from dyad.store.listing import Cursor, Sort, page_events
 from dyad.store.named import named_json, with_names
 from dyad.store.query import EventFilter, event_detail, parse_day
 from dyad.store.timeline import TIMELINE_COLUMNS, timeline
@@ -141,7 +141,7 @@ def list_events(
         return download(kind, [named_json(text) for text in page.listings], headers)
     extra: dict[str, Any] = {}
     if facets:
-        counted = event_facets(backend, criteria, by=by)
+        counted = context.access.facets(criteria, by=by)
         extra = counted.to_dict()
         if by is not None:
             extra["periods"] = counted.periods

@@ -58,7 +58,7 @@ def create_app(store_location: str, *, allow_writes: bool = False, token: str | 
     `max_body` bytes are refused with 413. `coder` (or `spec`) sets the dictionaries used to
     code pasted text; by default the shipped ones, loaded on first use. A DuckDB file served
     read-only cannot change, so answers to GET /api requests are kept (`dyad.web.cache`), up to
-    `cache_bytes` in all (0 keeps none).
+    `cache_bytes` in all (0 keeps none, and no facet counts either: `StoreAccess.facets`).
 
     Text is coded in a separate process, one text at a time with a short queue
     (`dyad.web.coding`). `hosts`: the names the server answers to in the Host header (None:
@@ -72,7 +72,7 @@ def create_app(store_location: str, *, allow_writes: bool = False, token: str | 
     settings = Settings(store_location, allow_writes, token, max_body, code_needs_token)
     if form_token:
         settings = replace(settings, form_token=form_token)
-    access = StoreAccess(store_location, writable=allow_writes)
+    access = StoreAccess(store_location, writable=allow_writes, keep_facets=cache_bytes > 0)
     pool = CodingPool(coder, spec)
     context = WebContext(settings, access, pool, _templates(settings))
 

@@ -8,6 +8,11 @@ query string and Accept header, up to a total size, and drops the least recently
 first. A kept answer is sent again without running the app, and a request arriving while the
 same one is being answered waits for that answer instead of computing it a second time (a
 burst of clients asking for the same new page costs one query).
+
+`KeptValues` keeps values computed from the store under a key, up to a number of them, for a
+store that may change through this app: `StoreAccess` keeps the facet counts of a filter with
+it (so the next page, another sort or the API's `facets=true` of the same filter count
+nothing again) and empties it on every write.
 """
 
 from __future__ import annotations
@@ -15,9 +20,9 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Hashable, MutableMapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -31,6 +36,7 @@ DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
 MAX_ENTRY_BYTES = 2 * 1024 * 1024
 
 Key = tuple[str, bytes, bytes]
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,55 @@ class KeptAnswers:
             while self.size > self.max_bytes:
                 _, dropped = self._items.popitem(last=False)
                 self.size -= len(dropped.body)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+class KeptValues(Generic[V]):
+    """Values kept under hashable keys, each with a weight (its size in whatever unit the
+    caller counts), up to `max_weight` in all, least recently used dropped first; `clear`
+    drops them all and makes every value computed before it unkeepable (thread-safe)."""
+
+    def __init__(self, max_weight: int = 100_000) -> None:
+        self.max_weight = max_weight
+        self.weight = 0
+        self.generation = 0
+        self._items: OrderedDict[Hashable, tuple[V, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> V | None:
+        """The value kept for `key`, if any (now the most recently used)."""
+        with self._lock:
+            found = self._items.get(key)
+            if found is None:
+                return None
+            self._items.move_to_end(key)
+            return found[0]
+
+    def put(self, key: Hashable, value: V, generation: int, weight: int = 1) -> None:
+        """Keep a value computed when `generation` was current; not kept if a `clear` came
+        between (the store changed meanwhile) or if it alone weighs more than the whole."""
+        if weight > self.max_weight:
+            return
+        with self._lock:
+            if generation != self.generation:
+                return
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.weight -= old[1]
+            self._items[key] = (value, weight)
+            self.weight += weight
+            while self.weight > self.max_weight:
+                _, (_, dropped) = self._items.popitem(last=False)
+                self.weight -= dropped
+
+    def clear(self) -> None:
+        """Drop every value: the store changed."""
+        with self._lock:
+            self._items.clear()
+            self.weight = 0
+            self.generation += 1
 
     def __len__(self) -> int:
         return len(self._items)

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from dyad.errors import QueryError
 from dyad.names import actor_name, code_name, quad_name
 from dyad.ontology import load_ontology
-from dyad.store.listing import Cursor, Sort, event_facets, event_places, page_events
+from dyad.store.listing import Cursor, Sort, event_places, page_events
 from dyad.store.named import with_names
 from dyad.store.timeline import PERIODS
 from dyad.web.charts import overview_chart
@@ -134,7 +134,7 @@ def events_page(request: Request, context: Context) -> HTMLResponse:
     backend = context.access.reader().backend
     page = page_events(backend, criteria, limit=size, sort=sort,
                        cursor=Cursor.decode(cursor) if cursor else None)
-    facets = event_facets(backend, criteria, by=by)
+    facets = context.access.facets(criteria, by=by)  # kept: the next page counts nothing
     kept = {**values, **({"sort": sort.text} if sort.text != "date" else {}),
             **({"limit": str(size)} if size != PAGE_SIZE else {})}
     following = None
