@@ -138,8 +138,15 @@ class ActorResolver:
         """Mentions in a sentence span, keyed by each token index they cover."""
         words, where = name_words(sent)
         found: dict[int, Mention] = {}
+        # "President Omar Hassan al-Bashir": a one-word name (Phoenix's HASSAN_, Jordan's
+        # prince) inside a longer person's name, not at its end, is not that person
+        name_ends = {k: ent.end for ent in sent.ents if ent.label_ == "PERSON"
+                     and ent.end - ent.start >= 3 for k in range(ent.start, ent.end)}
         for m in self._word_mentions(words, day):
-            self._add(found, replace(m, start=where[m.start], end=where[m.end - 1] + 1))
+            start, end = where[m.start], where[m.end - 1] + 1
+            if m.kind == "actor" and end - start == 1 and name_ends.get(start, end) > end:
+                continue
+            self._add(found, replace(m, start=start, end=end))
         for ent in sent.ents:
             if ent.label_ in NAMED_ENTITY_TYPES and not any(
                 k in found for k in range(ent.start, ent.end)

@@ -207,7 +207,8 @@ def predicate_roles(verb: Token, *, donors: int = MAX_SUBJECT_DONORS) -> Roles:
             roles.objects.append(verb.head)
     else:
         # "rebels, who attacked ...": the relative pronoun is named by the donor below
-        roles.subjects.extend(s for s in children(verb, "nsubj", "csubj") if not _relative(s))
+        roles.subjects.extend(_misparsed_subject(s) for s in children(verb, "nsubj", "csubj")
+                              if not _relative(s))
     if not roles.subjects and not roles.passive and donors > 0:
         donor = _subject_donor(verb, donors - 1)
         if donor is not None:
@@ -217,6 +218,16 @@ def predicate_roles(verb: Token, *, donors: int = MAX_SUBJECT_DONORS) -> Roles:
     roles.objects.extend(_object_heads(verb))
     roles.complement = _complement(verb, roles)
     return roles
+
+
+def _misparsed_subject(subject: Token) -> Token:
+    """ "The Red Cross operating in Iraq said ...", parsed with "operating" as the subject of
+    "said" and "Red Cross" as its own: the participle's subject is the real one."""
+    if subject.pos_ == "VERB" and subject.tag_ in ("VBG", "VBN"):
+        inner = children(subject, "nsubj")
+        if inner:
+            return inner[0]
+    return subject
 
 
 def _subject_donor(verb: Token, donors: int) -> tuple[Token, list[Token]] | None:
