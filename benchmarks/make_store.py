@@ -465,7 +465,8 @@ _LISTING_SQL = f"""json_object(
     'target', target, 'target_text', best_target_text, 'code', code, 'root', root,
     'plover', plover, 'goldstein', goldstein, 'quad_class', quad_class, 'mode', best_mode,
     'date', strftime(first_day, '%Y-%m-%d'), 'date_text', '', 'attribution', best_attribution,
-    'trigger', best_trigger, 'spans', json(best_spans), 'num_mentions', num_mentions,
+    'trigger', best_trigger, 'spans', json(best_spans), 'location', NULL::JSON,
+    'num_mentions', num_mentions,
     'num_sources', num_sources, 'num_articles', num_articles)::VARCHAR"""
 
 
