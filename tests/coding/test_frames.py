@@ -249,3 +249,18 @@ def test_what_someone_is_accused_of_is_not_an_act(code_text: Callable[..., list[
                                                   ) -> None:
     events = code_text("China accused the United States of interfering in its elections.")
     assert {(e.source, e.target, e.root) for e in events} == {("CHN", "USA", "11")}
+
+
+def test_a_verbal_act_joined_to_a_reported_clause_is_the_reporters(
+        code_text: Callable[..., list[EventRecord]]) -> None:
+    events = code_text("Malian officials say the raids have caused panic among civilians in "
+                       "the region and threatened unspecified measures against Niger.")
+    assert any((e.source, e.target, e.root) == ("MLI", "NER", "13") for e in events), [
+        (e.source, e.target, e.code) for e in events]
+
+
+def test_a_material_act_joined_to_a_reported_clause_is_not_the_reporters(
+        code_text: Callable[..., list[EventRecord]]) -> None:
+    events = code_text("Malian officials say the storm has destroyed homes in the region and "
+                       "killed five people in Niger.")
+    assert not [e for e in events if e.source.startswith("MLI") and e.root == "18"]

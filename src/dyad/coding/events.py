@@ -170,6 +170,8 @@ class SentenceCoder:
             )
         frame = frame_of(verb, negation_consumed=match.consumed_negation)
         sources = _unique([a for head in roles.subjects for a in participants.actors(head)])
+        if not sources and (match.code.forward or "")[:2] in VERBAL_ROOTS:
+            sources = _reporter(verb, participants)
         slot_sources = [
             participants.actors(verb.doc[i]) for s, i in match.slots if s == Slot.SOURCE
         ]
@@ -328,6 +330,24 @@ ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 ADDRESSED_CODES = frozenset({"012", "018"})
 # Sectors of a state: they do not address their own country.
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "JUD", "LEG", "SPY", "PTY", "ELI"})
+
+
+# Roots of acts done by speaking: statements, appeals, demands, rebukes, rejections, threats.
+VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+
+
+def _reporter(verb: Token, participants: ParticipantResolver) -> list[Actor]:
+    """ "Chadian officials say the airstrikes have created panic ... and threatened measures
+    against Sudan": the parser joins "threatened" to "created", whose subject (the airstrikes)
+    names no one; a verbal act there is the reporting subject's own."""
+    if verb.dep_ != "conj" or verb.head.dep_ != "ccomp" or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    reporter = verb.head.head
+    if reporter.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    return _unique([a for s in reporter.children if s.dep_ == "nsubj"
+                    for a in participants.actors(s)])
 
 
 def _addressed(code: str) -> bool:
