@@ -264,3 +264,17 @@ def test_a_material_act_joined_to_a_reported_clause_is_not_the_reporters(
     events = code_text("Malian officials say the storm has destroyed homes in the region and "
                        "killed five people in Niger.")
     assert not [e for e in events if e.source.startswith("MLI") and e.root == "18"]
+
+
+def test_what_an_accusation_says_is_not_an_act(
+        code_text: Callable[..., list[EventRecord]]) -> None:
+    events = code_text("Tensions are growing, following accusations that Ethiopia bombed "
+                       "four Eritrean towns near the border on Friday.")
+    assert not [e for e in events if e.root in ("18", "19")], [
+        (e.source, e.target, e.code) for e in events]
+
+
+def test_what_a_report_says_stays_an_act(code_text: Callable[..., list[EventRecord]]) -> None:
+    events = code_text("Ethiopia bombed four Eritrean towns near the border on Friday, "
+                       "officials said.")
+    assert [e for e in events if e.root == "19"]

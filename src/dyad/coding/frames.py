@@ -40,6 +40,9 @@ CLAIM_NOUNS = frozenset(
         "accusation",
     }
 )
+# Claims that accuse: what they say someone did is alleged, not reported as done.
+ALLEGATION_NOUNS = frozenset({"allegation", "accusation", "charge", "rumor", "rumour",
+                              "suspicion"})
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "ought"})
 # "The government must release them": what someone is told to do, not what was done.
 DEMANDING_MODALS = frozenset({"must"})
@@ -271,6 +274,10 @@ def frame_of(verb: Token, *, negation_consumed: bool = False) -> Frame:
             grand = parent.head
             if grand.lemma_.lower() in DENIAL_VERBS or is_negated(grand):
                 return Frame(blocked="denied")
+            if parent.lemma_.lower() in ALLEGATION_NOUNS:
+                # "following accusations that Sudan bombed four Chadian towns": the
+                # accusation is the news, what it says is not established
+                return Frame(blocked="alleged")
         if dep in ("xcomp", "acl") and lemma in INTENT_HEADS:
             attempt = lemma in ATTEMPT_HEADS and not intent
             intent = True
