@@ -27,3 +27,10 @@ def test_the_supplement_names_the_actor(code_text: Code, text: str, source: str)
     events = code_text(text)
     assert any(e.source.startswith(source) for e in events), [
         (e.source, e.target, e.code) for e in events]
+
+
+def test_palestinian_groups_are_palestinian(code_text: Code) -> None:
+    events = code_text("The Palestinian Islamic Jihad movement rejected an invitation to attend "
+                       "a meeting of Palestinian factions.")
+    assert any(e.source.startswith("PSEREB") for e in events), [
+        (e.source, e.target, e.code) for e in events]
