@@ -373,8 +373,8 @@ def _other_country(participants: ParticipantResolver, sources: list[Actor], doc:
     """The one country the sentence names besides its sources' ("voiced concern about the
     violence in Belarus ... and called for the release of those detained"); "" for none or
     several."""
-    own = {a.code[:3] for a in sources}
-    named = {country_of(m) for m in participants.mentions.values()
+    own = {a.code[:3] for a in sources if a.code[3:6] in STATE_SECTORS}  # a group may
+    named = {country_of(m) for m in participants.mentions.values()  # address its own country
              if not _based_in(m, doc)} - own - {""}
     return next(iter(named)) if len(named) == 1 else ""
 
