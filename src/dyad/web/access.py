@@ -17,6 +17,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
+from dyad.knowledge.pairs import DyadKnowledge
+from dyad.knowledge.status import StatusAnswer
 from dyad.knowledge.summary import RecordSummary
 from dyad.store.backend import Backend, DuckDBBackend, is_postgres_url
 from dyad.store.handle import EventStore, open_store
@@ -26,6 +28,7 @@ from dyad.store.knowledge import (
     load_records,
     load_summaries,
 )
+from dyad.store.knowledge_reads import load_document_knowledge, load_pair, load_status
 from dyad.store.schema import create_schema
 
 
@@ -87,7 +90,8 @@ class StoreAccess:
 
     def knowledge(self) -> KnowledgeBase:
         """The merged knowledge of the whole store (as `EventStore.knowledge()` gives it), loaded
-        once and again only when documents were added or removed."""
+        once and again only when documents were added or removed (slow on a large store: the
+        pages read what they show with `status`, `pair`, `document`, `summaries`)."""
         backend = self.reader().backend
         mark = knowledge_fingerprint(backend)
         with self._knowledge_lock:
@@ -96,6 +100,18 @@ class StoreAccess:
             loaded = load_knowledge(backend)
             self._knowledge = (mark, loaded)
             return loaded
+
+    def status(self, query: str) -> StatusAnswer:
+        """`answer_status` for the query, reading only the records it may need."""
+        return load_status(self.reader().backend, query)
+
+    def pair(self, first: str, second: str) -> DyadKnowledge:
+        """The knowledge of a pair of countries, reading only the records that name them."""
+        return load_pair(self.reader().backend, first, second)
+
+    def document(self, doc_id: str) -> DyadKnowledge:
+        """The knowledge a document states something about, reading only its records."""
+        return load_document_knowledge(self.reader().backend, doc_id)
 
     def summaries(self, kind_of: str) -> list[RecordSummary]:
         """What lists need of the merged records of one type (`load_summaries`), loaded once
