@@ -306,30 +306,29 @@ def pair_group_ids(backend: Backend, kind_of: str, countries: Sequence[str], *,
     return _ids(backend, kind_of, where, [kind_of, *keys, kind_of, *keys])
 
 
-#: More names than this, or a name that JSON escapes, and `touching_group_ids` reads every
-#: record that touches the countries instead of looking for the names in SQL.
-_MAX_NAMES = 100
-
-
 def touching_group_ids(backend: Backend, kind_of: str, countries: Sequence[str],
                        names: Sequence[str]) -> list[str]:  # fmt: skip
     """Ids of the merged records of one type whose actor codes name one of these countries
-    and whose record (its JSON, case aside) may contain one of `names`; every record that
-    names one of the countries when the names cannot be looked for in SQL."""
+    and whose record's JSON holds one of `names` (case aside), in knowledge base order.
+
+    A name JSON would escape (a quote, a backslash, a control character) keeps every such
+    record. (A name found only across the join of a claim's gist and text, as
+    `_names_one_of` joins them, is not found: no name of a record spans two sentences.)"""
     keys = [f"p:{c}" for c in dict.fromkeys(countries)]
     wanted = [n.lower() for n in dict.fromkeys(names) if n]
     if not keys or not wanted:
         return []
     marks = ", ".join("?" * len(keys))
-    where = (f" AND g.item_id IN (SELECT item_id FROM knowledge_keys WHERE type = ? AND key IN "
-             f"({marks}))")
-    params = [kind_of, *keys]
-    searchable = len(wanted) <= _MAX_NAMES and all(
-        n.isascii() and n.isprintable() and '"' not in n and "\\" not in n for n in wanted)
-    if searchable:
-        where += " AND (" + " OR ".join("strpos(lower(g.data), ?) > 0" for _ in wanted) + ")"
-        params += wanted
-    return _ids(backend, kind_of, where, params)
+    candidates = _ids(backend, kind_of, f" AND g.item_id IN (SELECT item_id FROM knowledge_keys "
+                      f"WHERE type = ? AND key IN ({marks}))", [kind_of, *keys])
+    if not all(n.isprintable() and '"' not in n and "\\" not in n for n in wanted):
+        return candidates
+    found: set[str] = set()
+    for part, ids in _chunks(candidates):  # raw JSON, looked into without parsing it
+        found.update(str(i) for i, data in backend.rows(
+            f"SELECT item_id, data FROM knowledge_groups WHERE type = ? AND item_id IN ({ids})",
+            [kind_of, *part]) if any(n in str(data).lower() for n in wanted))
+    return [i for i in candidates if i in found]
 
 
 def read_ordered(backend: Backend, kind_of: str, ids: Sequence[str]) -> list[Item]:
