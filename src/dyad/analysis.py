@@ -58,17 +58,17 @@ class DocumentAnalyser:
         """Code one parsed document and extract its knowledge in one walk. The coder's
         errors propagate; the knowledge extractor's leave the events standing."""
         walk = self.coder.analyser.walk(parsed)
-        coded = CodedDocument(walk.document)
+        coding = self.coder.reader(walk)
         reader = self.extractor.reader(walk)
         failed = ""
         for view in walk:
-            self.coder.code_view(coded, view)
+            coding.read(view)
             if not failed:
                 try:
                     reader.read(view)
                 except Exception as exc:  # the events stand without the knowledge
                     failed = FailedDocument.of(walk.document, exc).reason
-        coded = self.coder.finish(coded, walk)
+        coded = coding.result()
         knowledge = KnowledgeBase()
         if not failed:
             try:

@@ -5,9 +5,11 @@ the same document memory: who "we" and "they" are, which country "the country" i
 names were given before. `SentenceAnalyser.walk` builds that, sentence by sentence, once:
 
     walk = analyser.walk(parsed)            # the document (dated by its dateline), its memory
+    coding, knowledge = coder.reader(walk), extractor.reader(walk)
     for view in walk:                       # one `SentenceView` per non-blank sentence
-        coder.code_view(coded, view)        # the event coder reads it first,
+        coding.read(view)                   # the event coder reads it first,
         knowledge.read(view)                # then any other reader
+    coding.result(), knowledge.result()
     # after each sentence the walk remembers what it named (subjects, names, countries)
 
 A sentence a discard phrase voids is in the walk too (`view.discard` says why): the coder

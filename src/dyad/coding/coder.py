@@ -92,6 +92,24 @@ class CodedDocument:
     sentences: list[SentenceReport] = field(default_factory=list)
 
 
+class DocumentCoding:
+    """The event coder reading one document's walk, a sentence at a time (the document's
+    coding state lives here, beside its `CodedDocument`)."""
+
+    def __init__(self, coder: EventCoder, walk: DocumentWalk) -> None:
+        self.coder = coder
+        self.walk = walk
+        self.coded = CodedDocument(walk.document)
+
+    def read(self, view: SentenceView) -> None:
+        """Code one sentence (call before the walk moves on)."""
+        self.coder.code_view(self.coded, view)
+
+    def result(self) -> CodedDocument:
+        """The document's events and sentence reports, once the walk is over."""
+        return self.coder.finish(self.coded, self.walk)
+
+
 class EventCoder:
     """Codes documents with one set of dictionaries; build once, reuse for many documents."""
 
@@ -153,11 +171,14 @@ class EventCoder:
     def code_parsed(self, parsed: ParsedDocument) -> CodedDocument:
         """Code one already parsed document; an undated one takes the date its dateline
         gives, if any ("August 10, 2012" under the headline)."""
-        walk = self.analyser.walk(parsed)
-        coded = CodedDocument(walk.document)
-        for view in walk:
-            self.code_view(coded, view)
-        return self.finish(coded, walk)
+        coding = self.reader(self.analyser.walk(parsed))
+        for view in coding.walk:
+            coding.read(view)
+        return coding.result()
+
+    def reader(self, walk: DocumentWalk) -> DocumentCoding:
+        """The coding of one document whose walk another reader may read too."""
+        return DocumentCoding(self, walk)
 
     def finish(self, coded: CodedDocument, walk: DocumentWalk) -> CodedDocument:
         """The document's events once its walk is over: role-only actors given the country
