@@ -97,6 +97,10 @@ def _check(backend: Backend) -> None:
     for first, second in itertools.product((*COUNTRIES, "RUSGOV", "XYZ"), repeat=2):
         assert _ids(load_pair(backend, first, second)) == _ids(
             dyad_knowledge(kb, first, second)), (first, second)
+    full = dyad_knowledge(kb, "RUS", "JPN")
+    first = load_pair(backend, "RUS", "JPN", limit=2)
+    assert list(_ids(first)) == [ids[:2] for ids in _ids(full)]
+    assert first.totals == (len(full.agreements), len(full.institutions), len(full.claims))
     documents = sorted({e.doc_id for a in kb.agreements for e in a.mentions})
     for doc_id in documents[:12]:
         assert _ids(load_document_knowledge(backend, doc_id)) == _ids(

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
 from dyad.knowledge.summary import claim_codes, country, institution_codes
+from dyad.knowledge.vocabulary import key_words
 
 T = TypeVar("T")
 
@@ -42,13 +43,21 @@ class DyadKnowledge:
     agreements: tuple[Agreement, ...]
     institutions: tuple[Institution, ...]
     claims: tuple[Claim, ...]
+    #: how many agreements, institutions and claims there are in all, when only the first
+    #: ones are given (`dyad.store.knowledge_reads.load_pair` with a limit)
+    totals: tuple[int, int, int] | None = None
+
+
+def names_one_of(words: Iterable[str], names: Iterable[str]) -> bool:
+    """Whether a claim's key words (`key_words` of its gist and text) hold every key word of
+    one of `names`, as a status answer relates claims to an institution: "Russia is closing
+    Japan Centers" names the Japan Center."""
+    held = set(words)
+    return any(named and named <= held for named in (set(key_words(n)) for n in names))
 
 
 def _names_one_of(claim: Claim, names: Iterable[str]) -> bool:
-    """Whether the claim's words name one of `names` (case aside): "Russia is closing Japan
-    Centers" names the Japan Center."""
-    text = f"{claim.gist} {claim.text}".lower()
-    return any(name and name.lower() in text for name in names)
+    return names_one_of(key_words(f"{claim.gist} {claim.text}"), names)
 
 
 def dyad_knowledge(kb: KnowledgeBase, first: str, second: str) -> DyadKnowledge:

@@ -37,6 +37,7 @@ from dyad.knowledge.merge import (
 )
 from dyad.knowledge.model import Agreement, Claim, Institution
 from dyad.knowledge.summary import RecordSummary, summarise, summary_keys
+from dyad.knowledge.vocabulary import key_words
 from dyad.store.backend import Backend, Row
 from dyad.store.knowledge_rows import (
     KNOWLEDGE_TYPES,
@@ -294,41 +295,70 @@ def select_group_ids(backend: Backend, kind_of: str, *, keys: Sequence[str] = ()
 def pair_group_ids(backend: Backend, kind_of: str, countries: Sequence[str], *,
                    alone: bool = False) -> list[str]:  # fmt: skip
     """Ids of the merged records of one type whose actor codes name every one of these
-    countries; with `alone`, also those that name some of them and no other country."""
+    countries; with `alone`, also those that name some of them and no other country: those
+    naming them all first, each part in knowledge base order."""
     keys = [f"p:{c}" for c in dict.fromkeys(countries)]
-    if not alone:
-        return select_group_ids(backend, kind_of, keys=keys)
-    marks = ", ".join("?" * len(keys))
-    where = (f" AND g.item_id IN (SELECT item_id FROM knowledge_keys WHERE type = ? AND key IN "
-             f"({marks}) GROUP BY item_id HAVING count(DISTINCT key) = {len(keys)} OR item_id "
-             "NOT IN (SELECT item_id FROM knowledge_keys WHERE type = ? AND substr(key, 1, 2) "
-             f"= 'p:' AND key NOT IN ({marks})))")
-    return _ids(backend, kind_of, where, [kind_of, *keys, kind_of, *keys])
-
-
-def touching_group_ids(backend: Backend, kind_of: str, countries: Sequence[str],
-                       names: Sequence[str]) -> list[str]:  # fmt: skip
-    """Ids of the merged records of one type whose actor codes name one of these countries
-    and whose record's JSON holds one of `names` (case aside), in knowledge base order.
-
-    A name JSON would escape (a quote, a backslash, a control character) keeps every such
-    record. (A name found only across the join of a claim's gist and text, as
-    `_names_one_of` joins them, is not found: no name of a record spans two sentences.)"""
-    keys = [f"p:{c}" for c in dict.fromkeys(countries)]
-    wanted = [n.lower() for n in dict.fromkeys(names) if n]
-    if not keys or not wanted:
+    if not keys:
         return []
     marks = ", ".join("?" * len(keys))
-    candidates = _ids(backend, kind_of, f" AND g.item_id IN (SELECT item_id FROM knowledge_keys "
-                      f"WHERE type = ? AND key IN ({marks}))", [kind_of, *keys])
-    if not all(n.isprintable() and '"' not in n and "\\" not in n for n in wanted):
-        return candidates
-    found: set[str] = set()
-    for part, ids in _chunks(candidates):  # raw JSON, looked into without parsing it
-        found.update(str(i) for i, data in backend.rows(
-            f"SELECT item_id, data FROM knowledge_groups WHERE type = ? AND item_id IN ({ids})",
-            [kind_of, *part]) if any(n in str(data).lower() for n in wanted))
-    return [i for i in candidates if i in found]
+    # one pass over the country keys of the records that name one of the countries
+    hits: dict[str, tuple[Order, int]] = {}
+    for first_doc, sentence, signed, item_id, inside, outside in backend.rows(
+            "SELECT g.first_doc, g.first_sentence, g.signed, g.item_id, h.inside, h.outside "
+            "FROM knowledge_groups g JOIN (SELECT item_id, "
+            f"sum(CASE WHEN key IN ({marks}) THEN 1 ELSE 0 END) AS inside, "
+            f"sum(CASE WHEN key IN ({marks}) THEN 0 ELSE 1 END) AS outside FROM knowledge_keys "
+            "WHERE type = ? AND substr(key, 1, 2) = 'p:' AND item_id IN (SELECT item_id FROM "
+            f"knowledge_keys WHERE type = ? AND key IN ({marks})) GROUP BY item_id) h "
+            "ON h.item_id = g.item_id WHERE g.type = ?",
+            [*keys, *keys, kind_of, kind_of, *keys, kind_of]):
+        if int(inside) == len(keys) or (alone and int(outside) == 0):
+            hits[str(item_id)] = (_order(first_doc, sentence, signed, item_id), int(inside))
+    return [i for i, _ in sorted(hits.items(), key=lambda kv: (-kv[1][1], kv[1][0]))]
+
+
+def group_names(backend: Backend, kind_of: str, ids: Sequence[str]) -> list[str]:
+    """The names of the merged records of one type with these ids (not their JSON)."""
+    names: list[str] = []
+    for part, marks in _chunks(list(ids)):
+        names += [str(n) for (n,) in backend.rows(
+            f"SELECT name FROM knowledge_groups WHERE type = ? AND item_id IN ({marks})",
+            [kind_of, *part])]
+    return names
+
+
+def naming_group_ids(backend: Backend, kind_of: str, countries: Sequence[str],
+                     names: Sequence[str]) -> list[str]:  # fmt: skip
+    """Ids of the merged records of one type whose actor codes name one of these countries
+    and whose words hold every key word of one of `names` (`pairs.names_one_of`), in
+    knowledge base order: the words of those records only are read, from their keys."""
+    keys = [f"p:{c}" for c in dict.fromkeys(countries)]
+    named = {frozenset(key_words(n)) for n in names} - {frozenset()}
+    if not keys or not named:
+        return []
+    by_word: dict[str, list[frozenset[str]]] = {}
+    for words in named:  # each name filed under one of its words
+        by_word.setdefault(min(words), []).append(words)
+    held: dict[str, set[str]] = {}
+    marks = ", ".join("?" * len(keys))
+    for item_id, key in backend.rows(
+            "SELECT item_id, key FROM knowledge_keys WHERE type = ? AND substr(key, 1, 2) = "
+            "'w:' AND item_id IN (SELECT item_id FROM knowledge_keys WHERE type = ? AND key IN "
+            f"({marks}))", [kind_of, kind_of, *keys]):
+        held.setdefault(str(item_id), set()).add(str(key)[2:])
+    found = [i for i, words in held.items() if any(
+        n <= words for w in words for n in by_word.get(w, ()))]
+    return ids_of(backend, kind_of, found)
+
+
+def ids_of(backend: Backend, kind_of: str, ids: Sequence[str]) -> list[str]:
+    """These ids in knowledge base order."""
+    orders: list[Order] = []
+    for part, marks in _chunks(list(ids)):
+        orders += [_order(*row) for row in backend.rows(
+            "SELECT first_doc, first_sentence, signed, item_id FROM knowledge_groups "
+            f"WHERE type = ? AND item_id IN ({marks})", [kind_of, *part])]
+    return [order[3] for order in sorted(orders)]
 
 
 def read_ordered(backend: Backend, kind_of: str, ids: Sequence[str]) -> list[Item]:

@@ -26,11 +26,13 @@ from dyad.knowledge.vocabulary import key_words
 from dyad.store.backend import Backend
 from dyad.store.knowledge import load_knowledge, merge_on_load
 from dyad.store.knowledge_groups import (
+    group_names,
     groups_built,
+    ids_of,
+    naming_group_ids,
     pair_group_ids,
     read_ordered,
     select_group_ids,
-    touching_group_ids,
 )
 from dyad.store.knowledge_rows import KNOWLEDGE_TYPES, Item
 
@@ -91,23 +93,37 @@ def load_status(backend: Backend, query: str) -> StatusAnswer:
     return answer_status(kb, query)
 
 
-def load_pair(backend: Backend, first: str, second: str) -> DyadKnowledge:
-    """`dyad_knowledge` of the store for a pair of countries, reading only the agreements
-    that bind both or only them, the institutions tied to both, and the claims about both
-    or about one that name a record found."""
+def load_pair(backend: Backend, first: str, second: str, *,
+              limit: int | None = None) -> DyadKnowledge:  # fmt: skip
+    """`dyad_knowledge` of the store for a pair of countries (with `limit`, the first
+    `limit` records of each type and how many there are in all), selected by their country
+    and word keys: the agreements that bind both or only them, the institutions tied to both,
+    the claims about both or about one that name one of those (by their names, read without
+    the records); only the records given are read."""
     if not groups_built(backend):
-        return dyad_knowledge(load_knowledge(backend), first, second)
+        found = dyad_knowledge(load_knowledge(backend), first, second)
+        if limit is None:
+            return found
+        return DyadKnowledge(found.agreements[:limit], found.institutions[:limit],
+                             found.claims[:limit], (len(found.agreements),
+                                                    len(found.institutions), len(found.claims)))
     countries = sorted({country(first), country(second)})
-    agreements = read_ordered(backend, "agreement",
-                              pair_group_ids(backend, "agreement", countries, alone=True))
-    institutions = read_ordered(backend, "institution",
-                                pair_group_ids(backend, "institution", countries))
-    found = dyad_knowledge(_base(agreements, institutions), first, second)
-    names = [*(i.name for i in found.institutions), *(a.name for a in found.agreements)]
-    claims = read_ordered(backend, "claim", [
-        *pair_group_ids(backend, "claim", countries),
-        *touching_group_ids(backend, "claim", countries, names)])
-    return dyad_knowledge(_base(agreements, institutions, claims), first, second)
+    agreements = pair_group_ids(backend, "agreement", countries, alone=True)
+    institutions = pair_group_ids(backend, "institution", countries)
+    names = [*group_names(backend, "institution", institutions),
+             *group_names(backend, "agreement", agreements)]
+    claims = pair_group_ids(backend, "claim", countries)  # in knowledge base order
+    naming = set(naming_group_ids(backend, "claim", countries, names)) - set(claims)
+    if naming:
+        claims = ids_of(backend, "claim", [*claims, *naming])
+    shown = [ids[:limit] if limit is not None else ids
+             for ids in (agreements, institutions, claims)]
+    read = {kind_of: {i.id: i for i in read_ordered(backend, kind_of, ids)}
+            for kind_of, ids in zip(KNOWLEDGE_TYPES, shown, strict=True)}
+    base = _base(*([read[kind_of][i] for i in ids if i in read[kind_of]]
+                   for kind_of, ids in zip(KNOWLEDGE_TYPES, shown, strict=True)))
+    totals = None if limit is None else (len(agreements), len(institutions), len(claims))
+    return DyadKnowledge(base.agreements, base.institutions, base.claims, totals)
 
 
 def load_document_knowledge(backend: Backend, doc_id: str) -> DyadKnowledge:

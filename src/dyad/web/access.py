@@ -105,9 +105,10 @@ class StoreAccess:
         """`answer_status` for the query, reading only the records it may need."""
         return load_status(self.reader().backend, query)
 
-    def pair(self, first: str, second: str) -> DyadKnowledge:
-        """The knowledge of a pair of countries, reading only the records that name them."""
-        return load_pair(self.reader().backend, first, second)
+    def pair(self, first: str, second: str, *, limit: int | None = None) -> DyadKnowledge:
+        """The knowledge of a pair of countries (the first `limit` records of each type),
+        reading only the records it gives."""
+        return load_pair(self.reader().backend, first, second, limit=limit)
 
     def document(self, doc_id: str) -> DyadKnowledge:
         """The knowledge a document states something about, reading only its records."""

@@ -39,6 +39,8 @@ router = APIRouter(include_in_schema=False)
 Context = Annotated[WebContext, Depends(web_context)]
 ACTOR_CODE = r"^[A-Za-z0-9-]{1,24}$"
 PAGE_SIZE = 50
+#: Agreements, institutions and claims the dyad page shows of each type (the first ones).
+PAIR_RECORDS = 50
 _ROOT = re.compile(r"^\d{0,2}$")
 
 
@@ -107,7 +109,7 @@ def dyad_page(request: Request, context: Context,
         "explore": link("/events", {"pair": f"{first}:{second}", "root": root.strip(),
                                     "since": since.strip(), "until": until.strip(),
                                     "q": q.strip()}),
-        "knowledge": context.access.pair(first, second),
+        "knowledge": context.access.pair(first, second, limit=PAIR_RECORDS),
     }, charts=True)
 
 
