@@ -206,12 +206,17 @@ def dyad_timeline(
 def dyad_knowledge(
     context: Context,
     a: Annotated[str, Path(pattern=ACTOR_CODE)], b: Annotated[str, Path(pattern=ACTOR_CODE)],
+    limit: Annotated[int, Query(ge=1, le=1000, description="Records of each type, the "
+                                "first ones (the dyad page's order).")] = 50,
 ) -> Response:
-    found = context.access.pair(a, b)
+    found = context.access.pair(a, b, limit=limit)
+    totals = found.totals or (0, 0, 0)
     return JSONAnswer({"a": a.upper(), "b": b.upper(),
                        "agreements": [x.to_dict() for x in found.agreements],
                        "institutions": [x.to_dict() for x in found.institutions],
-                       "claims": [x.to_dict() for x in found.claims]})
+                       "claims": [x.to_dict() for x in found.claims],
+                       "totals": dict(zip(("agreements", "institutions", "claims"), totals,
+                                          strict=True))})
 
 
 @router.get("/documents/{doc_id:path}",
