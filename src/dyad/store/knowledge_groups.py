@@ -300,6 +300,8 @@ def pair_group_ids(backend: Backend, kind_of: str, countries: Sequence[str], *,
     keys = [f"p:{c}" for c in dict.fromkeys(countries)]
     if not keys:
         return []
+    if not alone:
+        return select_group_ids(backend, kind_of, keys=keys)
     marks = ", ".join("?" * len(keys))
     # one pass over the country keys of the records that name one of the countries
     hits: dict[str, tuple[Order, int]] = {}
