@@ -3,11 +3,16 @@
 into records) and, as before they were kept, merged on every read (`merge_on_load`: every
 `knowledge` row read, turned back into records and merged); what a list page reads (the
 summaries of every agreement, `load_summaries`, then the 50 records of one page,
-`load_records`); and what keeping the merge costs an ingest batch (`refresh_groups` for a
-batch of new documents).
+`load_records`); what answering one question reads instead, selecting the records by their
+look-up keys (`dyad.store.knowledge_reads`): a status question (`load_status`, as `dyad
+status`), a dyad page's knowledge (`load_pair`), a filtered list (`select_ids` and the first
+50 records, as `dyad agreements --party RUS --status suspended --limit 50`); and what keeping
+the merge costs an ingest batch (`refresh_groups` for a batch of new documents).
 
     .venv/bin/python benchmarks/bench_knowledge_merge.py                 # 1,000 … 8,000
     .venv/bin/python benchmarks/bench_knowledge_merge.py --sizes 100000 --json
+    .venv/bin/python benchmarks/bench_knowledge_merge.py --sizes 100000 --keep k.duckdb
+                                                   # keep the store, to time the CLI on it
 
 The records are generated: per document one agreement (a named one from a pool of 2,000
 names, so that some merge across documents, or a described one that never merges), one
@@ -49,6 +54,7 @@ from dyad.store.knowledge import (
     merge_on_load,
 )
 from dyad.store.knowledge_groups import rebuild_groups, refresh_groups
+from dyad.store.knowledge_reads import load_pair, load_status, select_ids
 from dyad.store.knowledge_rows import KNOWLEDGE_TYPES, knowledge_rows
 from dyad.store.schema import KNOWLEDGE_COLUMNS, create_schema
 
@@ -111,13 +117,13 @@ def _timed(run: Callable[[], T]) -> tuple[T, float]:
     return result, round(time.perf_counter() - start, 3)
 
 
-def measure(documents: int, batch: int = 200) -> dict[str, Any]:
+def measure(documents: int, batch: int = 200, keep: str = "") -> dict[str, Any]:
     """Seconds to read the knowledge of a store of this many documents, kept and merged on
-    load, and to keep the merge for a batch of new documents."""
+    load, to answer single questions, and to keep the merge for a batch of new documents."""
     items = records(documents + batch)
     stored, fresh = items[: 3 * documents], items[3 * documents :]
     with tempfile.TemporaryDirectory() as folder:
-        backend = _store(f"{folder}/knowledge.duckdb", stored)
+        backend = _store(keep or f"{folder}/knowledge.duckdb", stored)
         _, merge_on_read = _timed(lambda: merge_on_load(backend, KNOWLEDGE_TYPES))
         with backend.transaction():
             _, build = _timed(lambda: rebuild_groups(backend))
@@ -126,6 +132,15 @@ def measure(documents: int, batch: int = 200) -> dict[str, Any]:
         summaries, read_summaries = _timed(lambda: load_summaries(backend, "agreement"))
         _, read_page = _timed(lambda: load_records(
             backend, "agreement", [s.id for s in summaries[:50]]))
+        questions = {
+            "status_treaty_s": lambda: load_status(backend, "Treaty number 17"),
+            "status_center_s": lambda: load_status(backend, "Culture Center in City7"),
+            "status_claim_s": lambda: load_status(backend, "claim 123"),
+            "dyad_page_s": lambda: load_pair(backend, "RUS", "JPN"),
+            "list_filtered_s": lambda: load_records(backend, "agreement", select_ids(
+                backend, "agreement", party="RUS", state="suspended")[:50]),
+        }
+        answered = {name: _timed(run)[1] for name, run in questions.items()}
         ids = sorted({i.mentions[0].doc_id if not isinstance(i, Claim)
                       else i.stances[0].evidence.doc_id for i in fresh})
         with backend.transaction():
@@ -138,7 +153,7 @@ def measure(documents: int, batch: int = 200) -> dict[str, Any]:
             "merge_on_read_s": merge_on_read, "read_kept_s": read,
             "read_agreements_s": read_agreements, "list_agreements_s": read_summaries,
             "page_of_50_s": read_page, "build_s": build,
-            f"refresh_{batch}_s": refresh, "agreements": len(kept.agreements),
+            f"refresh_{batch}_s": refresh, **answered, "agreements": len(kept.agreements),
             "institutions": len(kept.institutions), "claims": len(kept.claims)}
 
 
@@ -147,8 +162,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 4000, 8000])
     parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--keep", default="", help="Keep the store of the (one) size here.")
     options = parser.parse_args()
-    results = [measure(n, options.batch) for n in options.sizes]
+    results = [measure(n, options.batch, options.keep) for n in options.sizes]
     if options.json:
         print(json.dumps(results))
         return
@@ -161,6 +177,11 @@ def main() -> None:
               f"{r['read_kept_s']:>11} {r['read_agreements_s']:>12} "
               f"{r['list_agreements_s']:>7} {r['page_of_50_s']:>7} {r['build_s']:>8} "
               f"{r[f'refresh_{options.batch}_s']:>8} {merged:>8,}")
+    print(f"\n{'documents':>10} {'status: treaty s':>16} {'center s':>9} {'claim s':>8} "
+          f"{'dyad page s':>11} {'filtered list s':>15}")
+    for r in results:
+        print(f"{r['documents']:>10,} {r['status_treaty_s']:>16} {r['status_center_s']:>9} "
+              f"{r['status_claim_s']:>8} {r['dyad_page_s']:>11} {r['list_filtered_s']:>15}")
 
 
 if __name__ == "__main__":

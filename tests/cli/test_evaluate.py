@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from dyad.coding.analysis import SentenceView
 from dyad.coding.coder import EventCoder
-from dyad.nlp import ParsedDocument
 from tests.cli.conftest import ROOT, Run, assert_one_line_error
 
 TEXT = ("Russia condemned Japan on Monday. Japan criticized China.\n"
@@ -120,14 +120,14 @@ def test_a_missing_gold_file(dyad: Callable[..., Run], tmp_path: Path) -> None:
 def test_a_text_the_coder_fails_on_is_listed_not_fatal(
         run: Callable[..., tuple[int, str, str]], gold: tuple[Path, Path],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    original = EventCoder.code_parsed
+    original = EventCoder.code_view
 
-    def failing(self: EventCoder, parsed: ParsedDocument) -> Any:
-        if "criticized" in parsed.document.text:
+    def failing(self: EventCoder, coded: Any, view: SentenceView) -> Any:
+        if "criticized" in view.document.text:
             raise RecursionError("maximum recursion depth exceeded")
-        return original(self, parsed)
+        return original(self, coded, view)
 
-    monkeypatch.setattr(EventCoder, "code_parsed", failing)
+    monkeypatch.setattr(EventCoder, "code_view", failing)
     code, out, _ = run("evaluate", str(gold[0]), str(gold[1]), "--json")
     assert code == 0
     data = json.loads(out)

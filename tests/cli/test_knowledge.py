@@ -64,6 +64,19 @@ def test_cli_agreements_by_party_and_status(run: Run, db: str) -> None:
     assert code == 0 and out == ""
 
 
+def test_cli_knowledge_lists_limit_shows_the_first_records(run: Run, db: str) -> None:
+    code, out, _ = run("agreements", "--db", db, "--format", "jsonl")
+    every = [a["id"] for a in _records(out)]
+    assert code == 0 and len(every) >= 2
+    code, out, _ = run("agreements", "--db", db, "--format", "jsonl", "--limit", "1")
+    assert code == 0 and [a["id"] for a in _records(out)] == every[:1]
+    code, out, _ = run("agreements", "--db", db, "--format", "table", "--limit", "1")
+    assert code == 0 and f"{len(every)} agreements (the first 1 shown)" in out
+    for command in ("institutions", "claims"):
+        code, out, _ = run(command, "--db", db, "--format", "jsonl", "--limit", "1")
+        assert code == 0 and len(_records(out)) == 1
+
+
 def test_cli_agreements_table_shows_each_step_with_its_sentence(run: Run, db: str) -> None:
     code, out, _ = run("agreements", "--db", db, "--party", "JPN", "--format", "table")
     assert code == 0

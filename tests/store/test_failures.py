@@ -306,19 +306,19 @@ def test_a_document_the_knowledge_extractor_fails_on_keeps_its_events(
         backend: Backend, tmp_path: Path, run_ingest: Ingest,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The events of a document stand when only the knowledge extractor fails on it."""
-    from dyad.knowledge.extract import KnowledgeExtractor
+    from dyad.knowledge.extract import KnowledgeReader
 
     records = [{"id": "ok", "text": "Japan condemned Russia on Monday."},
                {"id": "breaks", "text": "Russia KNOWLEDGEBREAKS condemned Japan on Monday."}]
     corpus = write_jsonl(tmp_path / "k.jsonl", records)
-    real = KnowledgeExtractor.extract
+    real = KnowledgeReader.read
 
-    def extract(self: KnowledgeExtractor, parsed: Any) -> Any:
-        if "KNOWLEDGEBREAKS" in parsed.document.text:
+    def read(self: KnowledgeReader, view: Any) -> Any:
+        if "KNOWLEDGEBREAKS" in view.document.text:
             raise IndexError("span [8, 7) out of a document")
-        return real(self, parsed)
+        return real(self, view)
 
-    monkeypatch.setattr(KnowledgeExtractor, "extract", extract)
+    monkeypatch.setattr(KnowledgeReader, "read", read)
     report = run_ingest(backend, [str(corpus)])
     assert (report.stored, len(report.failed), report.knowledge_failed) == (2, 0, 1)
     assert "stored without knowledge records" in "\n".join(report.summary())

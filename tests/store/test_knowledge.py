@@ -179,14 +179,17 @@ def test_knowledge_a_failed_batch_writes_no_knowledge(
 def test_knowledge_a_document_the_extractor_fails_on_keeps_its_events(
         coder: EventCoder, monkeypatch: pytest.MonkeyPatch) -> None:
     analyser = DocumentAnalyser(coder)
-    real = analyser.extractor.extract
+    real = analyser.extractor.reader
 
-    def extract(parsed: Any) -> KnowledgeBase:
-        if parsed.document.id == "bad":
-            raise ValueError("cannot extract")
-        return real(parsed)
+    def reader(walk: Any) -> Any:
+        made = real(walk)
+        if walk.document.id == "bad":
+            def read(view: Any) -> None:
+                raise ValueError("cannot extract")
+            monkeypatch.setattr(made, "read", read)
+        return made
 
-    monkeypatch.setattr(analyser.extractor, "extract", extract)
+    monkeypatch.setattr(analyser.extractor, "reader", reader)
     documents = [Document(id=s["id"], text=s["text"]) for s in STORIES[:2]]
     documents.insert(1, Document(id="bad", text="Russia condemned Japan."))
     results = code_chunk(analyser, documents)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from fastapi.testclient import TestClient
 
 from dyad.coding.coder import EventCoder
 from dyad.knowledge import KnowledgeBase, KnowledgeExtractor
@@ -41,3 +42,14 @@ def test_dyad_shows_the_pairs_agreements_and_those_binding_both(kb: KnowledgeBas
 def test_dyad_leaves_out_another_pair_sharing_one_country(kb: KnowledgeBase) -> None:
     assert _pairs(dyad_knowledge(kb, "JPN", "AUS").agreements) == [["AUS", "JPN"]]
     assert dyad_knowledge(kb, "USA", "JPN").agreements == ()
+
+
+def test_dyad_knowledge_api_gives_the_first_records_and_how_many(client: TestClient) -> None:
+    every = client.get("/api/dyads/RUS/JPN/knowledge", params={"limit": 1000}).json()
+    assert every["agreements"] and every["totals"]["agreements"] == len(every["agreements"])
+    first = client.get("/api/dyads/RUS/JPN/knowledge", params={"limit": 1}).json()
+    assert [a["id"] for a in first["agreements"]] == [a["id"] for a in every["agreements"][:1]]
+    assert first["totals"] == every["totals"]
+    assert client.get("/api/dyads/RUS/JPN/knowledge", params={"limit": 0}).status_code == 422
+    page = client.get("/dyad/RUS/JPN").text
+    assert all(a["name"].split()[0] in page for a in every["agreements"][:3])

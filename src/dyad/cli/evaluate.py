@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from dyad.analysis import DocumentAnalyser
 from dyad.cli.options import (
     ActorsOption,
     AgentsOption,
@@ -28,7 +29,7 @@ from dyad.evaluation.read import read_gold
 from dyad.evaluation.report import Report, as_json, render
 from dyad.evaluation.score import Outcome, TextFailed, score_articles, score_sentences
 from dyad.evaluation.texts import documents
-from dyad.knowledge.extract import KnowledgeExtractor
+from dyad.knowledge.model import KnowledgeBase
 
 
 def register(app: typer.Typer) -> None:
@@ -72,7 +73,7 @@ def evaluate_command(
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     reports: list[Report] = []
     knowledge: list[KnowledgeReport | None] = []
-    extractor = KnowledgeExtractor(coder.dictionaries, resolver=coder.resolver, nlp=coder.nlp)
+    analyser = DocumentAnalyser(coder)  # one walk: events and knowledge read alike
     with Progress(TextColumn("coding"), SpinnerColumn(),
                   TextColumn("{task.completed} of {task.total} texts"), TimeElapsedColumn(),
                   console=errors, transient=True,
@@ -80,13 +81,17 @@ def evaluate_command(
         task = progress.add_task("coding", total=sum(len(t) for t in texts))
         for gold_file, docs in zip(golds, texts, strict=True):
             outcomes: list[Outcome] = []
-            for result in coder.code_each(docs):
-                outcomes.append(TextFailed(result.reason) if isinstance(result, FailedDocument)
-                                else result)
+            bases: list[KnowledgeBase | None] = []
+            for result in analyser.analyse_each(docs):
+                if isinstance(result, FailedDocument):
+                    outcomes.append(TextFailed(result.reason))
+                    bases.append(None)
+                else:
+                    outcomes.append(result.coded)
+                    bases.append(None if result.knowledge_failed else result.knowledge)
                 progress.update(task, advance=1)
             if isinstance(gold_file, ArticleGoldFile):
                 reports.append(score_articles(gold_file, outcomes))
-                bases = list(extractor.extract_each(docs))
                 knowledge.append(score_knowledge(gold_file.articles, [d.text for d in docs],
                                                  bases))
             else:

@@ -1,7 +1,8 @@
 """`dyad agreements`, `agreement`, `institutions`, `claims`, `status`: the stored knowledge.
 
-Everything shown is read from the store and merged across documents on the fly; statuses
-and standings are derived from the dated evidence, which is printed with each step.
+Everything shown is read from the store's merged records, only those a command shows (the
+lists select them by their look-up keys, then read them a page at a time); statuses and
+standings are derived from the dated evidence, which is printed with each step.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Annotated, Any
 
 import typer
@@ -25,17 +26,13 @@ from dyad.knowledge.lifecycle import (
     current_statuses,
 )
 from dyad.knowledge.model import Agreement, Claim, Evidence, Institution, Party, When
-from dyad.knowledge.status import (
-    answer_status,
-    describe,
-    select_agreements,
-    select_claims,
-    select_institutions,
-)
+from dyad.knowledge.status import describe
 from dyad.names import code_and_name
 from dyad.store.backend import DEFAULT_DB
 from dyad.store.handle import EventStore, open_store
+from dyad.store.knowledge import load_records
 from dyad.store.knowledge_groups import groups_built
+from dyad.store.knowledge_reads import select_ids
 
 FORMATS = ("table", "jsonl")
 
@@ -44,6 +41,11 @@ KnowledgeFormat = Annotated[str | None, typer.Option(
     show_default=False)]
 WordsOption = Annotated[str, typer.Option(
     "--q", help="Words that must all occur in the name (or the claim's words).")]
+LimitOption = Annotated[int, typer.Option(
+    "--limit", min=0, help="Show the first N records only (0: all of them).")]
+
+#: Records read from the store at a time.
+PAGE = 200
 
 _CITED = re.compile(r"\[([^\[\]#\s]+)#\d+\]")
 
@@ -139,8 +141,15 @@ def _open(db: str) -> EventStore:
     return store
 
 
-def _count(console: Console, rows: int, noun: str) -> None:
-    console.print(f"{rows:,} {noun}{'s' if rows != 1 else ''}")
+def _count(console: Console, rows: int, noun: str, shown: int | None = None) -> None:
+    first = f" (the first {shown:,} shown)" if shown is not None and shown < rows else ""
+    console.print(f"{rows:,} {noun}{'s' if rows != 1 else ''}{first}")
+
+
+def _selected(store: EventStore, kind_of: str, ids: Sequence[str]) -> Iterator[Any]:
+    """The records of these ids, in that order, read a page at a time."""
+    for start in range(0, len(ids), PAGE):
+        yield from load_records(store.backend, kind_of, ids[start : start + PAGE])
 
 
 def agreements_command(
@@ -152,6 +161,7 @@ def agreements_command(
         "unknown: the current status, or another outcome of the same day (an agreement "
         "suspended and terminated on one day is listed under both).")] = "",
     q: WordsOption = "",
+    limit: LimitOption = 0,
     output_format: KnowledgeFormat = None,
 ) -> None:
     """List the agreements the stored news describes, each step with its evidence sentence.
@@ -164,18 +174,19 @@ def agreements_command(
     fmt = _format(output_format, FORMATS)
     _choice(status, AGREEMENT_STATUSES, "--status")
     with _open(db) as store:
-        found = select_agreements(store.knowledge(types=("agreement",)), party=party,
-                                  status=status, query=q)
+        ids = select_ids(store.backend, "agreement", party=party, state=status, query=q)
+        shown = ids[:limit] if limit else ids
         if fmt == "jsonl":
-            _write_jsonl(a.to_dict() for a in found)
+            _write_jsonl(a.to_dict() for a in _selected(store, "agreement", shown))
             return
+        found: list[Agreement] = list(_selected(store, "agreement", shown))
         console = _console()
         table = _table((("agreement", 16), ("status", 10), ("parties", 14), ("name", 22),
                         ("step", 10), ("date", 10), ("by", 14)))
         for agreement in found:
             _agreement_rows(table, agreement)
         console.print(table)
-        _count(console, len(found), "agreement")
+        _count(console, len(ids), "agreement", len(found))
         _print_documents(console, store, (_where(s.evidence) for a in found for s in a.steps))
 
 
@@ -228,6 +239,7 @@ def institutions_command(
     status: Annotated[str, typer.Option(
         "--status", help="operating | suspended | closed | unknown.")] = "",
     q: WordsOption = "",
+    limit: LimitOption = 0,
     output_format: KnowledgeFormat = None,
 ) -> None:
     """List the institutions (centers, embassies, offices…) with their status and its evidence.
@@ -239,17 +251,18 @@ def institutions_command(
     fmt = _format(output_format, FORMATS)
     _choice(status, INSTITUTION_STATUSES, "--status")
     with _open(db) as store:
-        found = select_institutions(store.knowledge(types=("institution",)), status=status,
-                                    query=q)
+        ids = select_ids(store.backend, "institution", state=status, query=q)
+        shown = ids[:limit] if limit else ids
         if fmt == "jsonl":
-            _write_jsonl(i.to_dict() for i in found)
+            _write_jsonl(i.to_dict() for i in _selected(store, "institution", shown))
             return
+        found: list[Institution] = list(_selected(store, "institution", shown))
         console = _console()
         table = _table((("institution", 16), ("status", 9), ("name", 16), ("facts", 32)))
         for institution in found:
             _institution_rows(table, institution)
         console.print(table)
-        _count(console, len(found), "institution")
+        _count(console, len(ids), "institution", len(found))
         _print_documents(console, store, (_where(f.evidence) for i in found
                                           for f in i.status_evidence))
 
@@ -284,6 +297,7 @@ def claims_command(
     standing: Annotated[str, typer.Option(
         "--standing", help="asserted | refuted | confirmed | disputed.")] = "",
     q: WordsOption = "",
+    limit: LimitOption = 0,
     output_format: KnowledgeFormat = None,
 ) -> None:
     """List reported claims with their standing and who made, refuted or confirmed them.
@@ -293,17 +307,19 @@ def claims_command(
     fmt = _format(output_format, FORMATS)
     _choice(standing, STANDINGS, "--standing")
     with _open(db) as store:
-        found = select_claims(store.knowledge(types=("claim",)), standing=standing, query=q)
+        ids = select_ids(store.backend, "claim", state=standing, query=q)
+        shown = ids[:limit] if limit else ids
         if fmt == "jsonl":
-            _write_jsonl(c.to_dict() for c in found)
+            _write_jsonl(c.to_dict() for c in _selected(store, "claim", shown))
             return
+        found: list[Claim] = list(_selected(store, "claim", shown))
         console = _console()
         table = _table((("claim", 16), ("standing", 9), ("gist", 20), ("stance", 9),
                         ("by", 18), ("date", 10)))
         for claim in found:
             _claim_rows(table, claim)
         console.print(table)
-        _count(console, len(found), "claim")
+        _count(console, len(ids), "claim", len(found))
         _print_documents(console, store, (_where(s.evidence) for c in found for s in c.stances))
 
 
@@ -338,7 +354,7 @@ def status_command(
     if not query.strip():
         raise typer.BadParameter("give some words to look for", param_hint="QUERY")
     with _open(db) as store:
-        answer = answer_status(store.knowledge(), query)
+        answer = store.status(query)
         if fmt == "jsonl":
             _write_jsonl([answer.to_dict()])
         else:

@@ -9,8 +9,13 @@ from itertools import islice
 from typing import Any
 
 from dyad.coding.actors import Actor, ActorResolver
-from dyad.coding.dateline import dateline_date, dateline_end
-from dyad.coding.discards import DiscardMatcher, names_a_period
+from dyad.coding.analysis import (
+    DocumentWalk,
+    SentenceAnalyser,
+    SentenceView,
+    token_span,
+)
+from dyad.coding.discards import DiscardMatcher
 from dyad.coding.events import (
     Candidate,
     SentenceCoder,
@@ -19,19 +24,14 @@ from dyad.coding.events import (
     placed,
     refusal_code,
 )
-from dyad.coding.participants import DocumentMemory, ParticipantResolver
+from dyad.coding.participants import ParticipantResolver
 from dyad.coding.places import country_of, place_country
-from dyad.coding.tokens import PlainDoc, PlainSentence
+from dyad.coding.tokens import PlainDoc
 from dyad.coding.verbs import VerbMatcher
 from dyad.dictionaries.defaults import DictionarySet
 from dyad.geo.document import DocumentPlaces
 from dyad.geo.gazetteer import Gazetteer, load_gazetteer
-from dyad.nlp import (
-    ParsedDocument,
-    ParsedParagraph,
-    load_pipeline,
-    parse_documents,
-)
+from dyad.nlp import ParsedDocument, ParsedParagraph, load_pipeline, parse_documents
 from dyad.ontology import Ontology, load_ontology
 from dyad.record import Document, EventRecord
 
@@ -71,20 +71,6 @@ class SentenceReport:
     discarded: str = ""
 
 
-#: A first paragraph this short is a headline: it may name the document's speaker.
-HEADLINE_TOKENS = 30
-
-
-def is_headline(paragraph: PlainDoc) -> bool:
-    """A short first paragraph in title case or without a final stop: a headline."""
-    if not paragraph.sents or len(paragraph) > HEADLINE_TOKENS:
-        return False
-    words = [t.text for t in paragraph if t.text[:1].isalpha()]
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return paragraph[len(paragraph) - 1].text not in (".", "!", "?") or (
-        bool(words) and capitalised >= 0.6 * len(words))
-
-
 @dataclass(frozen=True)
 class FailedDocument:
     """A document that could not be coded, and why (one line)."""
@@ -108,6 +94,26 @@ class CodedDocument:
     sentences: list[SentenceReport] = field(default_factory=list)
 
 
+class DocumentCoding:
+    """The event coder reading one document's walk, a sentence at a time (the document's
+    coding state lives here, beside its `CodedDocument`)."""
+
+    def __init__(self, coder: EventCoder, walk: DocumentWalk) -> None:
+        self.coder = coder
+        self.walk = walk
+        self.coded = CodedDocument(walk.document)
+        self.places = (DocumentPlaces(walk.document, coder.gazetteer) if coder.geolocate
+                       else None)
+
+    def read(self, view: SentenceView) -> None:
+        """Code one sentence (call before the walk moves on)."""
+        self.coder.code_view(self.coded, view, self.places)
+
+    def result(self) -> CodedDocument:
+        """The document's events and sentence reports, once the walk is over."""
+        return self.coder.finish(self.coded, self.walk, self.places)
+
+
 class EventCoder:
     """Codes documents with one set of dictionaries; build once, reuse for many documents."""
 
@@ -129,6 +135,7 @@ class EventCoder:
         self.resolver = ActorResolver(dictionaries.actors, dictionaries.agents)
         self.sentence_coder = SentenceCoder(VerbMatcher(dictionaries.verbs), require_dyad)
         self.discards = DiscardMatcher(dictionaries.discards)
+        self.analyser = SentenceAnalyser(self.resolver, self.discards)
         # P1 dictionaries (the PETRARCH validation suite) use codes outside CAMEO as opaque labels.
         self.opaque_codes = dictionaries.verbs.style == "P1"
 
@@ -179,37 +186,20 @@ class EventCoder:
     def code_parsed(self, parsed: ParsedDocument) -> CodedDocument:
         """Code one already parsed document; an undated one takes the date its dateline
         gives, if any ("August 10, 2012" under the headline)."""
-        document = parsed.document
-        if document.date is None:
-            written = dateline_date(document.title, document.text)
-            if written is not None:
-                document = replace(document, date=written)
-        coded = CodedDocument(document)
-        story_discard = self.discards.story_phrase(document.text)
-        memory = DocumentMemory()
-        places = DocumentPlaces(document, self.gazetteer) if self.geolocate else None
-        # who "we" and "I" are: the document says so ("speaker"), else its headline, else
-        # its title or the outlet that published it ("Ministry of Foreign Affairs of Japan")
-        memory.speaker = self.resolver.codes_in_text(document.speaker, document.date)
-        sentence_id = 0
-        for n, paragraph in enumerate(parsed.paragraphs):
-            plain = PlainDoc(paragraph.doc, paragraph.mapping.text)
-            if n == 0 and not memory.speaker:
-                if is_headline(plain):
-                    # a headline ("Statement by the Minister for Foreign Affairs of Japan on
-                    # ...") names who speaks in the document's first person
-                    memory.remember_speaker(self.resolver.mentions(plain.sents[0],
-                                                                   document.date))
-                for line in (document.title, document.source):
-                    memory.speaker = memory.speaker or self.resolver.codes_in_text(
-                        line, document.date)
-            for sent in plain.sents:
-                if not sent.text.strip():
-                    continue
-                self._code_sentence(coded, paragraph, sent, sentence_id, memory, story_discard,
-                                    places)
-                sentence_id += 1
-            plain.release()
+        coding = self.reader(self.analyser.walk(parsed))
+        for view in coding.walk:
+            coding.read(view)
+        return coding.result()
+
+    def reader(self, walk: DocumentWalk) -> DocumentCoding:
+        """The coding of one document whose walk another reader may read too."""
+        return DocumentCoding(self, walk)
+
+    def finish(self, coded: CodedDocument, walk: DocumentWalk,
+               places: DocumentPlaces | None = None) -> CodedDocument:
+        """The document's events once its walk is over: role-only actors given the country
+        the document is about, and (with `places`) where each happened."""
+        memory = walk.memory
         country = memory.main_country()
         if country:
             others = [c for c in memory.named_countries() if c != country]
@@ -219,35 +209,19 @@ class EventCoder:
             coded.events = places.locate(coded.events, {code for code, _ in memory.countries})
         return coded
 
-    def _code_sentence(
-        self,
-        coded: CodedDocument,
-        paragraph: ParsedParagraph,
-        sent: PlainSentence,
-        sentence_id: int,
-        memory: DocumentMemory,
-        story_discard: str,
-        places: DocumentPlaces | None = None,
-    ) -> None:
-        document = coded.document
-        span = _token_span(paragraph, sent.doc, sent.start, sent.end)
-        text = document.text[span[0] : span[1]]
-        discard = story_discard or self._sentence_discard(sent)
-        kind = "story" if story_discard else "sentence"
-        if discard:
-            coded.sentences.append(
-                SentenceReport(
-                    sentence_id, text, span, (), (), f"{kind} discard phrase {discard!r}"
-                )
-            )
+    def code_view(self, coded: CodedDocument, view: SentenceView,
+                  places: DocumentPlaces | None = None) -> None:
+        """Code one sentence of a walk into `coded` (its events and its report; with
+        `places`, the place phrases of each event's clause)."""
+        sentence_id, span, text = view.sentence_id, view.span, view.text
+        if view.discard:
+            coded.sentences.append(SentenceReport(sentence_id, text, span, (), (), view.discard))
             return
+        document = coded.document
+        paragraph, sent = view.paragraph, view.sent
         day = document.date
-        mentions = self.resolver.with_family_names(
-            memory.with_aliases(self.resolver.mentions(sent, day), sent.doc), sent, day)
-        opening = dateline_end(sent)
-        if opening > sent.start:  # "WASHINGTON, D.C. - USAID provided ...": not an actor
-            mentions = {k: m for k, m in mentions.items() if m.start >= opening}
-        participants = ParticipantResolver(mentions, memory)
+        mentions = view.mentions
+        participants = view.participants
         coding = self.sentence_coder.code(sent, mentions, participants, day)
         explanations = []
         seen: set[tuple[str, str, str]] = set()
@@ -263,7 +237,7 @@ class EventCoder:
                 continue
             phrases = places.clause(
                 verb, [sent.doc[a.head] for a in (*candidate.sources, *candidate.targets)],
-                participants.mentions, lambda a, b: _token_span(paragraph, sent.doc, a, b),
+                participants.mentions, lambda a, b: token_span(paragraph, sent.doc, a, b),
             ) if places is not None else []
             for record in self._records(
                 candidate, paragraph, sent.doc, document, sentence_id, text, participants,
@@ -286,30 +260,6 @@ class EventCoder:
         coded.sentences.append(
             SentenceReport(sentence_id, text, span, tuple(actors), tuple(explanations))
         )
-        memory.remember_sentence(sent, participants)
-        memory.remember_names(mentions, sent.doc)
-        memory.remember_countries(mentions, sent.doc)
-
-    def _sentence_discard(self, sent: PlainSentence) -> str:
-        """The first discard phrase that voids the sentence.
-
-        A phrase used attributively inside a noun phrase ("a World War II peace treaty",
-        "the 2003 agreement") names a thing, not a past episode, so it does not void the sentence.
-        """
-        for start, end in self.discards.sentence_matches(sent.text):
-            span = sent.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
-            root = span.root
-            head = root.head
-            attributive = names_a_period(str(span.text)) and (
-                root.dep_ in ("compound", "amod", "nmod", "nummod")
-                and not (span.start <= head.i < span.end)
-                and head.pos_ in ("NOUN", "PROPN")
-            )
-            if not attributive:
-                return str(span.text)
-        return ""
 
     def _records(
         self,
@@ -346,7 +296,7 @@ class EventCoder:
                     pairs.append((source, target, forward))
                 if reverse is not None and reverse != "---" and target is not None:
                     pairs.append((target, source, reverse))
-        trigger_span = _token_span(
+        trigger_span = token_span(
             paragraph, doc, min(candidate.match.trigger), max(candidate.match.trigger) + 1
         )
         if any(a.code.startswith("---") for a in (*candidate.sources, *candidate.targets)):
@@ -392,9 +342,9 @@ class EventCoder:
                 attribution=attribution,
                 trigger=document.text[trigger_span[0] : trigger_span[1]],
                 spans={
-                    "source": _token_span(paragraph, doc, source.start, source.end),
+                    "source": token_span(paragraph, doc, source.start, source.end),
                     "target": (  # none for a country the text does not name here
-                        _token_span(paragraph, doc, target.start, target.end)
+                        token_span(paragraph, doc, target.start, target.end)
                         if target and target.text else None
                     ),
                     "trigger": trigger_span,
@@ -447,13 +397,6 @@ def _in_country(actor: Actor, country: str) -> Actor:
     if not actor.code.startswith("---"):
         return actor
     return replace(actor, code=country + actor.code[3:])
-
-
-def _token_span(paragraph: ParsedParagraph, doc: PlainDoc, start: int, end: int) -> tuple[int, int]:
-    """Original character span of tokens [start, end) of the paragraph (`token_span` on the
-    plain copy of its Doc)."""
-    first, last = doc.tokens[start], doc.tokens[end - 1]
-    return paragraph.mapping.original_span(first.idx, last.idx + len(last.text))
 
 
 def _explain(candidate: Candidate) -> str:

@@ -1,11 +1,10 @@
 """Knowledge extraction: a parsed document in, its agreements, institutions and claims out.
 
-It walks the sentences the way the event coder does (same sentence ids, same actor
-resolution, and the same document memory, fed the same way: the headline's speaker, names,
-countries and definite descriptions remembered, datelines left out), so the two read "they"
-and "the government" alike; it collects mentions sentence by sentence, then resolves them
-within the document (`resolve`). The parse itself is shared with the coder by
-`store.workers.DocumentAnalyser`; one per-sentence view read by both is not built yet.
+The finders read the event coder's walk of the document (`dyad.coding.analysis`): the same
+sentences, ids, actors and document memory, so the two read "they" and "the government"
+alike. `KnowledgeReader` collects mentions sentence by sentence as the walk goes, then
+resolves them within the document (`resolve`); `dyad.analysis.DocumentAnalyser` gives one
+walk to both the coder and a reader, so a document is parsed and walked once.
 """
 
 from __future__ import annotations
@@ -15,10 +14,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from dyad.coding.actors import ActorResolver
-from dyad.coding.coder import is_headline
-from dyad.coding.dateline import dateline_end
-from dyad.coding.participants import DocumentMemory, ParticipantResolver
-from dyad.coding.tokens import PlainDoc
+from dyad.coding.analysis import DocumentWalk, SentenceAnalyser, SentenceView
+from dyad.coding.discards import DiscardMatcher
 from dyad.dictionaries.defaults import DictionarySet
 from dyad.knowledge.agreements import AgreementMention, find_agreements
 from dyad.knowledge.claims import ClaimMention, Informant, find_claims, find_informants
@@ -31,59 +28,68 @@ from dyad.nlp import ParsedDocument, parse_documents
 from dyad.record import Document
 
 
+class KnowledgeReader:
+    """Reads one document's walk, sentence by sentence, and gives the knowledge it states."""
+
+    def __init__(self, walk: DocumentWalk) -> None:
+        self.walk = walk
+        self.agreements: list[AgreementMention] = []
+        self.institutions: list[InstitutionMention] = []
+        self.claims: list[ClaimMention] = []
+        self.informants: list[Informant] = []
+        # short names of the document's agreements and institutions so far ("NPT" → "treaty")
+        self.acronyms: dict[str, str] = {}
+        self.institution_acronyms: dict[str, str] = {}
+
+    def context(self, view: SentenceView) -> SentenceContext:
+        """The sentence as the finders see it (a resolver that leaves the memory alone)."""
+        return SentenceContext(view.document, view.paragraph, view.sent, view.sentence_id,
+                               view.mentions, view.reader_participants(), self.acronyms,
+                               self.institution_acronyms)  # fmt: skip
+
+    def read(self, view: SentenceView) -> None:
+        """Collect what one sentence states (call before the walk moves on)."""
+        ctx = self.context(view)
+        self.agreements.extend(find_agreements(ctx))
+        self.institutions.extend(find_institutions(ctx))
+        self.claims.extend(find_claims(ctx))
+        self.informants.extend(find_informants(ctx))
+
+    def result(self) -> KnowledgeBase:
+        """The document's knowledge, once the walk is over."""
+        kb = resolve_document(self.walk.document.id, self.agreements, self.institutions,
+                              self.claims, self.informants)  # fmt: skip
+        return placed_in(kb, self.walk.memory.main_country())
+
+
 class KnowledgeExtractor:
     """Extracts knowledge with one set of dictionaries; build once, reuse for many documents."""
 
     def __init__(self, dictionaries: DictionarySet, *, resolver: ActorResolver | None = None,
-                 nlp: Any = None) -> None:  # fmt: skip
+                 nlp: Any = None, analyser: SentenceAnalyser | None = None) -> None:  # fmt: skip
         self.dictionaries = dictionaries
         self.resolver = resolver or ActorResolver(dictionaries.actors, dictionaries.agents)
+        self.analyser = analyser or SentenceAnalyser(self.resolver,
+                                                     DiscardMatcher(dictionaries.discards))
         self.nlp = nlp
 
-    def sentences(self, parsed: ParsedDocument,
-                  memory: DocumentMemory | None = None) -> Iterator[SentenceContext]:
-        """The document's sentences with their actors, numbered as the event coder does and
-        with the coder's document memory: the headline's speaker, names and countries named
-        before, definite descriptions ("the government") resolved as the coder resolves
-        them, datelines left out."""
-        memory = memory if memory is not None else DocumentMemory()
-        acronyms: dict[str, str] = {}
-        institution_acronyms: dict[str, str] = {}
-        sentence_id = 0
-        day = parsed.document.date
-        for n, paragraph in enumerate(parsed.paragraphs):
-            plain = PlainDoc(paragraph.doc, paragraph.mapping.text)
-            if n == 0 and is_headline(plain):
-                memory.remember_speaker(self.resolver.mentions(plain.sents[0], day))
-            for sent in plain.sents:
-                if not sent.text.strip():
-                    continue
-                mentions = memory.with_aliases(self.resolver.mentions(sent, day), sent.doc)
-                opening = dateline_end(sent)
-                if opening > sent.start:  # "WASHINGTON, D.C. - …": not an actor
-                    mentions = {k: m for k, m in mentions.items() if m.start >= opening}
-                participants = ParticipantResolver(mentions, memory)
-                yield SentenceContext(parsed.document, paragraph, sent, sentence_id, mentions,
-                                      participants, acronyms, institution_acronyms)  # fmt: skip
-                memory.remember_sentence(sent, participants)
-                memory.remember_names(mentions, sent.doc)
-                memory.remember_countries(mentions, sent.doc)
-                sentence_id += 1
+    def sentences(self, parsed: ParsedDocument) -> Iterator[SentenceContext]:
+        """The document's sentences as the finders see them, walked as the event coder walks
+        them (same ids, actors and document memory)."""
+        reader = KnowledgeReader(walk := self.analyser.walk(parsed))
+        for view in walk:
+            yield reader.context(view)
+
+    def reader(self, walk: DocumentWalk) -> KnowledgeReader:
+        """A reader for a walk another reader (the event coder) also reads."""
+        return KnowledgeReader(walk)
 
     def extract(self, parsed: ParsedDocument) -> KnowledgeBase:
         """The knowledge one parsed document states."""
-        agreements: list[AgreementMention] = []
-        institutions: list[InstitutionMention] = []
-        claims: list[ClaimMention] = []
-        informants: list[Informant] = []
-        memory = DocumentMemory()
-        for ctx in self.sentences(parsed, memory):
-            agreements.extend(find_agreements(ctx))
-            institutions.extend(find_institutions(ctx))
-            claims.extend(find_claims(ctx))
-            informants.extend(find_informants(ctx))
-        kb = resolve_document(parsed.document.id, agreements, institutions, claims, informants)
-        return placed_in(kb, memory.main_country())
+        reader = KnowledgeReader(walk := self.analyser.walk(parsed))
+        for view in walk:
+            reader.read(view)
+        return reader.result()
 
     def extract_each(self, documents: Iterable[Document]) -> Iterator[KnowledgeBase | None]:
         """Each document's knowledge, in order; None for a document the parser or the

@@ -13,6 +13,11 @@ from dyad.knowledge.model import Agreement, Claim, Institution
 from dyad.knowledge.vocabulary import key_words
 
 
+def country(code: str) -> str:
+    """The country (or international) part of an actor code: its first three letters."""
+    return code.strip().upper()[:3]
+
+
 def institution_codes(institution: Institution) -> list[str]:
     """The actor codes an institution's facts and owner name."""
     codes = [f.code for f in institution.facts if f.code]
@@ -73,3 +78,13 @@ def summarise(item: Agreement | Institution | Claim) -> RecordSummary:
         "claim", item.id, item.predicate, item.gist, item.standing, (item.standing,),
         tuple(claim_codes(item)), _words(f"{item.text} {item.gist}"),
         tuple(sorted({s.evidence.doc_id for s in item.stances})))
+
+
+def summary_keys(summary: RecordSummary) -> set[str]:
+    """What a store looks a merged record up by: "w:" its words, "c:" its actor codes, "p:"
+    their countries, "s:" its states, "k:" its kind, "d:" the documents that state it."""
+    keys = {f"w:{w}" for w in summary.words} | {f"s:{s}" for s in summary.states}
+    keys |= {f"c:{c}" for c in summary.codes if c} | {f"p:{country(c)}" for c in summary.codes if c}
+    keys |= {f"d:{d}" for d in summary.documents}
+    keys.add(f"k:{summary.kind}")
+    return keys

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from itertools import islice
 
+from dyad.analysis import AnalysedDocument, DocumentAnalyser
 from dyad.coding.coder import FailedDocument
 from dyad.record import Document
 from dyad.spark.isolate import isolated
@@ -31,13 +32,7 @@ from dyad.spark.rows import (
     mention_rows,
 )
 from dyad.store.ingest import content_hash
-from dyad.store.workers import (
-    CHUNK,
-    AnalysedDocument,
-    CoderSpec,
-    DocumentAnalyser,
-    code_chunk,
-)
+from dyad.store.workers import CHUNK, CoderSpec, code_chunk
 
 #: A document as the shuffle carries it: (file, line number, document).
 Placed = tuple[str, int, Document]

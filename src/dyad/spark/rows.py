@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
+from dyad.analysis import AnalysedDocument
 from dyad.coding.coder import CodedDocument
 from dyad.io.walk import ReadProblem
 from dyad.record import Document
@@ -21,7 +22,6 @@ from dyad.store.ingest import _mentions, content_hash, outlet_of
 from dyad.store.knowledge import knowledge_rows
 from dyad.store.merge import Evidence, Mention
 from dyad.store.schema import KNOWLEDGE_COLUMNS, MENTION_COLUMNS
-from dyad.store.workers import AnalysedDocument
 
 Row = tuple[Any, ...]
 

@@ -5,7 +5,10 @@
     >>> store.timeline("RUS", "JPN", by="week").df()          # a pandas frame
     >>> store.sql("SELECT code, count(*) FROM events GROUP BY code").relation()  # DuckDB
     >>> store.agreements().df()                                  # knowledge as frames too
-    >>> answer_status(store.knowledge(), "Japan Center")        # from dyad.knowledge.status
+    >>> store.status("Japan Center").lines()                    # reads only what it needs
+    >>> store.pair_knowledge("RUS", "JPN").agreements           # the dyad page's records
+    >>> store.select("agreement", party="RUS", state="suspended")
+    >>> store.knowledge()                   # every merged record: slow on a large store
 
 Each query returns a `Result`: `.relation()` (a DuckDB relation), `.df()` (pandas), `.pl()`
 (Polars), `.records()` (dicts) or `.rows()`. On PostgreSQL (and for timelines) the rows are
@@ -24,12 +27,21 @@ from typing import TYPE_CHECKING, Any
 
 from dyad.errors import KnowledgeNotFoundError
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
+from dyad.knowledge.pairs import DyadKnowledge
+from dyad.knowledge.status import StatusAnswer
 from dyad.store.backend import DEFAULT_DB, Backend, DuckDBBackend, Row, open_backend
 from dyad.store.knowledge import (
     KNOWLEDGE_TYPES,
     knowledge_fingerprint,
     load_item,
     load_knowledge,
+    load_records,
+)
+from dyad.store.knowledge_reads import (
+    load_document_knowledge,
+    load_pair,
+    load_status,
+    select_ids,
 )
 from dyad.store.listing import Facets, event_facets
 from dyad.store.query import (
@@ -164,14 +176,40 @@ class EventStore:
         `dyad.knowledge.status.answer_status(kb, "Japan Center")`, or list it with
         `select_agreements`, `select_institutions`, `select_claims`).
 
-        The full load is kept until documents are added or removed; `types` ("agreement",
-        "institution", "claim") loads only those records (each type merges on its own)."""
+        This loads every merged record (seconds on a store of 100,000 documents): to answer
+        one question, `status`, `pair_knowledge`, `document_knowledge` and `select` read only
+        the records it may need and give the same answers. The full load is kept until
+        documents are added or removed; `types` ("agreement", "institution", "claim") loads
+        only those records (each type merges on its own)."""
         if tuple(types) != KNOWLEDGE_TYPES:
             return load_knowledge(self.backend, types=types)
         mark = knowledge_fingerprint(self.backend)
         if self._knowledge is None or self._knowledge[0] != mark:
             self._knowledge = (mark, load_knowledge(self.backend))
         return self._knowledge[1]
+
+    def status(self, query: str) -> StatusAnswer:
+        """What the store says about the state of what `query` names ("Japan Center"), with
+        the evidence: `answer_status(self.knowledge(), query)`, reading only the records
+        whose words hold the query's (or an institution's name it finds)."""
+        return load_status(self.backend, query)
+
+    def pair_knowledge(self, first: str, second: str) -> DyadKnowledge:
+        """The agreements, institutions and claims of a pair of countries (the dyad page's),
+        reading only the records that name them."""
+        return load_pair(self.backend, first, second)
+
+    def document_knowledge(self, doc_id: str) -> DyadKnowledge:
+        """The agreements, institutions and claims a document states something about."""
+        return load_document_knowledge(self.backend, doc_id)
+
+    def select(self, kind_of: str, *, party: str = "", state: str = "", query: str = "",
+               limit: int | None = None) -> list[Agreement | Institution | Claim]:
+        """The merged records of one type ("agreement", "institution", "claim") that
+        `select_agreements` (`select_institutions`, `select_claims`) would give for these
+        filters, in the same order (the first `limit`), reading only those records."""
+        ids = select_ids(self.backend, kind_of, party=party, state=state, query=query)
+        return load_records(self.backend, kind_of, ids[:limit] if limit is not None else ids)
 
     def agreements(self) -> Result:
         """Every agreement as a row (for `.df()` or `.pl()`): its fields, lists of names

@@ -28,6 +28,7 @@ from itertools import islice
 from time import monotonic
 from urllib.parse import urlsplit
 
+from dyad.analysis import AnalysedDocument
 from dyad.coding.coder import CodedDocument, EventCoder, FailedDocument
 from dyad.errors import StoreError
 from dyad.io.jsonl import InputProblem
@@ -46,7 +47,7 @@ from dyad.store.schema import (
     SENTENCE_COLUMNS,
     create_schema,
 )
-from dyad.store.workers import AnalysedDocument, CoderSpec, code_documents
+from dyad.store.workers import CoderSpec, code_documents
 
 CONFLICT = "conflict"
 CODER_FAILED = "coder failed"

@@ -19,11 +19,13 @@
                 codes (`RUS` for `RUSGOV`); what timelines of two three-letter codes add up
     knowledge   one row per agreement, institution or claim a document states, as the
                 document states it (`dyad.store.knowledge`)
-    knowledge_groups, knowledge_members, knowledge_tokens
+    knowledge_groups, knowledge_members, knowledge_tokens, knowledge_keys
                 the knowledge merged across documents: one row per merged record, the
-                cluster of records it was merged in, each stored record's cluster and each
-                cluster's merge tokens (`dyad.store.knowledge_groups`), updated with the
-                `knowledge` rows in the same transaction
+                cluster of records it was merged in, each stored record's cluster, each
+                cluster's merge tokens and each merged record's look-up keys (the words,
+                codes, countries, states, kind and documents of its summary)
+                (`dyad.store.knowledge_groups`), updated with the `knowledge` rows in the
+                same transaction
     ingest_failures  one row per document that the last ingest to try it could not code or
                 store (its coder raised, or its coding process died), with the reason and how
                 many runs have failed on it; the row goes when the document is stored
@@ -59,8 +61,13 @@ from dyad.errors import StoreError
 from dyad.store.backend import Backend
 
 SCHEMA_VERSION = "6"
-#: The `meta` key whose presence says the store keeps its merged knowledge up to date.
+#: The `meta` key whose value says the store keeps its merged knowledge up to date, and how.
 KNOWLEDGE_GROUPS_MARK = "knowledge_groups"
+#: The value of that key for this dyad: change it whenever what is kept for a merged record
+#: changes (the merge, the status or standing derived for its summary, its look-up keys), so
+#: that a store kept by another derivation is merged again at its next ingest (and merged on
+#: load until then). "1": groups and summaries; "2": look-up keys (`knowledge_keys`).
+KNOWLEDGE_GROUPS_VERSION = "2"
 
 DOCUMENT_COLUMNS: tuple[str, ...] = (
     "doc_id", "content_hash", "date", "url", "source", "title", "origin", "outlet", "text",
@@ -239,6 +246,12 @@ TABLES: tuple[str, ...] = (
         cluster TEXT NOT NULL,
         PRIMARY KEY (type, token)
     )""",
+    """CREATE TABLE IF NOT EXISTS knowledge_keys (
+        type TEXT NOT NULL,
+        cluster TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        key TEXT NOT NULL
+    )""",
     """CREATE TABLE IF NOT EXISTS ingest_failures (
         doc_id TEXT NOT NULL,
         content_hash TEXT NOT NULL,
@@ -285,6 +298,8 @@ POSTGRES_INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS knowledge_groups_cluster ON knowledge_groups (type, cluster)",
     "CREATE INDEX IF NOT EXISTS knowledge_members_cluster ON knowledge_members (type, cluster)",
     "CREATE INDEX IF NOT EXISTS knowledge_members_item ON knowledge_members (item_id)",
+    "CREATE INDEX IF NOT EXISTS knowledge_keys_key ON knowledge_keys (type, key)",
+    "CREATE INDEX IF NOT EXISTS knowledge_keys_cluster ON knowledge_keys (type, cluster)",
 )
 
 #: The per-connection scratch table that lists (key, date window) pairs to look events up by.
@@ -320,7 +335,7 @@ def create_schema(backend: Backend) -> None:
             backend.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
                             ["schema_version", SCHEMA_VERSION])
             backend.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
-                            [KNOWLEDGE_GROUPS_MARK, "1"])
+                            [KNOWLEDGE_GROUPS_MARK, KNOWLEDGE_GROUPS_VERSION])
         elif found[0][0] != SCHEMA_VERSION:
             raise _version_error(backend, str(found[0][0]))
     backend.execute(PROBE)

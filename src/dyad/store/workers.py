@@ -1,10 +1,11 @@
 """Analyse documents in this process or in a pool of worker processes, keeping input order.
 
-Each document is parsed once by spaCy; the event coder and the knowledge extractor both read
-that parse (`DocumentAnalyser`). Each worker builds its analyser once (the pool's initializer)
-and analyses chunks of documents; the parent sends a bounded number of chunks ahead, so a huge
-corpus is never all in memory. A document the coder or the extractor fails on comes back as a
-`FailedDocument` instead of stopping the batch.
+Each document is parsed and walked once; the event coder and the knowledge extractor both
+read each sentence of that walk (`dyad.analysis.DocumentAnalyser`). Each worker builds its
+analyser once (the pool's initializer) and analyses chunks of documents; the parent sends a
+bounded number of chunks ahead, so a huge corpus is never all in memory. A document the
+coder or the extractor fails on comes back as a `FailedDocument` instead of stopping the
+batch.
 
 A worker process that dies (a segmentation fault in compiled code, the out-of-memory killer,
 `os._exit`) breaks a `ProcessPoolExecutor` (`BrokenProcessPool`) instead of leaving the parent
@@ -28,13 +29,12 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from time import monotonic, sleep
 
-from dyad.coding.coder import CodedDocument, EventCoder, FailedDocument, prepare_for_bulk_coding
+from dyad.analysis import AnalysedDocument as AnalysedDocument  # re-exported
+from dyad.analysis import DocumentAnalyser as DocumentAnalyser  # re-exported
+from dyad.coding.coder import EventCoder, FailedDocument, prepare_for_bulk_coding
 from dyad.dictionaries.defaults import load_dictionaries
 from dyad.errors import DyadError
-from dyad.knowledge.extract import KnowledgeExtractor
-from dyad.knowledge.model import KnowledgeBase
-from dyad.nlp import parse_documents
-from dyad.record import Document, EventRecord
+from dyad.record import Document
 
 #: How many documents a worker codes per task (spaCy batches within it).
 CHUNK = 16
@@ -59,43 +59,6 @@ class CoderSpec:
     def build_analyser(self) -> DocumentAnalyser:
         """The coder and, next to it, a knowledge extractor with the same dictionaries."""
         return DocumentAnalyser(self.build())
-
-
-@dataclass
-class AnalysedDocument:
-    """A document's events and explanations (from the coder) and the knowledge it states."""
-
-    coded: CodedDocument
-    knowledge: KnowledgeBase
-    knowledge_failed: str = ""  # why the knowledge extractor failed; the events stand
-
-    @property
-    def document(self) -> Document:
-        return self.coded.document
-
-    @property
-    def events(self) -> list[EventRecord]:
-        return self.coded.events
-
-
-class DocumentAnalyser:
-    """Parses documents once and gives each parse to the event coder and the knowledge
-    extractor, which share the coder's dictionaries and actor resolver."""
-
-    def __init__(self, coder: EventCoder, extractor: KnowledgeExtractor | None = None) -> None:
-        self.coder = coder
-        self.extractor = extractor or KnowledgeExtractor(coder.dictionaries,
-                                                         resolver=coder.resolver, nlp=coder.nlp)
-
-    def analyse(self, documents: Iterable[Document]) -> Iterator[AnalysedDocument]:
-        """Parse, code and extract knowledge from documents, in order."""
-        for parsed in parse_documents(documents, nlp=self.coder.nlp):
-            coded = self.coder.code_parsed(parsed)
-            try:
-                knowledge, failed = self.extractor.extract(parsed), ""
-            except Exception as exc:  # the events stand without the knowledge
-                knowledge, failed = KnowledgeBase(), FailedDocument.of(parsed.document, exc).reason
-            yield AnalysedDocument(coded, knowledge, failed)
 
 
 Result = AnalysedDocument | FailedDocument

@@ -22,6 +22,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
+from dyad.knowledge.pairs import DyadKnowledge
+from dyad.knowledge.status import StatusAnswer
 from dyad.knowledge.summary import RecordSummary
 from dyad.store.backend import Backend, DuckDBBackend, is_postgres_url
 from dyad.store.handle import EventStore, open_store
@@ -31,6 +33,7 @@ from dyad.store.knowledge import (
     load_records,
     load_summaries,
 )
+from dyad.store.knowledge_reads import load_document_knowledge, load_pair, load_status
 from dyad.store.listing import Facets, event_facets
 from dyad.store.query import EventFilter
 from dyad.store.schema import create_schema
@@ -121,7 +124,8 @@ class StoreAccess:
 
     def knowledge(self) -> KnowledgeBase:
         """The merged knowledge of the whole store (as `EventStore.knowledge()` gives it), loaded
-        once and again only when documents were added or removed."""
+        once and again only when documents were added or removed (slow on a large store: the
+        pages read what they show with `status`, `pair`, `document`, `summaries`)."""
         backend = self.reader().backend
         mark = knowledge_fingerprint(backend)
         with self._knowledge_lock:
@@ -130,6 +134,19 @@ class StoreAccess:
             loaded = load_knowledge(backend)
             self._knowledge = (mark, loaded)
             return loaded
+
+    def status(self, query: str) -> StatusAnswer:
+        """`answer_status` for the query, reading only the records it may need."""
+        return load_status(self.reader().backend, query)
+
+    def pair(self, first: str, second: str, *, limit: int | None = None) -> DyadKnowledge:
+        """The knowledge of a pair of countries (the first `limit` records of each type),
+        reading only the records it gives."""
+        return load_pair(self.reader().backend, first, second, limit=limit)
+
+    def document(self, doc_id: str) -> DyadKnowledge:
+        """The knowledge a document states something about, reading only its records."""
+        return load_document_knowledge(self.reader().backend, doc_id)
 
     def summaries(self, kind_of: str) -> list[RecordSummary]:
         """What lists need of the merged records of one type (`load_summaries`), loaded once

@@ -17,7 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
 from dyad.errors import QueryError
-from dyad.knowledge.status import answer_status
 from dyad.names import actor_name
 from dyad.store.listing import Cursor, Sort, page_events
 from dyad.store.named import named_json, with_names
@@ -205,6 +204,24 @@ def dyad_timeline(
                        "b_name": actor_name(b), "by": by, "rows": rows})
 
 
+@router.get("/dyads/{a}/{b}/knowledge",
+            summary="The agreements, institutions and claims of a pair of countries")
+def dyad_knowledge(
+    context: Context,
+    a: Annotated[str, Path(pattern=ACTOR_CODE)], b: Annotated[str, Path(pattern=ACTOR_CODE)],
+    limit: Annotated[int, Query(ge=1, le=1000, description="Records of each type, the "
+                                "first ones (the dyad page's order).")] = 50,
+) -> Response:
+    found = context.access.pair(a, b, limit=limit)
+    totals = found.totals or (0, 0, 0)
+    return JSONAnswer({"a": a.upper(), "b": b.upper(),
+                       "agreements": [x.to_dict() for x in found.agreements],
+                       "institutions": [x.to_dict() for x in found.institutions],
+                       "claims": [x.to_dict() for x in found.claims],
+                       "totals": dict(zip(("agreements", "institutions", "claims"), totals,
+                                          strict=True))})
+
+
 @router.get("/documents/{doc_id:path}",
             summary="A document: its text, sentences (with the coder's reasons) and events")
 def get_document(context: Context, doc_id: str) -> dict[str, Any]:
@@ -280,7 +297,7 @@ def list_claims(
 def status(context: Context,
            q: Annotated[str, Query(min_length=1, max_length=500,
                                    description='e.g. "Japan Center".')]) -> dict[str, Any]:
-    answer = answer_status(context.access.knowledge(), q)
+    answer = context.access.status(q)
     return {**answer.to_dict(), "found": answer.found, "lines": answer.lines()}
 
 

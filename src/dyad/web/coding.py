@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from dyad.analysis import AnalysedDocument, DocumentAnalyser
 from dyad.coding.coder import EventCoder
 from dyad.errors import CodingBusy, CodingFailed, DyadError
 from dyad.io.read import content_id
@@ -34,7 +35,7 @@ from dyad.record import Document
 from dyad.store.backend import Backend
 from dyad.store.ingest import content_hash, stored_hashes, write_batch
 from dyad.store.named import with_names
-from dyad.store.workers import AnalysedDocument, CoderSpec, DocumentAnalyser
+from dyad.store.workers import CoderSpec
 
 #: The largest text the code page and POST /api/code accept, in bytes of UTF-8.
 MAX_TEXT_BYTES = 200_000

@@ -16,7 +16,6 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from dyad.errors import DyadError
-from dyad.knowledge.status import answer_status
 from dyad.store.listing import Cursor, page_events
 from dyad.store.named import with_names
 from dyad.store.query import EventFilter, event_detail
@@ -27,7 +26,6 @@ from dyad.web.coding import ALREADY_STORED, CONFLICT, MAX_TEXT_BYTES, pasted_doc
 from dyad.web.context import WebContext, web_context
 from dyad.web.filters import link
 from dyad.web.guard import CHART_CSP
-from dyad.web.knowledge import document_knowledge, dyad_knowledge
 from dyad.web.markup import document_paragraphs
 from dyad.web.queries import (
     recent_events,
@@ -41,6 +39,8 @@ router = APIRouter(include_in_schema=False)
 Context = Annotated[WebContext, Depends(web_context)]
 ACTOR_CODE = r"^[A-Za-z0-9-]{1,24}$"
 PAGE_SIZE = 50
+#: Agreements, institutions and claims the dyad page shows of each type (the first ones).
+PAIR_RECORDS = 50
 _ROOT = re.compile(r"^\d{0,2}$")
 
 
@@ -109,7 +109,7 @@ def dyad_page(request: Request, context: Context,
         "explore": link("/events", {"pair": f"{first}:{second}", "root": root.strip(),
                                     "since": since.strip(), "until": until.strip(),
                                     "q": q.strip()}),
-        "knowledge": dyad_knowledge(context.access.knowledge(), first, second),
+        "knowledge": context.access.pair(first, second, limit=PAIR_RECORDS),
     }, charts=True)
 
 
@@ -128,14 +128,14 @@ def document_page(request: Request, context: Context, doc_id: str) -> HTMLRespon
         "document": stored.document, "paragraphs": document_paragraphs(stored),
         "events": len({m["event_id"] for m in stored.mentions}),
         "sentences": len(stored.sentences),
-        "knowledge": document_knowledge(context.access.knowledge(), doc_id),
+        "knowledge": context.access.document(doc_id),
     })
 
 
 @router.get("/status", response_class=HTMLResponse)
 def status_page(request: Request, context: Context, q: str = "") -> HTMLResponse:
     query = q.strip()[:500]
-    answer = answer_status(context.access.knowledge(), query) if query else None
+    answer = context.access.status(query) if query else None
     return _page(context, request, "status.html", {"q": query, "answer": answer})
 
 
