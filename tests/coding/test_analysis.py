@@ -88,10 +88,10 @@ def test_analysis_each_contains_a_document_the_coder_fails_on(
     analyser = DocumentAnalyser(coder)
     real = coder.code_view
 
-    def code_view(coded: object, view: object) -> None:
+    def code_view(coded: object, view: object, places: object = None) -> None:
         if "BREAKS" in view.text:  # type: ignore[attr-defined]
             raise RuntimeError("coder bug")
-        real(coded, view)  # type: ignore[arg-type]
+        real(coded, view, places)  # type: ignore[arg-type]
 
     monkeypatch.setattr(coder, "code_view", code_view)
     documents = [Document(id=n, text=t, date=date(2024, 6, 25)) for n, t in (

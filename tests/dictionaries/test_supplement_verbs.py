@@ -184,6 +184,21 @@ CODED = [
     ("Soldiers set ablaze the homes of villagers in Darfur.", "", "SDN", "1712"),
     # exercising with others is military cooperation (062)
     ("Japan conducted a joint exercise with India in the Arabian Sea.", "JPN", "IND", "062"),
+    # beating unarmed people is assault (182); negotiating an accord is negotiation (046)
+    ("Police beat protesters in Tbilisi.", "GEO", "GEO", "182"),
+    ("Ecuador and Peru negotiated a peace agreement.", "ECU|PER", "ECU|PER", "046"),
+    # recognising independence is diplomatic recognition (054)
+    ("Venezuela recognized the independence of Abkhazia.", "VEN", "GEO", "054"),
+    # reducing and downgrading relations (160, 161); sharing intelligence (064)
+    ("Brazil reduced relations with Paraguay.", "BRA", "PRY", "160"),
+    ("Mali downgraded diplomatic ties with France.", "MLI", "FRA", "161"),
+    ("Jordan shared intelligence with Egypt.", "JOR", "EGY", "064"),
+    # a violent protest (145); a suicide bombing (1831); a statement made (010)
+    ("Protesters clashed with police in Dhaka.", "BGD", "BGD", "145"),
+    ("A suicide bomber blew himself up at a checkpoint in Kabul.", "AFG", "AFG", "1831"),
+    ("Germany made a statement on the situation in Libya.", "DEU", "LBY", "010"),
+    # "test-fired" reads as "test fired": a show of force (150)
+    ("Iran test-fired a missile near the Gulf.", "IRN", "", "15"),
 ]
 
 

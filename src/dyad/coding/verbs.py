@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dyad.coding.actors import joins_words
 from dyad.coding.phrases import PhraseIndex
 from dyad.coding.syntax import NOMINAL_POS, np_tokens, pobj_of
 from dyad.coding.tokens import PlainToken
@@ -152,6 +153,11 @@ class VerbMatcher:
             return None
         best: tuple[int, int, VerbMatch] | None = None
         subject_tokens = [t for head in subject for t in np_tokens(head)]
+        tokens = verb.doc.tokens
+        if verb.i >= 2 and joins_words(tokens, verb.i - 1) and tokens[verb.i - 2] not in (
+                subject_tokens):
+            # "test-fired": the word joined to the verb is read before it, as in "test fired"
+            subject_tokens.append(tokens[verb.i - 2])
         post_keys = _keys(complement)
         pre_keys = _keys(subject_tokens)
         keys = pre_keys | post_keys
