@@ -300,3 +300,17 @@ def location_of(place: Place, written: str, span: tuple[int, int] | None, rule: 
         division=place.division, adm1=place.adm1, lat=place.lat, lon=place.lon,
         kind=place.kind, feature_id=place.feature_id, rule=rule,
     )
+
+
+def locate_name(written: str, countries: Collection[str], gazetteer: Gazetteer,
+                dictionary_country: str = "", span: tuple[int, int] | None = None
+                ) -> Location | None:  # fmt: skip
+    """The location of a place named on its own (an institution's "in Moscow, St. Petersburg
+    ... and Sakhalin"), with `countries` as evidence: the place the name means, else the
+    country an actor dictionary gives a name the gazetteer lacks ("Sakhalin": Russia), else
+    None (an ambiguous or unknown name is not guessed)."""
+    candidates = gazetteer.find(written)
+    place = choose(candidates, countries)
+    if place is None and not candidates and dictionary_country:
+        place = gazetteer.country(dictionary_country)
+    return location_of(place, written, span, "clause") if place is not None else None
