@@ -121,6 +121,10 @@ def test_an_act_parsed_inside_its_own_place_phrase_is_placed_there(code_text: Co
 @pytest.mark.parametrize("text", [
     "Iran, accused by the United States of arming militias, rejected the charge.",
     "Police arrested a man wanted in France.",  # a past participle tells of another time
+    # what is said of someone where they are is not said there
+    "Israel accused militants hiding in Lebanon of the attack.",
+    "Russia criticized Ukrainians living in Poland.",
+    "Thousands rallied in the capital, Minsk, condemned by the European Union.",
 ])
 def test_a_participle_of_an_actor_or_of_another_time_gives_no_place(code_text: Code,
                                                                    text: str) -> None:

@@ -53,6 +53,10 @@ class PlacePhrase:
     candidates: tuple[Place, ...]
     dictionary_country: str = ""
     landmark: str = ""  # a building, square or site's name ("Shwedagon Pagoda"), if it is one
+    #: found beside the clause rather than in it (what the object was doing, the place the
+    #: verb is parsed inside of): it places a material act only, not what is said of someone
+    #: there ("accused militants hiding in Lebanon")
+    material_only: bool = False
 
 
 def event_heads(verb: Token, actor_heads: Iterable[Token]) -> list[Token]:
@@ -67,15 +71,7 @@ def event_heads(verb: Token, actor_heads: Iterable[Token]) -> list[Token]:
             heads.append(conj)
             heads.extend(o for p in conj.children if p.dep_ == "prep" and p.lower_ == "of"
                          for o in p.children if o.dep_ == "pobj")
-    # what the verb's object or subject was doing as it acted ("pushed back monks trying to
-    # enter the Shwedagon Pagoda", "fired on protesters marching in Minsk"); not a past
-    # participle, which may tell of another time ("arrested a man wanted in France")
-    doing = [c for a in heads[1:] for c in a.children
-             if c.dep_ in ("acl", "pcomp") and c.tag_ == "VBG"]
-    doing += [c for p in verb.children if p.dep_ == "prep" for c in p.children
-              if c.dep_ == "pcomp" and c.tag_ == "VBG"]
-    heads.extend(doing)
-    frontier = [verb, *doing]
+    frontier = [verb]
     for _ in range(MAX_CLAUSE_STEPS):
         frontier = [c for t in frontier for c in t.children if c.dep_ == "xcomp"]
         heads.extend(frontier)
@@ -90,31 +86,54 @@ def event_heads(verb: Token, actor_heads: Iterable[Token]) -> list[Token]:
     return heads
 
 
+def doing_heads(verb: Token) -> list[Token]:
+    """What the verb's object or subject was doing as it acted ("pushed back monks trying to
+    enter the Shwedagon Pagoda", "fired on protesters marching in Minsk"), with the verbs
+    they govern; not a past participle, which may tell of another time ("arrested a man
+    wanted in France")."""
+    arguments = [c for c in verb.children if c.dep_ in _ARGUMENTS]
+    doing = [c for a in arguments for c in a.children
+             if c.dep_ in ("acl", "pcomp") and c.tag_ == "VBG"]
+    doing += [c for p in verb.children if p.dep_ == "prep" for c in p.children
+              if c.dep_ == "pcomp" and c.tag_ == "VBG"]
+    frontier, heads = doing, list(doing)
+    for _ in range(MAX_CLAUSE_STEPS):
+        frontier = [c for t in frontier for c in t.children if c.dep_ == "xcomp"]
+        heads.extend(frontier)
+    return heads
+
+
 def clause_places(
     heads: Sequence[Token],
     mentions: dict[int, Mention],
     gazetteer: Gazetteer,
     span_of: Callable[[int, int], tuple[int, int]],
+    beside: Sequence[Token] = (),
 ) -> list[PlacePhrase]:
     """The places named by the locative phrases of the heads, in order ("in", "near",
     "across" ...; "to" and "into" after a verb of motion; the object of "enter" or "storm"),
-    then the place phrase the event's verb is parsed inside of (`enclosing_places`)."""
+    then, marked `material_only`, those of the heads `beside` the clause (`doing_heads`) and
+    the place phrase the event's verb is parsed inside of (`enclosing_places`)."""
     found: list[PlacePhrase] = []
     seen: set[int] = set()
+    material_only = False
 
     def add(tokens: list[Token]) -> None:
         for start, end in _place_runs(tokens):
             if start not in seen:
                 seen.add(start)
-                found.append(_phrase(tokens[0].doc, start, end, mentions, gazetteer, span_of))
+                phrase = _phrase(tokens[0].doc, start, end, mentions, gazetteer, span_of)
+                found.append(replace(phrase, material_only=material_only))
 
-    for head in heads:
+    for head in [*heads, *beside]:
+        material_only = head not in heads
         motion = head.lemma_ in MOTION_LEMMAS
         for prep in (p for c in head.children for p in _locative_preps(c, motion)):
             add(_phrase_tokens(prep))
         if head.lemma_ in ENTERING_LEMMAS:  # "trying to enter the Shwedagon Pagoda"
             for obj in (c for c in head.children if c.dep_ == "dobj"):
                 add(_phrase_tokens(obj, own=True))
+    material_only = True
     for prep in enclosing_places(heads[0]) if heads else ():
         add(_phrase_tokens(prep))
     return found
