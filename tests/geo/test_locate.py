@@ -107,3 +107,60 @@ def test_location_gdelt_fields() -> None:
 @pytest.mark.parametrize("text", ["in in in of the", "\u200b" * 50, "Near near NEAR. In, at."])
 def test_locate_bad_input_never_fails(code_text: Code, text: str) -> None:
     code_text(text)
+
+
+def test_an_act_parsed_inside_its_own_place_phrase_is_placed_there(code_text: Code) -> None:
+    # the parser hangs "hospitalized and later abducted" on "capital": the place that dominates
+    # the verb is where it happened
+    text = ("An opposition leader was attacked on his way to a rally in the capital, Minsk, "
+            "hospitalized and later abducted by unidentified persons.")
+    found = places(code_text, text)
+    assert found and all(f[1:] == ("Minsk", "BLR", "clause") for f in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Iran, accused by the United States of arming militias, rejected the charge.",
+    "Police arrested a man wanted in France.",  # a past participle tells of another time
+    # what is said of someone where they are is not said there
+    "Israel accused militants hiding in Lebanon of the attack.",
+    "Russia criticized Ukrainians living in Poland.",
+    "Thousands rallied in the capital, Minsk, condemned by the European Union.",
+])
+def test_a_participle_of_an_actor_or_of_another_time_gives_no_place(code_text: Code,
+                                                                   text: str) -> None:
+    assert all(e.location is None for e in code_text(text))
+
+
+def test_what_the_object_was_doing_places_the_act(code_text: Code) -> None:
+    found = places(code_text, "Police fired on protesters marching in Minsk.")
+    assert found and found[0] == ("Minsk", "Minsk", "BLR", "clause")
+
+
+def test_a_landmark_the_gazetteer_lacks_is_kept_without_a_country(code_text: Code) -> None:
+    (event, *_) = code_text("Witnesses say police pushed back monks trying to enter the "
+                            "Shwedagon Pagoda where the demonstrations have focused.")
+    assert event.location is not None
+    assert (event.location.written, event.location.kind, event.location.country) == (
+        "Shwedagon Pagoda", "landmark", "")  # not guessed from the actors or the document
+
+
+def test_a_landmark_in_a_named_city_takes_the_city_s_country_and_point(code_text: Code) -> None:
+    (event, *_) = code_text("Burmese police pushed back monks trying to enter the Shwedagon "
+                            "Pagoda in Rangoon.")
+    location = event.location
+    assert location is not None
+    assert (location.written, location.name, location.kind, location.country) == (
+        "Shwedagon Pagoda", "Shwedagon Pagoda", "landmark", "MMR")
+    assert location.lat is not None and location.gdelt_type == 4
+    assert location.full_name == "Shwedagon Pagoda, Myanmar"
+
+
+def test_a_landmark_the_tagger_calls_an_organisation(code_text: Code) -> None:
+    (event, *_) = code_text("Israeli troops stormed the Al-Aqsa Mosque on Friday.")
+    assert event.location is not None
+    assert (event.location.written, event.location.kind) == ("Al-Aqsa Mosque", "landmark")
+
+
+def test_an_organisation_is_no_landmark(code_text: Code) -> None:
+    assert all(e.location is None for e in code_text(
+        "The United Nations criticized Microsoft Corporation over its conduct."))

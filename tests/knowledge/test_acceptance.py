@@ -18,6 +18,7 @@ from dyad.knowledge import (
     select_claims,
 )
 from dyad.knowledge.lifecycle import CONTRARY_MODES
+from dyad.knowledge.serialize import institution_from_dict
 from dyad.nlp import parse_documents
 from dyad.record import Document
 from tests.conftest import EXAMPLES
@@ -68,6 +69,24 @@ def test_acceptance_japan_centers(kb: KnowledgeBase) -> None:
     assert center.funders == ("Japanese government",)
     assert next(f.code for f in center.facts if f.kind == "funder") == "JPNGOV"
     assert {"lectures", "Japanese internships for Russian workers"} <= set(center.activities)
+
+
+def test_acceptance_japan_centers_places_on_the_map(kb: KnowledgeBase) -> None:
+    (center,) = kb.institutions
+    places = {p.written: p for p in center.places}
+    assert set(places) == CITIES
+    assert {p.country for p in places.values()} == {"RUS"}
+    assert places["St. Petersburg"].name == "Saint Petersburg"  # Russia's, not Florida's
+    assert all(places[c].kind == "city" and places[c].lat is not None
+               for c in CITIES - {"Sakhalin"})
+    assert places["Sakhalin"].kind == "country"  # the gazetteer has no place so named
+    data = center.to_dict()
+    assert {p["written"] for p in data["places"]} == CITIES
+    assert institution_from_dict(data).places == center.places
+    for fact in data["facts"]:  # records stored before places are read, with none
+        fact.pop("place", None)
+    assert institution_from_dict(data).places == ()
+    assert institution_from_dict(data).locations == center.locations
 
 
 def test_acceptance_japan_centers_operate_because_closure_denied(kb: KnowledgeBase) -> None:

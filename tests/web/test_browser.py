@@ -681,3 +681,17 @@ def test_events_map_draws_where_the_listed_events_happened(
     assert listed_ids(browser, "table#events") == [
         e["event_id"] for e in site.get("/api/events", country=country, limit=1000)["events"]]
     screenshot("events-map-country")
+
+
+def test_document_map_draws_where_its_institutions_are(
+        site: Site, browser: WebDriver, screenshot: Callable[[str], Path]) -> None:
+    doc_id = site.get("/api/events", dyad="RUS:JPN", root="16")["events"][0]["doc_id"]
+    browser.get(f"{site.url}/document/{doc_id}")
+    section = wait_for(browser, "section#institutions-map")
+    WebDriverWait(browser, WAIT).until(lambda _: section.get_attribute("data-drawn"))
+    assert section.get_attribute("data-drawn") != "error", text_of(section)
+    assert len(all_of(section, "path.country")) > 100
+    names = {d.get_attribute("data-name") for d in all_of(section, "circle.place")}
+    assert names == {"Moscow", "Saint Petersburg", "Nizhniy Novgorod", "Khabarovsk",
+                     "Vladivostok"}
+    screenshot("document-institutions-map")

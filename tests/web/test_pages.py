@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -161,6 +162,20 @@ def test_document_page_shows_the_knowledge_it_states(client: TestClient) -> None
     assert "2000" in agreements and "2003" in agreements and "suspended" in agreements
     assert "Japan Center" in institutions and "operating" in institutions
     assert "refuted" in claims and "RIA Novosti" in claims
+
+
+def test_document_page_maps_where_its_institutions_are(client: TestClient) -> None:
+    event = _events(client, dyad="RUS:JPN", root="16")[0]
+    page = _page(client, f"/document/{event['doc_id']}")
+    section = page.one("section", id="institutions-map")
+    places = json.loads(section.one("script", id="institutions-map-places").text)
+    assert {p["name"] for p in places} == {"Moscow", "Saint Petersburg", "Nizhniy Novgorod",
+                                           "Khabarovsk", "Vladivostok"}
+    assert all(p["country"] == "RUS" and p["title"].startswith("Japan Center in ")
+               for p in places)
+    where = page.one("section", id="institutions").one("dd", cls="places").text
+    assert "St. Petersburg: Saint Petersburg (RUS)" in where
+    assert "Sakhalin: Russia, no nearer place known" in where  # listed, not drawn
 
 
 def test_document_without_knowledge_has_no_knowledge_sections(client: TestClient) -> None:

@@ -12,9 +12,13 @@ from dyad.coding.places import NOT_COUNTRIES
 from dyad.coding.tokens import PlainToken
 from dyad.geo.dateline import dateline_location
 from dyad.geo.gazetteer import Gazetteer
-from dyad.geo.locate import PlacePhrase, clause_places, event_heads, locate_event
+from dyad.geo.locate import PlacePhrase, clause_places, doing_heads, event_heads, locate_event
 from dyad.geo.location import Location
 from dyad.record import Document, EventRecord
+
+#: GDELT's quad classes of material acts (cooperation, conflict), which a place beside the
+#: clause may place; not verbal ones ("accused militants hiding in Lebanon").
+MATERIAL_QUADS = frozenset({2, 4})
 
 
 class DocumentPlaces:
@@ -41,7 +45,7 @@ class DocumentPlaces:
         """The place phrases of an event's clause (empty when they cannot be read)."""
         try:
             return clause_places(event_heads(verb, actor_heads), mentions, self.gazetteer,
-                                 span_of)
+                                 span_of, doing_heads(verb))
         except Exception:  # a parse the walk does not expect: no clause place
             return []
 
@@ -60,7 +64,8 @@ class DocumentPlaces:
         located = []
         for n, event in enumerate(events):
             location = None
-            phrases = self.phrases.get(n)
+            phrases = [p for p in self.phrases.get(n, ())
+                       if not p.material_only or event.quad_class in MATERIAL_QUADS]
             if phrases:
                 try:
                     location = locate_event(phrases, {event.source[:3], event.target[:3]},

@@ -22,6 +22,8 @@ DIRECTIONS = {
 #: smaller ones by their own name only (their other names are mostly other languages' and
 #: would cost load time for little).
 ALTERNATE_NAMES_FROM = 100_000
+#: Abbreviated first words of place names, as news writes them ("St. Petersburg").
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _NAME_CHARS = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
 
 
@@ -72,6 +74,11 @@ class Gazetteer:
         key = normalise(name)
         own = self._names.get(key, ())
         others = self._alternates.get(key, ())
+        first, _, rest = key.partition(" ")
+        if first in _ABBREVIATED and rest:  # "St. Petersburg" is also "Saint Petersburg"
+            full = f"{_ABBREVIATED[first]} {rest}"
+            own = own + tuple(p for p in self._names.get(full, ()) if p not in own)
+            others = others + tuple(p for p in self._alternates.get(full, ()) if p not in others)
         if not own:
             return others
         countries = {p.country for p in own}

@@ -9,7 +9,7 @@ names can tell "Moscow, Russia" from "Moscow, Idaho"."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dyad.coding.actors import Mention
 from dyad.coding.places import DIRECTIONAL_PREPOSITIONS, LOCATIVE_PREPOSITIONS, NOT_COUNTRIES
@@ -52,6 +52,11 @@ class PlacePhrase:
     entity: str
     candidates: tuple[Place, ...]
     dictionary_country: str = ""
+    landmark: str = ""  # a building, square or site's name ("Shwedagon Pagoda"), if it is one
+    #: found beside the clause rather than in it (what the object was doing, the place the
+    #: verb is parsed inside of): it places a material act only, not what is said of someone
+    #: there ("accused militants hiding in Lebanon")
+    material_only: bool = False
 
 
 def event_heads(verb: Token, actor_heads: Iterable[Token]) -> list[Token]:
@@ -81,25 +86,86 @@ def event_heads(verb: Token, actor_heads: Iterable[Token]) -> list[Token]:
     return heads
 
 
+def doing_heads(verb: Token) -> list[Token]:
+    """What the verb's object or subject was doing as it acted ("pushed back monks trying to
+    enter the Shwedagon Pagoda", "fired on protesters marching in Minsk"), with the verbs
+    they govern; not a past participle, which may tell of another time ("arrested a man
+    wanted in France")."""
+    arguments = [c for c in verb.children if c.dep_ in _ARGUMENTS]
+    doing = [c for a in arguments for c in a.children
+             if c.dep_ in ("acl", "pcomp") and c.tag_ == "VBG"]
+    doing += [c for p in verb.children if p.dep_ == "prep" for c in p.children
+              if c.dep_ == "pcomp" and c.tag_ == "VBG"]
+    frontier, heads = doing, list(doing)
+    for _ in range(MAX_CLAUSE_STEPS):
+        frontier = [c for t in frontier for c in t.children if c.dep_ == "xcomp"]
+        heads.extend(frontier)
+    return heads
+
+
 def clause_places(
     heads: Sequence[Token],
     mentions: dict[int, Mention],
     gazetteer: Gazetteer,
     span_of: Callable[[int, int], tuple[int, int]],
+    beside: Sequence[Token] = (),
 ) -> list[PlacePhrase]:
     """The places named by the locative phrases of the heads, in order ("in", "near",
-    "across" ...; "to" and "into" after a verb of motion)."""
+    "across" ...; "to" and "into" after a verb of motion; the object of "enter" or "storm"),
+    then, marked `material_only`, those of the heads `beside` the clause (`doing_heads`) and
+    the place phrase the event's verb is parsed inside of (`enclosing_places`)."""
     found: list[PlacePhrase] = []
     seen: set[int] = set()
-    for head in heads:
+    material_only = False
+
+    def add(tokens: list[Token]) -> None:
+        for start, end in _place_runs(tokens):
+            if start not in seen:
+                seen.add(start)
+                phrase = _phrase(tokens[0].doc, start, end, mentions, gazetteer, span_of)
+                found.append(replace(phrase, material_only=material_only))
+
+    for head in [*heads, *beside]:
+        material_only = head not in heads
         motion = head.lemma_ in MOTION_LEMMAS
         for prep in (p for c in head.children for p in _locative_preps(c, motion)):
-            for start, end in _place_runs(_phrase_tokens(prep)):
-                if start in seen:
-                    continue
-                seen.add(start)
-                found.append(_phrase(head.doc, start, end, mentions, gazetteer, span_of))
+            add(_phrase_tokens(prep))
+        if head.lemma_ in ENTERING_LEMMAS:  # "trying to enter the Shwedagon Pagoda"
+            for obj in (c for c in head.children if c.dep_ == "dobj"):
+                add(_phrase_tokens(obj, own=True))
+    material_only = True
+    for prep in enclosing_places(heads[0]) if heads else ():
+        add(_phrase_tokens(prep))
     return found
+
+
+#: Verbs whose object is the place the act reaches ("entered the Shwedagon Pagoda",
+#: "stormed the Al-Aqsa Mosque").
+ENTERING_LEMMAS = frozenset({"enter", "storm"})
+
+
+def enclosing_places(verb: Token) -> list[Token]:
+    """The locative prepositions whose place the verb is parsed as describing: a participle
+    hung on a noun ("attacked on his way to a rally in the capital, Minsk, hospitalized and
+    later abducted": "abducted" is a conjunct of "hospitalized", a clause of "rally" or of
+    "capital") tells what happened to it where it was: the locative phrase the noun is the
+    object of (or in apposition to), else the noun's own. A participle of a noun that is no
+    place's (a country as an actor: "Iran, accused by the United States of ...") has none."""
+    node, clause = verb, False
+    for _ in range(MAX_CLAUSE_STEPS + 1):
+        if node.dep_ not in ("conj", "acl") or node.head is node:
+            return []
+        clause = clause or node.dep_ == "acl"
+        node = node.head
+        if node.dep_ == "acl" or not clause:
+            continue
+        if node.pos_ not in ("NOUN", "PROPN"):
+            return []
+        noun = node.head if node.dep_ == "appos" else node
+        if noun.dep_ == "pobj" and noun.head.lower_ in LOCATIVE_PREPOSITIONS:
+            return [noun.head]
+        return [p for c in noun.children for p in _locative_preps(c, False)]
+    return []
 
 
 def _locative_preps(prep: Token, motion: bool) -> list[Token]:
@@ -134,10 +200,11 @@ def _locative_preps(prep: Token, motion: bool) -> list[Token]:
 CARRYING_PREPOSITIONS = frozenset({"on", "to", "during", "amid", "after", "before"})
 
 
-def _phrase_tokens(prep: Token) -> list[Token]:
-    """The tokens of a preposition's noun phrase, clauses left out (bounded)."""
+def _phrase_tokens(prep: Token, own: bool = False) -> list[Token]:
+    """The tokens of a preposition's noun phrase (or, `own`, of the noun phrase the token
+    heads), clauses left out (bounded)."""
     out: list[Token] = []
-    stack = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    stack = [prep] if own else [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     while stack and len(out) < MAX_PHRASE_TOKENS:
         token = stack.pop(0)
         out.append(token)
@@ -148,8 +215,28 @@ def _phrase_tokens(prep: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+#: The last words of a landmark's name: a building, square or site ("the Shwedagon Pagoda",
+#: "the Al-Aqsa Mosque", "Tahrir Square"), which the tagger may call an organisation.
+LANDMARK_WORDS = frozenset({
+    "pagoda", "temple", "mosque", "church", "cathedral", "monastery", "shrine", "square",
+    "palace", "bridge", "airport", "stadium", "embassy", "consulate", "compound", "prison",
+    "camp", "base", "port", "harbour", "harbor", "dam", "tower", "market", "university",
+})  # fmt: skip
+
+
 def _is_place_word(token: Token) -> bool:
-    return token.ent_type_ in _PLACE_ENTITIES or (token.pos_ == "PROPN" and not token.ent_type_)
+    if token.ent_type_ in _PLACE_ENTITIES or (token.pos_ == "PROPN" and not token.ent_type_):
+        return True
+    return token.ent_type_ == "ORG" and _landmark_end(token)
+
+
+def _landmark_end(token: Token) -> bool:
+    """Whether the proper-noun run the token is in ends with a landmark word."""
+    doc, end = token.doc, token.i
+    while end + 1 < len(doc) and doc[end + 1].ent_type_ == token.ent_type_ \
+            and doc[end + 1].sent is token.sent and end - token.i < 8:
+        end += 1
+    return doc[end].lower_ in LANDMARK_WORDS
 
 
 def _place_runs(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -182,8 +269,12 @@ def _phrase(doc: PlainDoc, start: int, end: int, mentions: dict[int, Mention],
     if mention is not None and mention.kind == "actor":
         dictionary = next((c for c in mention.codes if len(c) == 3 and c.isalpha()
                            and c.isupper() and c not in NOT_COUNTRIES), "")
+    landmark = ""
+    if not candidates and (doc[end - 1].lower_ in LANDMARK_WORDS
+                           or doc[start].ent_type_ in ("FAC", "ORG")):
+        landmark = words
     return PlacePhrase(doc.text_between(written_start, end), span_of(written_start, end),
-                       doc[start].ent_type_, candidates, dictionary)
+                       doc[start].ent_type_, candidates, dictionary, landmark)
 
 
 def locate_event(
@@ -200,17 +291,24 @@ def locate_event(
         return None
     nearby = {p.country for phrase in phrases for p in phrase.candidates
               if p.kind == "country" and len(phrase.candidates) == 1}
+    landmark = next((p for p in phrases if p.landmark and not p.candidates), None)
     for phrase in phrases:
         place = choose(phrase.candidates, event_countries, nearby, document_countries)
         if place is None and not phrase.candidates and phrase.dictionary_country:
             place = gazetteer.country(phrase.dictionary_country)  # "Burma", "the ROK"
         if place is not None:
+            if landmark is not None and place.kind in ("city", "division", "country"):
+                # "the Shwedagon Pagoda in Rangoon": the landmark, in the city the clause names
+                return replace(location_of(place, landmark.written, landmark.span, "clause"),
+                               name=landmark.landmark, kind="landmark", feature_id="")
             return location_of(place, phrase.written, phrase.span, "clause")
-    first = next((p for p in phrases if p.entity in _PLACE_ENTITIES), None)
+    first = next((p for p in phrases if p.entity in _PLACE_ENTITIES or p.landmark), None)
     if first is None:
         return None
-    return Location(first.written, first.span, kind="landmark" if first.entity != "GPE" else "",
-                    rule="clause")
+    # a place the gazetteer does not hold, kept as written with no country: a landmark's
+    # country is not taken from the actors or the rest of the document
+    kind = "landmark" if first.landmark or first.entity != "GPE" else ""
+    return Location(first.written, first.span, kind=kind, rule="clause")
 
 
 def location_of(place: Place, written: str, span: tuple[int, int] | None, rule: str
@@ -221,3 +319,17 @@ def location_of(place: Place, written: str, span: tuple[int, int] | None, rule: 
         division=place.division, adm1=place.adm1, lat=place.lat, lon=place.lon,
         kind=place.kind, feature_id=place.feature_id, rule=rule,
     )
+
+
+def locate_name(written: str, countries: Collection[str], gazetteer: Gazetteer,
+                dictionary_country: str = "", span: tuple[int, int] | None = None
+                ) -> Location | None:  # fmt: skip
+    """The location of a place named on its own (an institution's "in Moscow, St. Petersburg
+    ... and Sakhalin"), with `countries` as evidence: the place the name means, else the
+    country an actor dictionary gives a name the gazetteer lacks ("Sakhalin": Russia), else
+    None (an ambiguous or unknown name is not guessed)."""
+    candidates = gazetteer.find(written)
+    place = choose(candidates, countries)
+    if place is None and not candidates and dictionary_country:
+        place = gazetteer.country(dictionary_country)
+    return location_of(place, written, span, "clause") if place is not None else None

@@ -10,8 +10,8 @@ KINDS: tuple[str, ...] = ("", "country", "region", "division", "city", "landmark
 #: Which rule gave a location: the event's own clause, or the document's dateline.
 RULES: tuple[str, ...] = ("clause", "dateline")
 #: GDELT's ActionGeo_Type per feature kind (1 country, 2 US state, 3 US city, 4 world city,
-#: 5 world state); 0 where GDELT has none (a landmark the gazetteer does not hold).
-_GDELT_TYPES = {"country": 1, "region": 5, "division": 5, "city": 4}
+#: 5 world state; a landmark placed in a city counts as a city); 0 when unresolved.
+_GDELT_TYPES = {"country": 1, "region": 5, "division": 5, "city": 4, "landmark": 4}
 
 
 @dataclass(frozen=True)

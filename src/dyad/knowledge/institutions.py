@@ -17,7 +17,11 @@ from typing import Any
 
 from dyad.coding.frames import frame_of
 from dyad.coding.participants import PERSONAL_PRONOUNS
+from dyad.coding.places import NOT_COUNTRIES
 from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
+from dyad.geo.gazetteer import load_gazetteer
+from dyad.geo.locate import locate_name
+from dyad.geo.location import Location
 from dyad.knowledge.context import (
     SentenceContext,
     agents_of,
@@ -239,9 +243,23 @@ def _fact(ctx: SentenceContext, mention: InstitutionMention, kind: str, head: To
         actors = ctx.actors(head)
         code = actors[0].code if actors else ""
     text = value or (np_text(head) if kind == "location" else phrase_text(head))
-    fact = InstitutionFact(kind, text, ctx.evidence(trigger, head), code, relation)
+    place = _place_of(text, code) if kind == "location" and text else None
+    fact = InstitutionFact(kind, text, ctx.evidence(trigger, head), code, relation, place)
     if text and fact not in mention.facts:
         mention.facts.append(fact)
+
+
+def _place_of(written: str, code: str) -> Location | None:
+    """Where a stated location is (`dyad.geo`): the place its name means, with the country
+    its actor code gives as evidence ("St. Petersburg" of a Russian text is Russia's), else
+    that country for a name the gazetteer lacks ("Sakhalin"); None when it stays ambiguous.
+    Geography never fails an extraction."""
+    country = code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3].isupper() \
+        and code[:3] not in NOT_COUNTRIES else ""
+    try:
+        return locate_name(written, {country} - {""}, load_gazetteer(), country)
+    except Exception:  # a gazetteer that cannot be read: no place
+        return None
 
 
 def _is_place(ctx: SentenceContext, token: Token) -> bool:

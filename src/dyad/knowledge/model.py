@@ -17,6 +17,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from dyad.geo.location import Location
 from dyad.knowledge import lifecycle
 
 
@@ -172,10 +173,14 @@ class InstitutionFact:
     evidence: Evidence
     code: str = ""  # actor code of a funder/operator/location, when known
     relation: str = ""  # the verb that stated it ("facilitate", "funded")
+    place: Location | None = None  # a location's place in the gazetteer, when it resolves
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "value": self.value, "code": self.code,
+        data = {"kind": self.kind, "value": self.value, "code": self.code,
                 "relation": self.relation, "evidence": self.evidence.to_dict()}  # fmt: skip
+        if self.place is not None:
+            data["place"] = self.place.to_dict()
+        return data
 
 
 @dataclass(frozen=True)
@@ -233,6 +238,16 @@ class Institution:
         return self._values("location")
 
     @property
+    def places(self) -> tuple[Location, ...]:
+        """Its locations the gazetteer resolves (a city, or the country of a name it lacks),
+        one per place, in the order stated."""
+        seen: dict[tuple[str, str], Location] = {}
+        for fact in self.facts:
+            if fact.kind == "location" and fact.place is not None:
+                seen.setdefault((fact.place.name, fact.place.country), fact.place)
+        return tuple(seen.values())
+
+    @property
     def legal_forms(self) -> tuple[str, ...]:
         return self._values("legal_form")
 
@@ -269,6 +284,7 @@ class Institution:
             "kind": self.kind,
             "owner": self.owner.to_dict() if self.owner else None,
             "locations": list(self.locations),
+            "places": [p.to_dict() for p in self.places],
             "legal_forms": list(self.legal_forms),
             "funders": list(self.funders),
             "operators": list(self.operators),

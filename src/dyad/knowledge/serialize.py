@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dyad.geo.location import Location
 from dyad.knowledge.model import (
     Agreement,
     AgreementStep,
@@ -74,6 +75,7 @@ def institution_from_dict(data: Data) -> Institution:
             evidence_from_dict(f["evidence"]),
             f.get("code", ""),
             f.get("relation", ""),
+            Location.from_dict(f.get("place")),  # None in records stored before places
         )
         for f in data["facts"]
     )

@@ -7,6 +7,7 @@ specifications embedded in the page and drawn by the locally served Vega-Embed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Any
 from urllib.parse import parse_qs
@@ -16,6 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from dyad.errors import DyadError
+from dyad.knowledge.model import Institution
 from dyad.store.listing import Cursor, page_events
 from dyad.store.named import with_names
 from dyad.store.query import EventFilter, event_detail
@@ -100,6 +102,7 @@ def dyad_page(request: Request, context: Context,
     if page.next_cursor is not None:
         url = request.url.include_query_params(cursor=page.next_cursor.encode())
         following = f"{url.path}?{url.query}"
+    knowledge = context.access.pair(first, second, limit=PAIR_RECORDS)
     return _page(context, request, "dyad.html", {
         "a": first, "b": second, "by": by,
         "filters": {"root": root, "since": since, "until": until, "q": q},
@@ -109,7 +112,8 @@ def dyad_page(request: Request, context: Context,
         "explore": link("/events", {"pair": f"{first}:{second}", "root": root.strip(),
                                     "since": since.strip(), "until": until.strip(),
                                     "q": q.strip()}),
-        "knowledge": context.access.pair(first, second, limit=PAIR_RECORDS),
+        "knowledge": knowledge,
+        "institution_places": institution_places(knowledge.institutions),
     }, charts=True)
 
 
@@ -124,11 +128,13 @@ def event_page(request: Request, context: Context,
 @router.get("/document/{doc_id:path}", response_class=HTMLResponse)
 def document_page(request: Request, context: Context, doc_id: str) -> HTMLResponse:
     stored = stored_document(context.access.reader().backend, doc_id)
+    knowledge = context.access.document(doc_id)
     return _page(context, request, "document.html", {
         "document": stored.document, "paragraphs": document_paragraphs(stored),
         "events": len({m["event_id"] for m in stored.mentions}),
         "sentences": len(stored.sentences),
-        "knowledge": context.access.document(doc_id),
+        "knowledge": knowledge,
+        "institution_places": institution_places(knowledge.institutions),
     })
 
 
@@ -205,3 +211,25 @@ async def code_page(request: Request, context: Context) -> Response:
             values["message"] = ("this text was stored before" if outcome == ALREADY_STORED
                                  else "saved in the store")
     return _page(context, request, "code.html", values, status=status)
+
+
+def institution_places(institutions: Iterable[Institution]) -> list[dict[str, Any]]:
+    """Where the institutions are, for a map: one item per point the gazetteer gives a place
+    they are said to be in (`lat`, `lon`, `name`, `country`, `kind`, `events`: how many
+    institutions, `title`: which). A place known only by its country ("Sakhalin": Russia) is
+    left off the map, its point being the country's and not the place's."""
+    points: dict[tuple[float, float], dict[str, Any]] = {}
+    for institution in institutions:
+        for place in institution.places:
+            if place.lat is None or place.lon is None or place.kind == "country":
+                continue
+            point = points.setdefault((place.lat, place.lon), {
+                "lat": place.lat, "lon": place.lon, "name": place.name,
+                "country": place.country, "kind": place.kind, "events": 0, "names": []})
+            point["events"] += 1
+            point["names"].append(institution.name)
+    for point in points.values():
+        names = point.pop("names")
+        which = ", ".join(dict.fromkeys(names))
+        point["title"] = f"{which} in {point['name']} ({point['country']})"
+    return list(points.values())

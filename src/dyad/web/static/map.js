@@ -1,6 +1,7 @@
 // Draw the map of a list of events: Natural Earth's country boundaries (world-atlas, served
 // from /static/vendor) in an equal-earth projection, and one dot per place, its area growing
-// with its events. The places come with the page (a <script type="application/json"> named by
+// with its events (or, on a page of institutions, with the institutions there: a place may
+// bring its own `title`). The places come with the page (a <script type="application/json"> named by
 // the section's data-places); nothing is asked of any other server.
 (function () {
   "use strict";
@@ -45,8 +46,8 @@
           class: "place " + place.kind, "data-name": place.name, "data-events": place.events,
         });
         var title = element("title", {});
-        title.textContent = place.name + " (" + place.country + "): " + place.events +
-          " event" + (place.events === 1 ? "" : "s");
+        title.textContent = place.title || (place.name + " (" + place.country + "): " +
+          place.events + " event" + (place.events === 1 ? "" : "s"));
         dot.appendChild(title);
         dots.appendChild(dot);
       });
