@@ -27,3 +27,10 @@ def test_a_participle_misparsed_as_subject_gives_way_to_its_subject(code_text: C
     events = code_text("The Red Cross operating in Iraq said US forces must ensure security.")
     assert any(e.source.startswith("NGO") and e.target == "USA" for e in events), [
         (e.source, e.target, e.code) for e in events]
+
+
+def test_a_sentence_parsed_as_a_noun_phrase_keeps_its_verb(code_text: Code) -> None:
+    # the parser reads "protested" as a participle of "Thousands": no finite verb is left
+    events = code_text("Thousands of students protested in Belgrade.")
+    assert any(e.source.endswith("EDU") and e.root == "14" for e in events), [
+        (e.source, e.target, e.code) for e in events]

@@ -199,6 +199,12 @@ CODED = [
     ("Germany made a statement on the situation in Libya.", "DEU", "LBY", "010"),
     # "test-fired" reads as "test fired": a show of force (150)
     ("Iran test-fired a missile near the Gulf.", "IRN", "", "15"),
+    # materiel: sent is military aid (072), deployed a build-up (154); joint drills (062)
+    ("Britain promised to send tanks to Poland.", "GBR", "POL", "03"),
+    ("Britain sent tanks to Poland.", "GBR", "POL", "072"),
+    ("Russia deployed warships near Norway.", "RUS", "NOR", "154"),
+    ("India and France held joint naval drills in the Indian Ocean.", "IND|FRA", "IND|FRA",
+     "062"),
 ]
 
 

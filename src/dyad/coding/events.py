@@ -232,7 +232,8 @@ class SentenceCoder:
         if compound and len(compound[0]) > 1:
             sources, targets = compound[0], compound[0]  # "% *": events between the members
         elif (len(sources) > 1 and _reciprocal(verb)
-              and (not targets or all(placed(verb, a) for a in targets))):
+              and (not targets or all(placed(verb, a) or a.code.startswith("---")
+                                      for a in targets))):
             # "Gondor and Osgiliath delayed their meeting"; "India and Pakistan met in
             # Geneva": Geneva is where, not with whom
             targets = sources
@@ -545,11 +546,13 @@ def _framed_complement(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
 
 
-RECIPROCAL_WORDS = frozenset({"mutual", "bilateral", "other", "another"})  # each other...
+RECIPROCAL_WORDS = frozenset({"mutual", "bilateral", "joint", "other", "another"})  # each other
 INTERACTION_NOUNS = frozenset(
     {
         "meeting",
         "talk",
+        "exercise",
+        "drill",
         "tie",
         "relation",
         "dispute",
@@ -577,8 +580,6 @@ INTERACTION_NOUNS = frozenset(
         "memorandum",
         "peace",
         "consultation",
-        "exercise",
-        "drill",
     }
 )
 # Verbs whose coordinated subjects act with each other when no one else is named: "Bosnia

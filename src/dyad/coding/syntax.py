@@ -109,9 +109,21 @@ def is_passive(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in ("nsubjpass", "auxpass"):
             return True
+    if main_verb_misparsed(verb):
+        return False
     # "hospitalized and later abducted by unidentified persons": a by-agent makes it passive
     return verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(
         c.dep_ == "agent" for c in verb.children))
+
+
+def main_verb_misparsed(verb: Token) -> bool:
+    """ "Thousands of students protested in Belgrade", parsed as a noun phrase (the root)
+    with "protested" a participle modifying it: the sentence's only verb, with no agent, is
+    its main verb and the noun its subject."""
+    head = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and head.dep_ == "ROOT"
+            and head.pos_ in ("NOUN", "PROPN") and not any(
+                c.dep_ == "agent" for c in verb.children))
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -209,6 +221,8 @@ def predicate_roles(verb: Token, *, donors: int = MAX_SUBJECT_DONORS) -> Roles:
         # "rebels, who attacked ...": the relative pronoun is named by the donor below
         roles.subjects.extend(_misparsed_subject(s) for s in children(verb, "nsubj", "csubj")
                               if not _relative(s))
+        if main_verb_misparsed(verb):
+            roles.subjects.append(verb.head)
     if not roles.subjects and not roles.passive and donors > 0:
         donor = _subject_donor(verb, donors - 1)
         if donor is not None:
