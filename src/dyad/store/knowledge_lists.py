@@ -4,7 +4,9 @@ selects (words, state, kind, a party's code, a document: their look-up keys in
 page of their ids in a sort order, after a cursor.
 
 What `dyad.web.records.list_records` computes from every summary of a type, without reading
-any: the counts are GROUP BYs, the page an ORDER BY … LIMIT. Strings are compared by their
+any: one query selects the records by their keys once (a materialized CTE; PostgreSQL 12 or
+later) and gives their counts per state and kind and per party country (GROUP BYs) and the
+page (ORDER BY … LIMIT after the cursor). Strings are compared by their
 code points (`COLLATE "C"`, which both back ends know), as Python compares them, so the
 order, the cursors and the counts' order are those of the summaries'. A name is sorted by its
 lower case as the database gives it, which is Python's for every name but a few with letters
@@ -23,15 +25,23 @@ from dyad.store.knowledge_groups import key_condition
 from dyad.store.knowledge_rows import KNOWLEDGE_TYPES
 from dyad.store.listing import FacetCount
 
-_STATE = "(CAST(g.summary AS JSON) ->> 'state')"
-#: The SQL of each sort order's key (with the record id after it).
-SORT_KEYS: dict[str, str] = {
-    "name": 'lower(g.name) COLLATE "C"',
-    "state": f'{_STATE} COLLATE "C"',
-    "kind": 'g.kind COLLATE "C"',
+#: A record's state (its summary's), in each back end's fastest way to read it.
+STATE_SQL: dict[str, str] = {
+    "duckdb": "json_extract_string(g.summary, '$.state')",  # twice as fast as a CAST to JSON
+    "postgresql": "(CAST(g.summary AS JSON) ->> 'state')",
 }
-_ID = 'g.item_id COLLATE "C"'
+SORTS = ("name", "state", "kind")
 FACETS = ("state", "kind", "party")
+
+
+def _binary(column: str) -> str:
+    """A column compared by code points."""
+    return f'{column} COLLATE "C"'
+
+
+def _sort_sql(sort: str, state: str) -> str:
+    """The SQL of a sort order's key (with the record id after it)."""
+    return {"name": "lower(g.name)", "state": state, "kind": "g.kind"}[sort]
 
 
 @dataclass(frozen=True)
@@ -62,7 +72,7 @@ def list_groups(backend: Backend, kind_of: str, *, query: str = "", state: str =
     with `descending`; the `size` first (all without) after `after` (a sort key and id)."""
     if kind_of not in KNOWLEDGE_TYPES:
         raise ValueError(f"no knowledge type {kind_of!r}")
-    if sort not in SORT_KEYS:
+    if sort not in SORTS:
         raise ValueError(f"no sort {sort!r}")
     words = sorted(set(key_words(query)))
     if query and not words:
@@ -70,32 +80,41 @@ def list_groups(backend: Backend, kind_of: str, *, query: str = "", state: str =
     keys = ([f"w:{w}" for w in words] + ([f"s:{state}"] if state else [])
             + ([f"k:{kind}"] if kind else []) + ([f"d:{doc}"] if doc else []))
     where, params = key_condition(kind_of, keys=keys, code_prefix=party.upper())
+    state_sql = STATE_SQL.get(backend.dialect, STATE_SQL["postgresql"])
+    expression, turn = _sort_sql(sort, state_sql), " DESC" if descending else ""
+    than = "<" if descending else ">"
+    cursor, cursor_params = "", list[str]()
+    if after is not None:
+        cursor = (f" WHERE {_binary('f.sk')} {than} ? OR (f.sk = ? AND "
+                  f"{_binary('f.item_id')} {than} ?)")
+        cursor_params = [after[0], after[0], after[1]]
+    among = " AND k.item_id IN (SELECT item_id FROM f)" if where else ""
+    limit = f" LIMIT {int(size) + 1}" if size is not None else ""
+    # the filtered records once (a CTE used three times), then their counts per state and
+    # kind, per party country and the page after the cursor: one query, one round trip
+    rows = backend.rows(
+        f"WITH f AS MATERIALIZED (SELECT g.item_id, {state_sql} AS state, g.kind, "
+        f"{expression} AS sk FROM knowledge_groups g WHERE g.type = ?{where}) "
+        "SELECT 'f', state, kind, count(*) FROM f GROUP BY state, kind UNION ALL "
+        "SELECT 'p', k.key, NULL, count(*) FROM knowledge_keys k WHERE k.type = ? AND "
+        f"substr(k.key, 1, 2) = 'p:'{among} GROUP BY k.key UNION ALL "
+        f"SELECT 'r', item_id, sk, 0 FROM (SELECT f.item_id, f.sk FROM f{cursor} "
+        f"ORDER BY {_binary('f.sk')}{turn}, {_binary('f.item_id')}{turn}{limit}) r",
+        [kind_of, *params, kind_of, *cursor_params])
     states: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
-    for value, kind_value, count in backend.rows(
-            f"SELECT {_STATE}, g.kind, count(*) FROM knowledge_groups g WHERE g.type = ?{where} "
-            "GROUP BY 1, 2", [kind_of, *params]):
-        states[str(value or "")] += int(count)
-        kinds[str(kind_value or "")] += int(count)
-    total = sum(states.values())
-    among = (f" AND k.item_id IN (SELECT g.item_id FROM knowledge_groups g WHERE g.type = ?"
-             f"{where})" if where else "")
-    countries = Counter({str(key)[2:]: int(count) for key, count in backend.rows(
-        "SELECT k.key, count(*) FROM knowledge_keys k WHERE k.type = ? AND "
-        f"substr(k.key, 1, 2) = 'p:'{among} GROUP BY k.key",
-        [kind_of, *([kind_of, *params] if where else [])])})
+    countries: Counter[str] = Counter()
+    page: list[tuple[str, str]] = []
+    for tag, value, other, count in rows:
+        if tag == "f":
+            states[str(value or "")] += int(count)
+            kinds[str(other or "")] += int(count)
+        elif tag == "p":
+            countries[str(value)[2:]] += int(count)
+        else:
+            page.append((str(other or ""), str(value)))
+    page.sort(reverse=descending)
     facets = {"state": _counts(states), "kind": _counts(kinds), "party": _counts(countries)}
-    if not total or size == 0:
-        return GroupList([], [], bool(total), total, facets)
-    expression, turn = SORT_KEYS[sort], " DESC" if descending else ""
-    if after is not None:
-        than = "<" if descending else ">"
-        where += (f" AND ({expression} {than} ? OR ({expression} = ? AND {_ID} {than} ?))")
-        params += [after[0], after[0], after[1]]
-    limit = f" LIMIT {int(size) + 1}" if size is not None else ""
-    rows = backend.rows(
-        f"SELECT g.item_id, {expression} FROM knowledge_groups g WHERE g.type = ?{where} "
-        f"ORDER BY {expression}{turn}, {_ID}{turn}{limit}", [kind_of, *params])
-    shown = rows if size is None else rows[:size]
-    return GroupList([str(i) for i, _ in shown], [str(k or "") for _, k in shown],
-                     size is not None and len(rows) > size, total, facets)
+    shown = page if size is None else page[:size]
+    return GroupList([i for _, i in shown], [k for k, _ in shown],
+                     size is not None and len(page) > size, sum(states.values()), facets)
