@@ -127,7 +127,7 @@ class StoreAccess:
     def knowledge(self) -> KnowledgeBase:
         """The merged knowledge of the whole store (as `EventStore.knowledge()` gives it), loaded
         once and again only when documents were added or removed (slow on a large store: the
-        pages read what they show with `status`, `pair`, `document`, `summaries`)."""
+        pages read what they show with `status`, `pair`, `document`, `record_page`)."""
         backend = self.reader().backend
         mark = knowledge_fingerprint(backend)
         with self._knowledge_lock:
@@ -152,7 +152,8 @@ class StoreAccess:
 
     def summaries(self, kind_of: str) -> list[RecordSummary]:
         """What lists need of the merged records of one type (`load_summaries`), loaded once
-        and again only when documents were added or removed."""
+        and again only when documents were added or removed: for a store that does not keep
+        its merge (`record_page` answers from SQL otherwise)."""
         backend = self.reader().backend
         mark = knowledge_fingerprint(backend)
         with self._knowledge_lock:
