@@ -161,11 +161,7 @@ def summary_page(summaries: Sequence[RecordSummary], values: Mapping[str, str], 
                  sort: str = "name", cursor: str = "", size: int | None = None) -> RecordPage:
     """The page `list_records` and `page_of` give (every record without `size`)."""
     found = list_records(summaries, values, sort=sort)
-    if size is None:
-        if cursor:
-            found = RecordList(page_of(found, sort, cursor, len(found.items))[0], found.facets)
-        return RecordPage([s.id for s in found.items], None, len(found.items), found.facets)
-    page, following = page_of(found, sort, cursor, size)
+    page, following = page_of(found, sort, cursor, len(found.items) if size is None else size)
     return RecordPage([s.id for s in page], following, len(found.items), found.facets)
 
 
