@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -21,11 +22,12 @@ from dyad.knowledge.model import (
     Party,
     When,
 )
-from dyad.store.backend import Backend
+from dyad.store.backend import Backend, open_backend
 from dyad.store.knowledge import load_summaries
 from dyad.store.knowledge_groups import refresh_groups
 from dyad.store.knowledge_rows import KNOWLEDGE_TYPES, knowledge_rows
-from dyad.store.schema import KNOWLEDGE_COLUMNS
+from dyad.store.schema import KNOWLEDGE_COLUMNS, KNOWLEDGE_GROUPS_MARK, create_schema
+from dyad.web.access import StoreAccess
 from dyad.web.records import RecordPage, sql_page, summary_page
 from tests.knowledge.records import Item, stated_documents
 
@@ -128,3 +130,21 @@ def test_sql_lists_refuse_what_the_summaries_refuse(store: Backend) -> None:
         with pytest.raises(QueryError):
             sql_page(store, "claim", {"q": bad.get("q", "")}, sort=bad.get("sort", "name"),
                      cursor=bad.get("cursor", ""), size=5)
+
+
+def test_a_store_without_its_merge_is_listed_from_its_summaries(tmp_path: Path) -> None:
+    location = str(tmp_path / "older.duckdb")
+    backend = open_backend(location, create=True)
+    create_schema(backend)
+    _write(backend, stated_documents(40, 4))
+    kept = {kind_of: sql_page(backend, kind_of, {"party": "JPN"}, sort="-name", size=5)
+            for kind_of in KNOWLEDGE_TYPES}
+    backend.execute("DELETE FROM meta WHERE key = ?", [KNOWLEDGE_GROUPS_MARK])
+    backend.close()
+    access = StoreAccess(location)
+    try:
+        for kind_of in KNOWLEDGE_TYPES:
+            assert access.record_page(kind_of, {"party": "JPN"}, sort="-name", size=5) == kept[
+                kind_of]
+    finally:
+        access.close()
