@@ -3,7 +3,9 @@
 into records) and, as before they were kept, merged on every read (`merge_on_load`: every
 `knowledge` row read, turned back into records and merged); what a list page reads (the
 summaries of every agreement, `load_summaries`, then the 50 records of one page,
-`load_records`); what answering one question reads instead, selecting the records by their
+`load_records`) and what it reads now (`dyad.web.records.sql_page`: the counts, facets and
+the first page's ids in SQL, then those 50 records; unfiltered and `party=RUS&state=suspended`);
+what answering one question reads instead, selecting the records by their
 look-up keys (`dyad.store.knowledge_reads`): a status question (`load_status`, as `dyad
 status`), a dyad page's knowledge (`load_pair`), a filtered list (`select_ids` and the first
 50 records, as `dyad agreements --party RUS --status suspended --limit 50`); and what keeping
@@ -57,6 +59,7 @@ from dyad.store.knowledge_groups import rebuild_groups, refresh_groups
 from dyad.store.knowledge_reads import load_pair, load_status, select_ids
 from dyad.store.knowledge_rows import KNOWLEDGE_TYPES, knowledge_rows
 from dyad.store.schema import KNOWLEDGE_COLUMNS, create_schema
+from dyad.web.records import sql_page
 
 T = TypeVar("T")
 
@@ -117,6 +120,13 @@ def _timed(run: Callable[[], T]) -> tuple[T, float]:
     return result, round(time.perf_counter() - start, 3)
 
 
+def _list_page(backend: Backend, values: dict[str, str]) -> list[Item]:
+    """What `/agreements` reads: the count, the facet counts and the ids of the first page in
+    SQL (`sql_page`), then those 50 records."""
+    return load_records(backend, "agreement", sql_page(backend, "agreement", values,
+                                                       size=50).ids)
+
+
 def measure(documents: int, batch: int = 200, keep: str = "") -> dict[str, Any]:
     """Seconds to read the knowledge of a store of this many documents, kept and merged on
     load, to answer single questions, and to keep the merge for a batch of new documents."""
@@ -139,6 +149,9 @@ def measure(documents: int, batch: int = 200, keep: str = "") -> dict[str, Any]:
             "dyad_page_s": lambda: load_pair(backend, "RUS", "JPN"),
             "list_filtered_s": lambda: load_records(backend, "agreement", select_ids(
                 backend, "agreement", party="RUS", state="suspended")[:50]),
+            "list_page_s": lambda: _list_page(backend, {}),
+            "list_page_filtered_s": lambda: _list_page(
+                backend, {"party": "RUS", "state": "suspended"}),
         }
         answered = {name: _timed(run)[1] for name, run in questions.items()}
         ids = sorted({i.mentions[0].doc_id if not isinstance(i, Claim)
@@ -178,10 +191,12 @@ def main() -> None:
               f"{r['list_agreements_s']:>7} {r['page_of_50_s']:>7} {r['build_s']:>8} "
               f"{r[f'refresh_{options.batch}_s']:>8} {merged:>8,}")
     print(f"\n{'documents':>10} {'status: treaty s':>16} {'center s':>9} {'claim s':>8} "
-          f"{'dyad page s':>11} {'filtered list s':>15}")
+          f"{'dyad page s':>11} {'filtered list s':>15} {'list page s':>11} "
+          f"{'filtered page s':>15}")
     for r in results:
         print(f"{r['documents']:>10,} {r['status_treaty_s']:>16} {r['status_center_s']:>9} "
-              f"{r['status_claim_s']:>8} {r['dyad_page_s']:>11} {r['list_filtered_s']:>15}")
+              f"{r['status_claim_s']:>8} {r['dyad_page_s']:>11} {r['list_filtered_s']:>15} "
+              f"{r['list_page_s']:>11} {r['list_page_filtered_s']:>15}")
 
 
 if __name__ == "__main__":

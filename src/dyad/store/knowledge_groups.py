@@ -277,11 +277,11 @@ def _ids(backend: Backend, kind_of: str, where: str, params: Sequence[str]) -> l
     return [order[3] for order in sorted(_order(*row) for row in rows)]
 
 
-def select_group_ids(backend: Backend, kind_of: str, *, keys: Sequence[str] = (),
-                     code_prefix: str = "") -> list[str]:  # fmt: skip
-    """Ids of the merged records of one type that have every key of `keys` (see
-    `summary_keys`) and, if given, an actor code starting with `code_prefix`, in the order a
-    knowledge base lists them."""
+def key_condition(kind_of: str, *, keys: Sequence[str] = (), code_prefix: str = ""
+                  ) -> tuple[str, list[str]]:
+    """A condition on `g.item_id` (" AND …", with its parameters; "" for none): the merged
+    record of this type has every key of `keys` (see `summary_keys`) and, if given, an actor
+    code starting with `code_prefix`."""
     where, params = "", list[str]()
     if keys:
         where, params = _all_keys(kind_of, list(dict.fromkeys(keys)))
@@ -289,6 +289,15 @@ def select_group_ids(backend: Backend, kind_of: str, *, keys: Sequence[str] = ()
         where += (" AND g.item_id IN (SELECT item_id FROM knowledge_keys WHERE type = ? AND "
                   f"substr(key, 1, {len(code_prefix) + 2}) = ?)")
         params += [kind_of, f"c:{code_prefix}"]
+    return where, params
+
+
+def select_group_ids(backend: Backend, kind_of: str, *, keys: Sequence[str] = (),
+                     code_prefix: str = "") -> list[str]:  # fmt: skip
+    """Ids of the merged records of one type that have every key of `keys` (see
+    `summary_keys`) and, if given, an actor code starting with `code_prefix`, in the order a
+    knowledge base lists them."""
+    where, params = key_condition(kind_of, keys=keys, code_prefix=code_prefix)
     return _ids(backend, kind_of, where, params)
 
 

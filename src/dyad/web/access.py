@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
@@ -33,11 +33,13 @@ from dyad.store.knowledge import (
     load_records,
     load_summaries,
 )
+from dyad.store.knowledge_groups import groups_built
 from dyad.store.knowledge_reads import load_document_knowledge, load_pair, load_status
 from dyad.store.listing import Facets, event_facets
 from dyad.store.query import EventFilter
 from dyad.store.schema import create_schema
 from dyad.web.cache import KeptValues
+from dyad.web.records import RecordPage, sql_page, summary_page
 
 #: How many counted values (facet values and chart periods, a few hundred bytes each) the
 #: kept facet counts hold in all: about 30 MB at most.
@@ -125,7 +127,7 @@ class StoreAccess:
     def knowledge(self) -> KnowledgeBase:
         """The merged knowledge of the whole store (as `EventStore.knowledge()` gives it), loaded
         once and again only when documents were added or removed (slow on a large store: the
-        pages read what they show with `status`, `pair`, `document`, `summaries`)."""
+        pages read what they show with `status`, `pair`, `document`, `record_page`)."""
         backend = self.reader().backend
         mark = knowledge_fingerprint(backend)
         with self._knowledge_lock:
@@ -150,7 +152,8 @@ class StoreAccess:
 
     def summaries(self, kind_of: str) -> list[RecordSummary]:
         """What lists need of the merged records of one type (`load_summaries`), loaded once
-        and again only when documents were added or removed."""
+        and again only when documents were added or removed: for a store that does not keep
+        its merge (`record_page` answers from SQL otherwise)."""
         backend = self.reader().backend
         mark = knowledge_fingerprint(backend)
         with self._knowledge_lock:
@@ -160,6 +163,16 @@ class StoreAccess:
             loaded = load_summaries(backend, kind_of)
             self._summaries[kind_of] = (mark, loaded)
             return loaded
+
+    def record_page(self, kind_of: str, values: Mapping[str, str], *, sort: str = "name",
+                    cursor: str = "", size: int | None = None) -> RecordPage:
+        """A page of a knowledge list (`dyad.web.records`): answered in SQL from the merge
+        the store keeps, or from the kept summaries of a store that keeps none."""
+        backend = self.reader().backend
+        if groups_built(backend):
+            return sql_page(backend, kind_of, values, sort=sort, cursor=cursor, size=size)
+        return summary_page(self.summaries(kind_of), values, sort=sort, cursor=cursor,
+                            size=size)
 
     def records(self, kind_of: str, ids: Sequence[str]) -> list[Agreement | Institution | Claim]:
         """The merged records of one type with these ids, in that order."""

@@ -35,7 +35,7 @@ from dyad.web.context import WebContext, web_context
 from dyad.web.downloads import DOWNLOAD_PAGE, csv_text, download, streamed
 from dyad.web.filters import FILTER_FIELDS, event_filter
 from dyad.web.queries import stored_document
-from dyad.web.records import KINDS, list_records
+from dyad.web.records import KINDS
 from dyad.web.responses import JSONAnswer, events_answer
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -247,9 +247,8 @@ def _records(context: WebContext, name: str, values: dict[str, str], sort: str,
              fmt: str | None) -> Response:
     """A knowledge list as {"NAME": [...], "count", "facets"} or as JSON Lines."""
     kind = KINDS[name]
-    found = list_records(context.access.summaries(kind.type), values, sort=sort)
-    items = [item.to_dict() for item in context.access.records(
-        kind.type, [s.id for s in found.items])]
+    found = context.access.record_page(kind.type, values, sort=sort)
+    items = [item.to_dict() for item in context.access.records(kind.type, found.ids)]
     if fmt == "jsonl":
         return Response("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items),
                         media_type="application/x-ndjson")

@@ -13,7 +13,7 @@ from dyad.store.documents import DocumentFilter, list_documents
 from dyad.store.query import parse_day
 from dyad.web.context import WebContext, web_context
 from dyad.web.filters import link
-from dyad.web.records import KINDS, facet_label, list_records, page_of, record_values
+from dyad.web.records import KINDS, facet_label, record_values
 
 router = APIRouter(include_in_schema=False)
 Context = Annotated[WebContext, Depends(web_context)]
@@ -79,19 +79,20 @@ def _record_page(request: Request, context: Context, name: str) -> HTMLResponse:
     params = request.query_params
     values = record_values(params)
     sort = params.get("sort", "").strip() or "name"
-    found = list_records(context.access.summaries(kind.type), values, sort=sort)
     cursor = params.get("cursor", "").strip()
-    page, following = page_of(found, sort, cursor, PAGE_SIZE)
+    found = context.access.record_page(kind.type, values, sort=sort, cursor=cursor,
+                                       size=PAGE_SIZE)
+    following = found.following
     path = f"/{name}"
     kept = {**values, **({"sort": sort} if sort != "name" else {})}
     facets: dict[str, list[tuple[str, str, int, str]]] = {}
     for facet, counts in found.facets.items():
         facets[facet] = [(c.value, facet_label(facet, c.value), c.count,
                           link(path, kept, **{facet: c.value})) for c in counts]
-    shown = context.access.records(kind.type, [s.id for s in page])
+    shown = context.access.records(kind.type, found.ids)
     documents: dict[str, Any] = {}
     response: HTMLResponse = context.templates.TemplateResponse(request, "records.html", {
-        "kind": kind, "values": values, "items": shown, "total": len(found.items),
+        "kind": kind, "values": values, "items": shown, "total": found.total,
         "facets": facets, "documents": documents,
         "sorts": [{"key": key, "href": link(path, values, sort=key if sort != key else
                                             f"-{key}"), "current": sort.lstrip("-") == key}

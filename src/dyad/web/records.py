@@ -1,8 +1,10 @@
 """Agreements, institutions and claims as lists to explore: the same filters for the pages
 and the API (words, status or standing, kind, a party's country, a document), sorts, the
-counts per status, kind and country, and pages that follow a cursor. Pure functions over the
-records' summaries (`dyad.knowledge.summary`): a page turns only its own records' evidence
-back into objects.
+counts per status, kind and country, and pages that follow a cursor: answered in SQL by the
+store's look-up keys (`dyad.store.knowledge_lists`, `sql_page`), or by pure functions over the
+records' summaries (`dyad.knowledge.summary`) for a store that does not keep its merge
+(`list_records`, `summary_page`); either way a page turns only its own records' evidence back
+into objects.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from dyad.errors import QueryError
 from dyad.knowledge.summary import RecordSummary
 from dyad.knowledge.vocabulary import key_words
 from dyad.names import actor_name
+from dyad.store.backend import Backend
+from dyad.store.knowledge_lists import list_groups
 from dyad.store.listing import FacetCount
 from dyad.web.knowledge import country
 
@@ -108,10 +112,25 @@ def list_records(summaries: Sequence[RecordSummary], values: Mapping[str, str], 
     return RecordList(items, facets)
 
 
+@dataclass(frozen=True)
+class RecordPage:
+    """One page of a filtered list: its records' ids in order, the cursor of the page after
+    it (None on the last page), how many records the filter selects and its facet counts."""
+
+    ids: list[str]
+    following: str | None
+    total: int
+    facets: dict[str, list[FacetCount]]
+
+
+def _encode(key: tuple[str, str]) -> str:
+    text = json.dumps(list(key), ensure_ascii=False)
+    return base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
+
+
 def encode_cursor(summary: RecordSummary, sort: str) -> str:
     """Where the page after `summary` starts, in a list sorted by `sort`."""
-    text = json.dumps(list(_ORDER[_sort_key(sort)](summary)), ensure_ascii=False)
-    return base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
+    return _encode(_ORDER[_sort_key(sort)](summary))
 
 
 def _decode_cursor(cursor: str) -> tuple[str, str]:
@@ -136,6 +155,29 @@ def page_of(found: RecordList, sort: str, cursor: str, size: int
     page = items[:size]
     following = encode_cursor(page[-1], sort) if len(items) > size else None
     return page, following
+
+
+def summary_page(summaries: Sequence[RecordSummary], values: Mapping[str, str], *,
+                 sort: str = "name", cursor: str = "", size: int | None = None) -> RecordPage:
+    """The page `list_records` and `page_of` give (every record without `size`)."""
+    found = list_records(summaries, values, sort=sort)
+    page, following = page_of(found, sort, cursor, len(found.items) if size is None else size)
+    return RecordPage([s.id for s in page], following, len(found.items), found.facets)
+
+
+def sql_page(backend: Backend, kind_of: str, values: Mapping[str, str], *,
+             sort: str = "name", cursor: str = "", size: int | None = None) -> RecordPage:
+    """What `summary_page` gives, answered in SQL from a store that keeps its merge
+    (`dyad.store.knowledge_lists`)."""
+    given = record_values(values)
+    key = _sort_key(sort)
+    after = _decode_cursor(cursor) if cursor else None
+    found = list_groups(backend, kind_of, query=given.get("q", ""),
+                        state=given.get("state", ""), party=given.get("party", ""),
+                        kind=given.get("kind", ""), doc=given.get("doc", ""), sort=key,
+                        descending=sort.strip().startswith("-"), after=after, size=size)
+    following = _encode((found.keys[-1], found.ids[-1])) if found.more and found.ids else None
+    return RecordPage(found.ids, following, found.total, found.facets)
 
 
 def facet_label(name: str, value: str) -> str:
