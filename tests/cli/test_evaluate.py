@@ -122,10 +122,10 @@ def test_a_text_the_coder_fails_on_is_listed_not_fatal(
         monkeypatch: pytest.MonkeyPatch) -> None:
     original = EventCoder.code_view
 
-    def failing(self: EventCoder, coded: Any, view: SentenceView) -> Any:
+    def failing(self: EventCoder, coded: Any, view: SentenceView, places: Any = None) -> Any:
         if "criticized" in view.document.text:
             raise RecursionError("maximum recursion depth exceeded")
-        return original(self, coded, view)
+        return original(self, coded, view, places)
 
     monkeypatch.setattr(EventCoder, "code_view", failing)
     code, out, _ = run("evaluate", str(gold[0]), str(gold[1]), "--json")

@@ -163,7 +163,8 @@ def test_downloads_carry_the_filters_and_equal_the_api(client: TestClient) -> No
         for name in NAMED_COLUMNS:
             value = event[name]
             assert row[name] == (json.dumps(value, ensure_ascii=False)
-                                 if isinstance(value, dict) else str(value)), name
+                                 if isinstance(value, dict) else
+                                 "" if value is None else str(value)), name
     lines = client.get(page.one("a", id="download-jsonl").attrs["href"]).text.splitlines()
     assert [json.loads(line) for line in lines] == expected
 
