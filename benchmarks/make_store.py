@@ -542,9 +542,10 @@ def write_derived(con: Any) -> None:
     groups."""
     con.execute("SET preserve_insertion_order = true")
     con.execute(r"""
-        INSERT INTO event_words (word, event_id, date, source, target)
+        INSERT INTO event_words (word, event_id, date, source, target, root, quad_class,
+                                 goldstein)
         SELECT DISTINCT unnest(regexp_extract_all(lower(m.sentence), '[\pL\pN]+')) AS word,
-               m.event_id, e.date, e.source, e.target
+               m.event_id, e.date, e.source, e.target, e.root, e.quad_class, e.goldstein
         FROM event_mentions m JOIN events e ON e.event_id = m.event_id
         ORDER BY word, m.event_id""")
     con.execute("""

@@ -67,11 +67,14 @@ def check_derived(backend: Backend) -> None:
     columns, rows = backend.fetch(f"SELECT {', '.join(LISTING_COLUMNS)}, listing FROM events")
     for row in rows:
         assert json.loads(row[-1]) == record(columns[:-1], row[:-1])
-    sentences = backend.rows("SELECT m.event_id, e.date, e.source, e.target, m.sentence "
+    sentences = backend.rows("SELECT m.event_id, e.date, e.source, e.target, e.root, "
+                             "e.quad_class, e.goldstein, m.sentence "
                              "FROM event_mentions m JOIN events e ON e.event_id = m.event_id")
-    stored = backend.rows("SELECT word, event_id, date, source, target FROM event_words")
+    stored = backend.rows("SELECT word, event_id, date, source, target, root, quad_class, "
+                          "goldstein FROM event_words")
     assert sorted(stored, key=str) == sorted(
-        event_words((str(i), d, str(s), str(t), str(x)) for i, d, s, t, x in sentences),
+        event_words((str(i), d, str(s), str(t), str(r), int(q), float(g), str(x))
+                    for i, d, s, t, r, q, g, x in sentences),
         key=str)
     days: dict[tuple[str, str, Any], list[float]] = {}
     for source, target, day, quad, gold in backend.rows(

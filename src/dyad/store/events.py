@@ -162,22 +162,31 @@ def _add_event_words(backend: Backend, stored: Sequence[Cluster], merged: Sequen
         event = holder(mention.key, mention.date).event_id
         fresh[event].update(search_words(texts[mention.evidence.doc_id,
                                                mention.evidence.sentence_id]))
+    before = {c.event_id: _word_facets(c) for c in stored}
     gone: list[str] = []
+    changed: list[tuple[str, int, float, str]] = []
     rows: list[EventWord] = []
     for cluster in merged:
         parts = joined.get(cluster.event_id, [])
         words = fresh.get(cluster.event_id, set())
+        facets = _word_facets(cluster)
         if parts == [cluster.event_id]:  # the same event, grown: only the words it lacks
             words = words - known[cluster.event_id]
+            if before[cluster.event_id] != facets:  # another best mention, other values
+                changed.append((*facets, cluster.event_id))
         else:  # a new event, or one that replaces events of other ids
             gone += parts
             for part in parts:
                 words = words | known[part]
         source, target, _ = cluster.key
-        rows += [(word, cluster.event_id, cluster.first, source, target) for word in words]
+        rows += [(word, cluster.event_id, cluster.first, source, target, *facets)
+                 for word in words]
     for part in _chunks(sorted(gone)):
         backend.execute(f"DELETE FROM event_words WHERE event_id IN "
                         f"({', '.join('?' * len(part))})", part)
+    for values in changed:
+        backend.execute("UPDATE event_words SET root = ?, quad_class = ?, goldstein = ? "
+                        "WHERE event_id = ?", list(values))
     backend.insert("event_words", EVENT_WORD_COLUMNS, sorted(rows, key=lambda r: (r[0], r[1])))
 
 
@@ -202,17 +211,27 @@ def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
         yield items[start : start + _IDS]
 
 
-#: An event's sentence as `event_words` takes it: (event id, date, source, target, text).
-EventSentence = tuple[str, date | None, str, str, str]
-#: An `event_words` row: (word, event id, date, source, target).
-EventWord = tuple[str, str, date | None, str, str]
+#: An event's sentence as `event_words` takes it: (event id, date, source, target, root,
+#: QuadClass, Goldstein score, text).
+EventSentence = tuple[str, date | None, str, str, str, int, float, str]
+#: An `event_words` row: (word, event id, date, source, target, root, QuadClass, Goldstein
+#: score), EVENT_WORD_COLUMNS.
+EventWord = tuple[str, str, date | None, str, str, str, int, float]
+
+
+def _word_facets(cluster: Cluster) -> tuple[str, int, float]:
+    """What `event_words` holds of an event for facet counts: the root, QuadClass and
+    Goldstein score of its best mention (as its events row)."""
+    best = cluster.best
+    return best.root, best.quad_class, best.goldstein
 
 
 def event_words(sentences: Iterable[EventSentence]) -> list[EventWord]:
     """The `event_words` rows of the sentences of events' mentions, distinct and sorted."""
     found: set[EventWord] = set()
-    for event_id, day, source, target, text in sentences:
-        found.update((word, event_id, day, source, target) for word in search_words(text))
+    for event_id, day, source, target, root, quad, goldstein, text in sentences:
+        found.update((word, event_id, day, source, target, root, quad, goldstein)
+                     for word in search_words(text))
     return sorted(found, key=lambda row: (row[0], row[1]))
 
 

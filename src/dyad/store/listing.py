@@ -264,6 +264,19 @@ def selected_events(backend: Backend, criteria: EventFilter) -> tuple[str, list[
     return f"FROM events e WHERE {condition}", params
 
 
+def _facet_selection(backend: Backend, criteria: EventFilter) -> tuple[str, list[Any]]:
+    """`selected_events` for the columns facet counts read (`e.root`, `e.source`, `e.target`,
+    `e.date`, `e.quad_class`, `e.goldstein`). A text search on DuckDB whose other criteria
+    `event_words` answers by itself reads them from the word index alone, which holds each
+    event's values (one row per event after DISTINCT): no join to the events."""
+    if (backend.dialect == "duckdb" and search_words(criteria.words)
+            and criteria.on_words_alone()):
+        hits, params = criteria.word_hits(backend.dialect, (
+            "event_id", "date", "source", "target", "root", "quad_class", "goldstein"))
+        return f"FROM ({hits}) e", params
+    return selected_events(backend, criteria)
+
+
 def event_facets(backend: Backend, criteria: EventFilter, *, top: int = 30,
                  by: str | None = None) -> Facets:
     """The total and the per-value counts of FACETS over the filtered events, in one scan;
@@ -277,7 +290,7 @@ def event_facets(backend: Backend, criteria: EventFilter, *, top: int = 30,
     so `substr` runs on those, not on every event. One `UNION ALL` of `GROUP BY`s, in SQL both
     back ends run (on 1M events unfiltered with the chart about 40 % faster than counting each
     facet over the events' own values)."""
-    selection, params = selected_events(backend, criteria)
+    selection, params = _facet_selection(backend, criteria)
     chart = ""
     if by is not None:
         if by not in _PERIODS:

@@ -153,6 +153,11 @@ def parse_day(value: date | str | None, name: str = "date") -> date | None:
     raise QueryError(f"{name}: {value!r} is not a date in YYYY-MM-DD form")
 
 
+#: The columns of `event_words` that `EventFilter.word_hits` may give (the word aside).
+_WORD_COLUMNS: frozenset[str] = frozenset({
+    "event_id", "date", "source", "target", "root", "quad_class", "goldstein"})
+
+
 def _word_prefix(dialect: str, prefix: str) -> tuple[str, list[Any]]:
     """A test that `event_words.word` starts with `prefix`: on DuckDB a range of strings
     (which the table's zone maps can skip row groups by), a LIKE prefix on PostgreSQL."""
@@ -302,10 +307,16 @@ class EventFilter:
         return replace(self, words="", actor="", dyad="", pair="", until=None, source="",
                        target="") == EventFilter()
 
-    def word_hits(self, dialect: str) -> tuple[str, list[Any]]:
+    def word_hits(self, dialect: str, columns: Sequence[str] = ("event_id", "date")
+                  ) -> tuple[str, list[Any]]:
         """SQL giving (event_id, date) of the events every word of `words` is found in: each
         word starts a word (as `search_words` splits text) of a sentence of one of the event's
-        mentions; and its parameters. With `on_words_alone`, the other criteria hold too."""
+        mentions; and its parameters. With `on_words_alone`, the other criteria hold too.
+        `columns`: other columns of `event_words` to give (each event's own values), e.g. the
+        root, QuadClass and Goldstein score that facet counts add up."""
+        wanted = ", ".join(c for c in columns if c in _WORD_COLUMNS)
+        if wanted != ", ".join(columns):
+            raise ValueError(f"not columns of event_words: {columns!r}")
         rest, rest_params = "", list[Any]()
         if self.on_words_alone():
             condition, rest_params = replace(self, words="").sql(dialect)
@@ -314,7 +325,7 @@ class EventFilter:
         params: list[Any] = []
         for word in sorted(set(search_words(self.words))):
             test, values = _word_prefix(dialect, word)
-            found.append(f"SELECT DISTINCT event_id, date FROM event_words e WHERE {test}{rest}")
+            found.append(f"SELECT DISTINCT {wanted} FROM event_words e WHERE {test}{rest}")
             params += [*values, *rest_params]
         return " INTERSECT ".join(found), params
 

@@ -10,9 +10,10 @@
                 and `listing`: the event as a listing gives it (`dyad.store.query.
                 LISTING_COLUMNS`), as JSON, so that a page of events reads one column
     event_words the words of the sentences of each event's mentions, one row per (word,
-                event), with the event's first date, source and target: what a text search
-                looks words up in (by words, dyad, actor and first date alone without
-                reading the events)
+                event), with the event's first date, source, target, CAMEO root, QuadClass
+                and Goldstein score: what a text search looks words up in (by words, dyad,
+                actor and first date alone without reading the events) and what its facet
+                counts and chart add up (version 7)
     event_days  per (source, target, day): how many events started that day, per QuadClass,
                 and their summed Goldstein score: what dyad timelines add up
     country_days the same per country: the first three letters of the source and target
@@ -60,7 +61,7 @@ from __future__ import annotations
 from dyad.errors import StoreError
 from dyad.store.backend import Backend
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 #: The `meta` key whose value says the store keeps its merged knowledge up to date, and how.
 KNOWLEDGE_GROUPS_MARK = "knowledge_groups"
 #: The value of that key for this dyad: change it whenever what is kept for a merged record
@@ -81,7 +82,9 @@ MENTION_COLUMNS: tuple[str, ...] = (
     "code", "root", "plover", "goldstein", "quad_class", "mode", "date", "date_text",
     "attribution", "trigger", "spans", "outlet", "location",
 )
-EVENT_WORD_COLUMNS: tuple[str, ...] = ("word", "event_id", "date", "source", "target")
+EVENT_WORD_COLUMNS: tuple[str, ...] = (
+    "word", "event_id", "date", "source", "target", "root", "quad_class", "goldstein",
+)
 EVENT_DAY_COLUMNS: tuple[str, ...] = (
     "source", "target", "day", "events", "quad1", "quad2", "quad3", "quad4", "goldstein",
 )
@@ -204,7 +207,10 @@ TABLES: tuple[str, ...] = (
         event_id TEXT NOT NULL,
         date DATE,
         source TEXT NOT NULL,
-        target TEXT NOT NULL
+        target TEXT NOT NULL,
+        root TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,
+        goldstein DOUBLE PRECISION NOT NULL
     )""",
     _DAY_SUMS_TABLE.format(table="event_days"),
     _DAY_SUMS_TABLE.format(table="country_days"),
