@@ -47,6 +47,7 @@ def test_merged_events_equal_the_stores_events(coded: Coded, ingested: Ingested)
     assert any(e["num_articles"] > 1 and e["num_sources"] > 1 for e in value)
     assert any(e["last_date"] != e["date"] for e in value)  # a chain over two days
     assert any(e["date"] is None for e in value)  # undated documents give undated events
+    assert any(e["location"] for e in value)  # and the same places as the local coder
 
 
 def test_mentions_equal_the_stores_mentions(coded: Coded, ingested: Ingested) -> None:
