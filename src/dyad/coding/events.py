@@ -551,8 +551,6 @@ INTERACTION_NOUNS = frozenset(
     {
         "meeting",
         "talk",
-        "exercise",
-        "drill",
         "tie",
         "relation",
         "dispute",
@@ -580,6 +578,8 @@ INTERACTION_NOUNS = frozenset(
         "memorandum",
         "peace",
         "consultation",
+        "exercise",
+        "drill",
     }
 )
 # Verbs whose coordinated subjects act with each other when no one else is named: "Bosnia

@@ -106,7 +106,10 @@ def reported_as_done(noun: Token) -> bool:
         below, node = node, node.head
         lemma = node.lemma_.lower()
         if node.pos_ in VERBAL_POS:
-            if lemma in UNREAL_VERBS or frame_of(node).blocked or frame_of(node).mode:
+            if lemma in UNREAL_VERBS:
+                return False
+            frame = frame_of(node)
+            if frame.blocked or frame.mode:
                 return False
             if node.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp"):
                 break  # the noun's clause is a plain statement

@@ -49,9 +49,14 @@ def country_of(mention: Mention | None) -> str:
     """The country a mention's first code names ("" for none, or an IGO or NGO)."""
     if mention is None or mention.kind != "actor":
         return ""
-    for code in mention.codes:
-        country = code[:3]
-        if len(code) >= 3 and country.isalpha() and country.isupper() and (
-                country not in NOT_COUNTRIES):
-            return country
+    return next((c for c in map(country_code, mention.codes) if c), "")
+
+
+def country_code(code: str) -> str:
+    """The country an actor code names ("RUSGOV" → RUS; "" for an IGO, NGO, region, role
+    or unknown actor)."""
+    country = code[:3]
+    if len(code) >= 3 and country.isalpha() and country.isupper() and (
+            country not in NOT_COUNTRIES):
+        return country
     return ""

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from dyad.coding.actors import Mention
-from dyad.coding.places import NOT_COUNTRIES
+from dyad.coding.places import country_code
 from dyad.coding.tokens import PlainToken
 from dyad.geo.dateline import dateline_location
 from dyad.geo.gazetteer import Gazetteer
@@ -84,11 +84,7 @@ def _dateline_fits(event: EventRecord, dateline: Location | None) -> bool:
     correspondent's city is not where a Burmese act happened)."""
     if dateline is None:
         return False
-    countries = {event.source[:3], event.target[:3]}
-    if any(not _is_country(c) for c in countries):
+    countries = {country_code(event.source), country_code(event.target)}
+    if "" in countries:
         return True
     return dateline.country in countries
-
-
-def _is_country(code: str) -> bool:
-    return len(code) == 3 and code.isalpha() and code.isupper() and code not in NOT_COUNTRIES
