@@ -71,7 +71,7 @@ def test_cli_knowledge_lists_limit_shows_the_first_records(run: Run, db: str) ->
     code, out, _ = run("agreements", "--db", db, "--format", "jsonl", "--limit", "1")
     assert code == 0 and [a["id"] for a in _records(out)] == every[:1]
     code, out, _ = run("agreements", "--db", db, "--format", "table", "--limit", "1")
-    assert code == 0 and f"{len(every)} agreements (the first 1 shown)" in out
+    assert code == 0 and f"{len(every)} agreements (the first 1 shown; --limit 0 shows all)" in out
     for command in ("institutions", "claims"):
         code, out, _ = run(command, "--db", db, "--format", "jsonl", "--limit", "1")
         assert code == 0 and len(_records(out)) == 1
@@ -172,6 +172,16 @@ def test_cli_status_answers_with_evidence(run: Run, db: str) -> None:
     code, out, _ = run("status", "Japan Center", "--db", db, "--format", "jsonl")
     (answer,) = _records(out)
     assert answer["institutions"][0]["status"] == "operating"
+
+
+def test_cli_status_limit_shows_the_first_and_says_how_many_more(run: Run, db: str) -> None:
+    code, out, _ = run("status", "agreement", "--db", db, "--format", "jsonl", "--limit", "0")
+    (every,) = _records(out)
+    assert code == 0 and len(every["agreements"]) >= 2
+    code, out, _ = run("status", "agreement", "--db", db, "--limit", "1")
+    more = len(every["agreements"]) - 1
+    assert code == 0 and (f"the query also names {more} more agreement" in out)
+    assert sum(line.startswith("agreement ") for line in out.splitlines()) == 1
 
 
 def test_cli_status_of_something_unknown_exits_1(run: Run, db: str) -> None:

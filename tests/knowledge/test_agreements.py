@@ -165,6 +165,24 @@ def test_agreements_two_deals_in_one_document_stay_apart(extract: Extract) -> No
     assert parties == {"trade deal": {"GBR", "JPN"}, "defence pact": {"GBR", "AUS"}}
 
 
+def test_agreements_a_description_of_another_subject_is_another_agreement(
+        extract: Extract) -> None:
+    kb = extract("Norway suspended the 2011 visa agreement with Russia on Monday. "
+                 "Oslo terminated the fisheries agreement with Moscow on Friday. "
+                 "The agreement had been in force since 1976.", day=FRIDAY)
+    status = {a.name: a.status for a in kb.agreements}
+    assert status == {"visa agreement": "suspended", "fisheries agreement": "terminated"}
+    fisheries = next(a for a in kb.agreements if a.name == "fisheries agreement")
+    assert len(fisheries.mentions) == 2  # "The agreement" is the latest one
+
+
+def test_agreements_a_shorter_description_is_the_same_agreement(extract: Extract) -> None:
+    kb = extract("Canada signed the Arctic fisheries agreement with Denmark in May. "
+                 "Ottawa suspended the fisheries agreement on Friday.", day=FRIDAY)
+    (agreement,) = kb.agreements
+    assert agreement.status == "suspended" and len(agreement.mentions) == 2
+
+
 def test_agreements_order_names_its_signer_as_actor(extract: Extract) -> None:
     agreement = only(
         extract(

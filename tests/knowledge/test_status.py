@@ -91,3 +91,19 @@ def test_status_finds_an_agreement_by_its_acronym(extract: Extract) -> None:
     kb = extract("North Korea withdrew from the Nuclear Non-Proliferation Treaty (NPT).")
     answer = answer_status(kb, "NPT")
     assert [a.name for a in answer.agreements] == ["Nuclear Non-Proliferation Treaty"]
+
+
+def test_status_a_limit_shows_the_first_records_and_counts_the_others(extract: Extract) -> None:
+    kb = extract("Moscow closed the Finnish consulate in St. Petersburg in 2023. "
+                 "Finland suspended the 1990 visa agreement with Russia last week. "
+                 "Finland terminated the 1995 fisheries agreement with Russia in May. "
+                 "Finland signed a border agreement with Estonia in June.")
+    every = answer_status(kb, "agreement", limit=None)
+    assert len(every.agreements) == 3 and every.totals == (0, 3, 0)
+    first = answer_status(kb, "agreement", limit=1)
+    assert [a.id for a in first.agreements] == [every.agreements[0].id]
+    assert first.totals == (0, 3, 0) and first.left_out == (0, 2, 0)
+    assert first.lines()[-1] == ("the query also names 2 more agreements "
+                                 "(dyad agreements --q 'agreement')")
+    assert first.to_dict()["totals"] == {"institutions": 0, "agreements": 3, "claims": 0}
+    assert not any("also names" in line for line in every.lines())

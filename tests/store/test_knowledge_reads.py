@@ -92,8 +92,9 @@ def _check(backend: Backend) -> None:
     """Every targeted read equals the same function over the whole knowledge base."""
     kb = load_knowledge(backend)
     assert kb.agreements and kb.institutions and kb.claims
-    for query in QUERIES:
-        assert load_status(backend, query).to_dict() == answer_status(kb, query).to_dict(), query
+    for query, limit in itertools.product(QUERIES, (None, 1, 2, 20)):
+        assert load_status(backend, query, limit=limit).to_dict() == answer_status(
+            kb, query, limit=limit).to_dict(), (query, limit)
     for first, second in itertools.product((*COUNTRIES, "RUSGOV", "XYZ"), repeat=2):
         assert _ids(load_pair(backend, first, second)) == _ids(
             dyad_knowledge(kb, first, second)), (first, second)

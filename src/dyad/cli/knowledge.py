@@ -26,7 +26,7 @@ from dyad.knowledge.lifecycle import (
     current_statuses,
 )
 from dyad.knowledge.model import Agreement, Claim, Evidence, Institution, Party, When
-from dyad.knowledge.status import describe
+from dyad.knowledge.status import STATUS_LIMIT, describe
 from dyad.names import code_and_name
 from dyad.store.backend import DEFAULT_DB
 from dyad.store.handle import EventStore, open_store
@@ -41,8 +41,14 @@ KnowledgeFormat = Annotated[str | None, typer.Option(
     show_default=False)]
 WordsOption = Annotated[str, typer.Option(
     "--q", help="Words that must all occur in the name (or the claim's words).")]
-LimitOption = Annotated[int, typer.Option(
-    "--limit", min=0, help="Show the first N records only (0: all of them).")]
+LimitOption = Annotated[int | None, typer.Option(
+    "--limit", min=0, help="At most this many records (default: 50 in a table, else all; "
+    "0: all).", show_default=False)]
+
+#: Records a table shows unless --limit says otherwise (as `dyad events`).
+TABLE_LIMIT = 50
+#: Evidence rows a table shows for one record (`dyad agreement ID` shows them all).
+TABLE_STEPS = 8
 
 #: Records read from the store at a time.
 PAGE = 200
@@ -142,8 +148,27 @@ def _open(db: str) -> EventStore:
 
 
 def _count(console: Console, rows: int, noun: str, shown: int | None = None) -> None:
-    first = f" (the first {shown:,} shown)" if shown is not None and shown < rows else ""
+    first = (f" (the first {shown:,} shown; --limit 0 shows all)"
+             if shown is not None and shown < rows else "")
     console.print(f"{rows:,} {noun}{'s' if rows != 1 else ''}{first}")
+
+
+def _shown(ids: list[str], limit: int | None, fmt: str) -> list[str]:
+    """The ids a listing shows: --limit, else the first `TABLE_LIMIT` in a table and all of
+    them otherwise (0: all)."""
+    cap = (TABLE_LIMIT if fmt == "table" else 0) if limit is None else limit
+    return ids[:cap] if cap else ids
+
+
+def _evidence_rows(rows: Sequence[list[str]], item_id: str) -> list[list[str]]:
+    """At most `TABLE_STEPS` evidence rows of one record, then a row saying how many more
+    there are and which command shows them."""
+    if len(rows) <= TABLE_STEPS:
+        return list(rows)
+    more = len(rows) - TABLE_STEPS + 1
+    width = len(rows[0])
+    return [*rows[: TABLE_STEPS - 1],
+            [*[""] * (width - 1), f"… {more:,} more: dyad agreement {item_id}"]]
 
 
 def _selected(store: EventStore, kind_of: str, ids: Sequence[str]) -> Iterator[Any]:
@@ -161,7 +186,7 @@ def agreements_command(
         "unknown: the current status, or another outcome of the same day (an agreement "
         "suspended and terminated on one day is listed under both).")] = "",
     q: WordsOption = "",
-    limit: LimitOption = 0,
+    limit: LimitOption = None,
     output_format: KnowledgeFormat = None,
 ) -> None:
     """List the agreements the stored news describes, each step with its evidence sentence.
@@ -175,7 +200,7 @@ def agreements_command(
     _choice(status, AGREEMENT_STATUSES, "--status")
     with _open(db) as store:
         ids = select_ids(store.backend, "agreement", party=party, state=status, query=q)
-        shown = ids[:limit] if limit else ids
+        shown = _shown(ids, limit, fmt)
         if fmt == "jsonl":
             _write_jsonl(a.to_dict() for a in _selected(store, "agreement", shown))
             return
@@ -183,26 +208,25 @@ def agreements_command(
         console = _console()
         table = _table((("agreement", 16), ("status", 10), ("parties", 14), ("name", 22),
                         ("step", 10), ("date", 10), ("by", 14)))
-        for agreement in found:
-            _agreement_rows(table, agreement)
+        cited = [text for agreement in found for text in _agreement_rows(table, agreement)]
         console.print(table)
         _count(console, len(ids), "agreement", len(found))
-        _print_documents(console, store, (_where(s.evidence) for a in found for s in a.steps))
+        _print_documents(console, store, cited)
 
 
-def _agreement_rows(table: Table, agreement: Agreement) -> None:
+def _agreement_rows(table: Table, agreement: Agreement) -> list[str]:
     statuses = current_statuses(agreement.steps)
     status = statuses[0] + (f"\n(also {', '.join(statuses[1:])})" if statuses[1:] else "")
     head = [agreement.id, status, named_codes(agreement.party_codes) or "?",
             _one_line(agreement.name)]
-    if not agreement.steps:
-        table.add_row(*map(escape, head), "-", "", "", "no step stated")
-    for n, step in enumerate(agreement.steps):
-        kind = step.kind + (f" [{step.mode}]" if step.mode else "")
-        who = _actors(step.actors)
+    rows = [[step.kind + (f" [{step.mode}]" if step.mode else ""), _date(step.when),
+             _actors(step.actors), _where(step.evidence)] for step in agreement.steps]
+    shown = _evidence_rows(rows or [["-", "", "", "no step stated"]], agreement.id)
+    for n, row in enumerate(shown):
         cells = head if n == 0 else ["", "", "", ""]
-        table.add_row(*map(escape, [*cells, kind, _date(step.when), who, _where(step.evidence)]))
+        table.add_row(*map(escape, [*cells, *row]))
     table.add_section()
+    return [row[-1] for row in shown]
 
 
 def agreement_command(
@@ -239,7 +263,7 @@ def institutions_command(
     status: Annotated[str, typer.Option(
         "--status", help="operating | suspended | closed | unknown.")] = "",
     q: WordsOption = "",
-    limit: LimitOption = 0,
+    limit: LimitOption = None,
     output_format: KnowledgeFormat = None,
 ) -> None:
     """List the institutions (centers, embassies, offices…) with their status and its evidence.
@@ -252,22 +276,20 @@ def institutions_command(
     _choice(status, INSTITUTION_STATUSES, "--status")
     with _open(db) as store:
         ids = select_ids(store.backend, "institution", state=status, query=q)
-        shown = ids[:limit] if limit else ids
+        shown = _shown(ids, limit, fmt)
         if fmt == "jsonl":
             _write_jsonl(i.to_dict() for i in _selected(store, "institution", shown))
             return
         found: list[Institution] = list(_selected(store, "institution", shown))
         console = _console()
         table = _table((("institution", 16), ("status", 9), ("name", 16), ("facts", 32)))
-        for institution in found:
-            _institution_rows(table, institution)
+        cited = [text for item in found for text in _institution_rows(table, item)]
         console.print(table)
         _count(console, len(ids), "institution", len(found))
-        _print_documents(console, store, (_where(f.evidence) for i in found
-                                          for f in i.status_evidence))
+        _print_documents(console, store, cited)
 
 
-def _institution_rows(table: Table, item: Institution) -> None:
+def _institution_rows(table: Table, item: Institution) -> list[str]:
     owner = (_actors([item.owner]),) if item.owner is not None else ()
     facts = [f"{label}: {', '.join(values)}" for label, values in (
         ("kind", (item.kind,)), ("of", owner), ("in", item.locations),
@@ -276,10 +298,12 @@ def _institution_rows(table: Table, item: Institution) -> None:
     why = [f"{f.trigger}" + (f" ({f.mode})" if f.mode else "") + f", {_date(f.when)}: "
            f"{_where(f.evidence)}" for f in item.status_evidence] or ["no status stated"]
     head = [item.id, item.status, _one_line(item.name), "\n".join(facts)]
-    for n, reason in enumerate(why):
+    shown = _evidence_rows([[w] for w in why], item.id)
+    for n, (reason,) in enumerate(shown):
         cells = head if n == 0 else ["", "", "", ""]
         table.add_row(*map(escape, [*cells, reason]))
     table.add_section()
+    return [reason for reason, in shown]
 
 
 def _fact_values(item: Institution, kind: str) -> tuple[str, ...]:
@@ -297,7 +321,7 @@ def claims_command(
     standing: Annotated[str, typer.Option(
         "--standing", help="asserted | refuted | confirmed | disputed.")] = "",
     q: WordsOption = "",
-    limit: LimitOption = 0,
+    limit: LimitOption = None,
     output_format: KnowledgeFormat = None,
 ) -> None:
     """List reported claims with their standing and who made, refuted or confirmed them.
@@ -308,7 +332,7 @@ def claims_command(
     _choice(standing, STANDINGS, "--standing")
     with _open(db) as store:
         ids = select_ids(store.backend, "claim", state=standing, query=q)
-        shown = ids[:limit] if limit else ids
+        shown = _shown(ids, limit, fmt)
         if fmt == "jsonl":
             _write_jsonl(c.to_dict() for c in _selected(store, "claim", shown))
             return
@@ -316,23 +340,24 @@ def claims_command(
         console = _console()
         table = _table((("claim", 16), ("standing", 9), ("gist", 20), ("stance", 9),
                         ("by", 18), ("date", 10)))
-        for claim in found:
-            _claim_rows(table, claim)
+        cited = [text for claim in found for text in _claim_rows(table, claim)]
         console.print(table)
         _count(console, len(ids), "claim", len(found))
-        _print_documents(console, store, (_where(s.evidence) for c in found for s in c.stances))
+        _print_documents(console, store, cited)
 
 
-def _claim_rows(table: Table, claim: Claim) -> None:
+def _claim_rows(table: Table, claim: Claim) -> list[str]:
     head = [claim.id, claim.standing, _one_line(claim.gist)]
-    for n, stance in enumerate(claim.stances):
-        role = stance.role + (f" [{stance.mode}]" if stance.mode else "")
-        who = _parties([stance.party]) + (
-            f" citing {', '.join(stance.citing)}" if stance.citing else "")
+    rows = [[stance.role + (f" [{stance.mode}]" if stance.mode else ""),
+             _parties([stance.party]) + (
+                 f" citing {', '.join(stance.citing)}" if stance.citing else ""),
+             _date(stance.when), _where(stance.evidence)] for stance in claim.stances]
+    shown = _evidence_rows(rows, claim.id)
+    for n, row in enumerate(shown):
         cells = head if n == 0 else ["", "", ""]
-        table.add_row(*map(escape, [*cells, role, who, _date(stance.when),
-                                    _where(stance.evidence)]))
+        table.add_row(*map(escape, [*cells, *row]))
     table.add_section()
+    return [row[-1] for row in shown]
 
 
 def status_command(
@@ -340,6 +365,9 @@ def status_command(
         help="Words naming an institution, agreement or claim, e.g. \"Japan Center\".")],
     db: DbOption = DEFAULT_DB,
     output_format: Annotated[str, typer.Option("--format", help="table | jsonl.")] = "table",
+    limit: Annotated[int, typer.Option(
+        "--limit", min=0, help="At most this many institutions, agreements and claims (each; "
+        "0: all); the answer says how many more the words name.")] = STATUS_LIMIT,
 ) -> None:
     """Answer "what is the status of …?" from the stored evidence.
 
@@ -354,7 +382,7 @@ def status_command(
     if not query.strip():
         raise typer.BadParameter("give some words to look for", param_hint="QUERY")
     with _open(db) as store:
-        answer = store.status(query)
+        answer = store.status(query, limit=limit or None)
         if fmt == "jsonl":
             _write_jsonl([answer.to_dict()])
         else:

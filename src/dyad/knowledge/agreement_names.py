@@ -94,8 +94,11 @@ def name_of(ctx: SentenceContext, head: Token) -> str:
     return ctx.original(words) if title else tokens_text(words)
 
 
-def is_generic(ctx: SentenceContext, head: Token) -> bool:
-    """True when the phrase's words name only its kind, its parties and generic qualities."""
+def descriptive_words(ctx: SentenceContext, head: Token) -> list[str]:
+    """The words of the phrase that say which agreement it is beyond its kind, its parties
+    and generic qualities ("visa" in "the 1990 visa agreement with Russia"; none in "the
+    Russian-Japanese intergovernmental agreements")."""
+    found = []
     for token in np_tokens(head):
         mention = ctx.mentions.get(token.i)
         if token.i == head.i or token.dep_ in ("det", "poss", "case", "nummod", "punct"):
@@ -104,8 +107,10 @@ def is_generic(ctx: SentenceContext, head: Token) -> bool:
             continue
         if token.lower_ in GENERIC_ADJECTIVES or token.text in ("-", "–") or agreement_kind(token):
             continue
-        return False
-    return True
+        if token.like_num or token.ent_type_ in ("DATE", "TIME", "ORDINAL", "CARDINAL"):
+            continue  # "the 1990 … agreement": a year says when, not which
+        found.append(str(token.text))
+    return found
 
 
 def aliases_of(head: Token) -> list[str]:

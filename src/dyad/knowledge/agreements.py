@@ -25,8 +25,8 @@ from dyad.knowledge.agreement_names import (
     acronym_kind,
     agreement_kind,
     aliases_of,
+    descriptive_words,
     hyphen_parties,
-    is_generic,
     name_of,
     phrase_parties,
     topics_of,
@@ -133,7 +133,13 @@ class AgreementMention:
     split_dates: list[str] = field(default_factory=list)  # signing dates of listed instruments
     count: int = 1
     aliases: list[str] = field(default_factory=list)  # acronyms and short names ("NPT")
-    generic: bool = False  # its words say only kind and parties ("Russian-Japanese agreements")
+    #: its words beyond kind, parties and generic qualities ("visa" in "the visa agreement")
+    descriptors: list[str] = field(default_factory=list)
+
+    @property
+    def generic(self) -> bool:
+        """Its words say only kind and parties ("Russian-Japanese agreements")."""
+        return not self.descriptors
 
 
 def find_agreements(ctx: SentenceContext) -> list[AgreementMention]:
@@ -184,7 +190,7 @@ def _mention(ctx: SentenceContext, head: Token, kind: str, *,
         subjects=topics_of(ctx, head, named=bool(name)),
         parties=phrase_parties(ctx, head, named=bool(name)),
         aliases=aliases_of(head),
-        generic=is_generic(ctx, head),
+        descriptors=descriptive_words(ctx, head),
     )
     if name:
         mention.parties.extend(p for p in hyphen_parties(ctx, head) if p not in mention.parties)

@@ -83,6 +83,9 @@ def _joins(cluster: list[AgreementMention], m: AgreementMention) -> bool:
     if key_words(m.label) in names:  # "the nuclear non-proliferation treaty", in lower case
         return True
     described = {w for c in cluster for w in key_words(c.label)}
+    own = set(key_words(" ".join(m.descriptors)))
+    if own and not own & (described | _subject_words(cluster) | {w for n in names for w in n}):
+        return False  # "the fisheries agreement" is not the visa agreement named before it
     if cluster[0].family != m.family and not (m.reference == "anaphoric"
                                                and m.kind in described):  # fmt: skip
         return False  # "the ceasefire" after "a ceasefire agreement" joins it

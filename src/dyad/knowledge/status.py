@@ -93,10 +93,21 @@ class StatusAnswer:
     institutions: tuple[InstitutionAnswer, ...]
     agreements: tuple[Agreement, ...]  # every agreement in the answer
     claims: tuple[Claim, ...]  # every claim in the answer
+    #: how many institutions, agreements and claims the query names in all (more than the
+    #: answer holds when `answer_status` was given a limit)
+    totals: tuple[int, int, int] = (0, 0, 0)
 
     @property
     def found(self) -> bool:
         return bool(self.institutions or self.agreements or self.claims)
+
+    @property
+    def left_out(self) -> tuple[int, int, int]:
+        """How many institutions, agreements and claims the query names but the answer
+        leaves out."""
+        shown = (len(self.institutions), len(self.agreements), len(self.claims))
+        return (max(0, self.totals[0] - shown[0]), max(0, self.totals[1] - shown[1]),
+                max(0, self.totals[2] - shown[2]))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,6 +115,8 @@ class StatusAnswer:
             "institutions": [i.to_dict() for i in self.institutions],
             "agreements": [a.to_dict() for a in self.agreements],
             "claims": [c.to_dict() for c in self.claims],
+            "totals": dict(zip(("institutions", "agreements", "claims"), self.totals,
+                               strict=True)),
         }
 
     def lines(self) -> list[str]:
@@ -124,27 +137,46 @@ class StatusAnswer:
             out.extend(_agreement_lines(agreement))
         for claim in (c for c in self.claims if c.id not in shown):
             out.extend(_claim_lines(claim))
+        more = [f"{n:,} more {noun}{'s' if n != 1 else ''} ({command} --q {self.query!r})"
+                for n, noun, command in zip(self.left_out, ("institution", "agreement", "claim"),
+                                            ("dyad institutions", "dyad agreements",
+                                             "dyad claims"), strict=True) if n]
+        if more:
+            out.append(f"the query also names {', '.join(more)}")
         return out
 
 
-def answer_status(kb: KnowledgeBase, query: str) -> StatusAnswer:
-    """Institutions, agreements and claims the query names, each with its evidence."""
+#: How many institutions, agreements and claims a status answer shows at most (each), and
+#: how many agreements and claims under each institution: a query that names thousands of
+#: records ("treaty") is answered with the first of them and how many more there are.
+STATUS_LIMIT = 20
+
+
+def answer_status(kb: KnowledgeBase, query: str, *,
+                  limit: int | None = STATUS_LIMIT) -> StatusAnswer:  # fmt: skip
+    """Institutions, agreements and claims the query names, each with its evidence: the
+    institutions first, each with the agreements whose name or subject names it and the
+    claims about it, then the other agreements and claims the query names, in knowledge base
+    order; with `limit`, the first `limit` of each (and of each institution's) and, in
+    `totals`, how many there are in all (None: all of them)."""
+    named = select_institutions(kb, query=query)
     institutions = []
     agreements: dict[str, Agreement] = {}
     claims: dict[str, Claim] = {}
-    for institution in select_institutions(kb, query=query):
+    for institution in named[:limit]:
         words = key_words(institution.name)
-        related = tuple(a for a in kb.agreements if _contains(words, _agreement_text(a)))
-        about = tuple(c for c in kb.claims if _contains(words, _claim_text(c)))
-        status = institution.status
-        institutions.append(InstitutionAnswer(institution, status, institution.status_evidence,
-                                              related, about))  # fmt: skip
+        related = [a for a in kb.agreements if _contains(words, _agreement_text(a))]
+        about = [c for c in kb.claims if _contains(words, _claim_text(c))]
+        institutions.append(InstitutionAnswer(
+            institution, institution.status, institution.status_evidence,
+            tuple(related[:limit]), tuple(about[:limit])))
         agreements.update((a.id, a) for a in related)
         claims.update((c.id, c) for c in about)
     agreements.update((a.id, a) for a in select_agreements(kb, query=query))
     claims.update((c.id, c) for c in select_claims(kb, query=query))
-    return StatusAnswer(query, tuple(institutions), tuple(agreements.values()),
-                        tuple(claims.values()))  # fmt: skip
+    return StatusAnswer(query, tuple(institutions), tuple(list(agreements.values())[:limit]),
+                        tuple(list(claims.values())[:limit]),
+                        (len(named), len(agreements), len(claims)))
 
 
 def describe(record: Agreement | Institution | Claim) -> list[str]:

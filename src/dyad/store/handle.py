@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from dyad.errors import KnowledgeNotFoundError
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
 from dyad.knowledge.pairs import DyadKnowledge
-from dyad.knowledge.status import StatusAnswer
+from dyad.knowledge.status import STATUS_LIMIT, StatusAnswer
 from dyad.store.backend import DEFAULT_DB, Backend, DuckDBBackend, Row, open_backend
 from dyad.store.knowledge import (
     KNOWLEDGE_TYPES,
@@ -188,11 +188,12 @@ class EventStore:
             self._knowledge = (mark, load_knowledge(self.backend))
         return self._knowledge[1]
 
-    def status(self, query: str) -> StatusAnswer:
+    def status(self, query: str, *, limit: int | None = STATUS_LIMIT) -> StatusAnswer:
         """What the store says about the state of what `query` names ("Japan Center"), with
-        the evidence: `answer_status(self.knowledge(), query)`, reading only the records
-        whose words hold the query's (or an institution's name it finds)."""
-        return load_status(self.backend, query)
+        the evidence: `answer_status(self.knowledge(), query, limit=limit)` (the first
+        `limit` institutions, agreements and claims, and how many there are; None: all),
+        reading only the records it shows."""
+        return load_status(self.backend, query, limit=limit)
 
     def pair_knowledge(self, first: str, second: str) -> DyadKnowledge:
         """The agreements, institutions and claims of a pair of countries (the dyad page's),

@@ -362,6 +362,21 @@ def naming_group_ids(backend: Backend, kind_of: str, countries: Sequence[str],
     return ids_of(backend, kind_of, found)
 
 
+def ids_holding_each(backend: Backend, kind_of: str, key_sets: Sequence[Sequence[str]]
+                     ) -> list[list[str]]:
+    """For each set of keys, the ids of the merged records of one type that have all of
+    them, in knowledge base order (an empty set: none): one read of the keys for all sets."""
+    wanted = sorted({k for keys in key_sets for k in keys})
+    held: dict[str, set[str]] = {}
+    for part, marks in _chunks(wanted):
+        for item_id, key in backend.rows(
+                f"SELECT item_id, key FROM knowledge_keys WHERE type = ? AND key IN ({marks})",
+                [kind_of, *part]):
+            held.setdefault(str(item_id), set()).add(str(key))
+    ordered = ids_of(backend, kind_of, list(held))
+    return [[i for i in ordered if set(keys) <= held[i]] if keys else [] for keys in key_sets]
+
+
 def ids_of(backend: Backend, kind_of: str, ids: Sequence[str]) -> list[str]:
     """These ids in knowledge base order."""
     orders: list[Order] = []

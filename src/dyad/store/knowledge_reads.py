@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
 from dyad.knowledge.pairs import DyadKnowledge, document_knowledge, dyad_knowledge
 from dyad.knowledge.status import (
+    STATUS_LIMIT,
+    InstitutionAnswer,
     StatusAnswer,
     answer_status,
     select_agreements,
@@ -28,6 +30,7 @@ from dyad.store.knowledge import load_knowledge, merge_on_load
 from dyad.store.knowledge_groups import (
     group_names,
     groups_built,
+    ids_holding_each,
     ids_of,
     naming_group_ids,
     pair_group_ids,
@@ -72,25 +75,38 @@ def select_ids(backend: Backend, kind_of: str, *, party: str = "", state: str = 
                             code_prefix=party.upper() if kind_of == "agreement" else "")
 
 
-def load_status(backend: Backend, query: str) -> StatusAnswer:
-    """`answer_status` of the store's knowledge for `query`, reading only the institutions,
-    agreements and claims whose words hold the query's (and, for each institution found,
-    the agreements and claims whose words hold its name's)."""
+def load_status(backend: Backend, query: str, *,
+                limit: int | None = STATUS_LIMIT) -> StatusAnswer:  # fmt: skip
+    """`answer_status` of the store's knowledge for `query`: the ids of the institutions,
+    agreements and claims whose words hold the query's (and, for each institution shown,
+    of the agreements and claims whose words hold its name's) are selected by their keys,
+    and only the records the answer shows are read."""
     words = _words(query)
     if not words or not groups_built(backend):  # no key words: every record answers
-        return answer_status(load_knowledge(backend), query)
-    institutions = [i for i in read_ordered(backend, "institution", select_group_ids(
-        backend, "institution", keys=words)) if isinstance(i, Institution)]
-    agreements = select_group_ids(backend, "agreement", keys=words)
-    claims = select_group_ids(backend, "claim", keys=words)
-    for institution in institutions:
-        named = _words(institution.name)
-        if named:
-            agreements += select_group_ids(backend, "agreement", keys=named)
-            claims += select_group_ids(backend, "claim", keys=named)
-    kb = _base(read_ordered(backend, "agreement", agreements), institutions,
-               read_ordered(backend, "claim", claims))
-    return answer_status(kb, query)
+        return answer_status(load_knowledge(backend), query, limit=limit)
+    named = select_group_ids(backend, "institution", keys=words)
+    institutions = [i for i in read_ordered(backend, "institution", named[:limit])
+                    if isinstance(i, Institution)]
+    names = [_words(institution.name) for institution in institutions]
+    related = list(zip(ids_holding_each(backend, "agreement", names),
+                       ids_holding_each(backend, "claim", names), strict=True))
+    agreement_ids = list(dict.fromkeys([*(i for a, _ in related for i in a),
+                                        *select_group_ids(backend, "agreement", keys=words)]))
+    claim_ids = list(dict.fromkeys([*(i for _, c in related for i in c),
+                                    *select_group_ids(backend, "claim", keys=words)]))
+    wanted_agreements = [*agreement_ids[:limit], *(i for a, _ in related for i in a[:limit])]
+    wanted_claims = [*claim_ids[:limit], *(i for _, c in related for i in c[:limit])]
+    agreements = {a.id: a for a in read_ordered(backend, "agreement", wanted_agreements)
+                  if isinstance(a, Agreement)}
+    claims = {c.id: c for c in read_ordered(backend, "claim", wanted_claims)
+              if isinstance(c, Claim)}
+    answers = tuple(InstitutionAnswer(
+        institution, institution.status, institution.status_evidence,
+        tuple(agreements[i] for i in a[:limit]), tuple(claims[i] for i in c[:limit]))
+        for institution, (a, c) in zip(institutions, related, strict=True))
+    return StatusAnswer(query, answers, tuple(agreements[i] for i in agreement_ids[:limit]),
+                        tuple(claims[i] for i in claim_ids[:limit]),
+                        (len(named), len(agreement_ids), len(claim_ids)))
 
 
 def load_pair(backend: Backend, first: str, second: str, *,
