@@ -183,6 +183,16 @@ def test_agreements_a_shorter_description_is_the_same_agreement(extract: Extract
     assert agreement.status == "suspended" and len(agreement.mentions) == 2
 
 
+def test_agreements_a_title_the_agreement_noun_only_ends(extract: Extract) -> None:
+    kb = extract("Canada and Norway signed the Mutual Recognition of Fisheries Inspection "
+                 "Agreement (MRFIA) in 2011. Ottawa suspended the MRFIA on Friday.", day=FRIDAY)
+    (agreement,) = kb.agreements
+    assert agreement.name == "Mutual Recognition of Fisheries Inspection Agreement"
+    assert set(agreement.party_codes) == {"CAN", "NOR"} and agreement.status == "suspended"
+    kb = extract("The Secretary-General of the Arms Trade Treaty welcomed the vote.")
+    assert [a.name for a in kb.agreements] == ["Arms Trade Treaty"]  # an office is no title
+
+
 def test_agreements_order_names_its_signer_as_actor(extract: Extract) -> None:
     agreement = only(
         extract(

@@ -42,7 +42,7 @@ from dyad.knowledge.context import (
 )
 from dyad.knowledge.lifecycle import counts
 from dyad.knowledge.model import AgreementStep, Evidence, Party, When
-from dyad.knowledge.titles import title_tokens
+from dyad.knowledge.titles import title_start, title_tokens
 from dyad.knowledge.vocabulary import (
     FAMILIES,
     NAMED_ONLY,
@@ -158,10 +158,11 @@ def find_agreements(ctx: SentenceContext) -> list[AgreementMention]:
             continue
         if token.dep_ == "appos" and agreement_kind(token.head):
             continue  # "the New START treaty, the last … pact": the same agreement
-        mention = _mention(ctx, token, kind or short, short=bool(short))
+        head = token if short else title_start(token)
+        mention = _mention(ctx, head, kind or short, short=bool(short))
         if mention is not None:
             found.append(mention)
-            inside.update(title_tokens(token))
+            inside.update(title_tokens(head))
             for alias in mention.aliases:
                 ctx.acronyms.setdefault(alias, mention.kind)
     return found

@@ -57,3 +57,31 @@ def _title_run(head: Token) -> set[int]:
 def _title_word(token: Token) -> bool:
     text = str(token.text)
     return text[:1].isupper() or text[:1].isdigit() or token.lower_ in _TITLE_WORDS
+
+
+#: How many prepositions back a title may begin before the agreement noun that ends it.
+TITLE_LEVELS = 3
+
+
+def title_start(head: Token) -> Token:
+    """The word that heads a title the agreement noun only ends ("Security" in "the General
+    Security of Military Information Agreement", which the parser reads as a security "of"
+    an agreement): a capitalised noun the noun hangs from by a title preposition, every word
+    between them title words of one kind of named entity. `head` itself otherwise."""
+    token = head
+    for _ in range(TITLE_LEVELS):
+        prep = token.head
+        holder = prep.head
+        if (token.dep_ != "pobj" or prep.lower_ not in TITLE_PREPOSITIONS
+                or holder.pos_ != "PROPN" or holder.i >= prep.i
+                or not str(holder.text)[:1].isupper() or not _one_entity(holder, head)):
+            break
+        token = holder
+    return token
+
+
+def _one_entity(first: Token, last: Token) -> bool:
+    """Whether the words from `first` to `last` are title words within one named entity."""
+    words = [first.doc[i] for i in range(first.i, last.i + 1)]
+    return bool(first.ent_type_) and all(
+        _title_word(t) and t.ent_type_ == first.ent_type_ for t in words)
