@@ -281,3 +281,48 @@ def test_claims_gist_keeps_coordinated_subjects(extract: Extract) -> None:
     claim = only(extract("The spokesman said Sudan and Chad are working together on the "
                          "border."))
     assert claim.gist == "Sudan and Chad are working"
+
+
+# (sentence, gist, claimant code or words)
+CONCERNS = [
+    ("The Secretary-General is deeply concerned that fighting has displaced thousands of "
+     "civilians.", "fighting has displaced thousands", "IGO"),
+    ("The ministry was alarmed that troops had crossed the border.",
+     "troops had crossed the border", "---GOV"),
+    ("Kenya regrets that the talks have collapsed.", "the talks have collapsed", "KEN"),
+    ("The envoy expressed concern that militias had attacked aid convoys.",
+     "militias had attacked aid convoys", "---GOV"),
+    ("The minister deplored that the police had beaten protesters.",
+     "the police had beaten protesters", "---GOV"),
+    ("“We are concerned that the army has shelled the town,” the Canadian foreign minister "
+     "said.", "the army has shelled the town", "CAN"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "gist", "code"), CONCERNS)
+def test_claims_concern_and_regret_assert_their_clause(extract: Extract, text: str, gist: str,
+                                                       code: str) -> None:  # fmt: skip
+    claim = only(extract(text))
+    assert claim.gist == gist and claim.standing == "asserted"
+    (claimant,) = claim.claimants
+    assert claimant.code.startswith(code)
+
+
+@pytest.mark.parametrize("text", [
+    "The council remains worried that the ceasefire could collapse.",
+    "The council is concerned that the ceasefire could collapse.",
+    "Japan is not concerned that the vessels entered the strait.",
+    "Analysts are concerned about the economy.",
+    "The minister regrets the decision to close the office.",
+    "We are concerned that we have not been consulted.",
+])  # fmt: skip
+def test_claims_concern_about_forecasts_or_no_clause_is_no_claim(extract: Extract,
+                                                                  text: str) -> None:  # fmt: skip
+    assert extract(text).claims == ()
+
+
+def test_claims_deploring_a_recognition_makes_no_second_claim(extract: Extract) -> None:
+    claim = only(extract("Japan deplores that Russia has recognized the independence of the "
+                         "region."))
+    assert claim.standing == "disputed"
+

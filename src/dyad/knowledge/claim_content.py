@@ -120,6 +120,14 @@ DISAPPROVING_VERBS = frozenset({"deplore", "condemn", "denounce", "reject", "reg
                                 "protest", "oppose"})  # fmt: skip
 
 
+#: Words by which a holder states a fact it is concerned about or regrets ("X is deeply
+#: concerned that P", "X regrets that P", "X expressed concern that P"): X asserts P.
+CONCERN_ADJECTIVES = frozenset({"concerned", "alarmed", "dismayed", "appalled", "outraged",
+                                "shocked", "disturbed", "troubled", "saddened"})  # fmt: skip
+CONCERN_VERBS = frozenset({"regret", "deplore", "lament", "complain"})
+CONCERN_NOUNS = frozenset({"concern", "regret", "alarm", "dismay"})
+
+
 #: Participles that present a noun's content as someone's claim: "Sudan's stated
 #: willingness to help" (claimed by its owner), "officials believed to be responsible".
 STATED_MODIFIERS = frozenset({"stated", "declared", "professed", "avowed", "announced"})
