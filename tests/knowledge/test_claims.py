@@ -326,3 +326,33 @@ def test_claims_deploring_a_recognition_makes_no_second_claim(extract: Extract) 
                          "region."))
     assert claim.standing == "disputed"
 
+
+# (sentence, gist, claimant words)
+RELATIVE_REPORTS = [
+    ("Troops surrounded the home of the editor, who reports say was detained last week.",
+     "the editor was detained", "reports"),
+    ("The army denied holding the activist, who sources say has been taken to a military "
+     "camp.", "the activist has been taken", "sources"),
+    ("Talks with opposition leader Kem Sokha, who local media reported had been freed, "
+     "are planned.", "opposition leader Kem Sokha had been freed", "local media"),
+    ("The bill, which critics say violates the constitution, passed on Monday.",
+     "The bill violates the constitution", "critics"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "gist", "claimant"), RELATIVE_REPORTS)
+def test_claims_reports_in_a_relative_clause(extract: Extract, text: str, gist: str,
+                                             claimant: str) -> None:  # fmt: skip
+    claim = only(extract(text))
+    assert claim.gist == gist and claim.standing == "asserted"
+    assert [p.text for p in claim.claimants] == [claimant]
+
+
+@pytest.mark.parametrize("text", [
+    "They met the general, who officials say will resign next week.",
+    "The rebels freed the pilot, who was captured in May.",
+    "Police questioned the driver, who witnesses say did not stop.",
+])  # fmt: skip
+def test_claims_relative_clauses_without_a_stated_fact_are_no_claims(
+        extract: Extract, text: str) -> None:  # fmt: skip
+    assert extract(text).claims == ()

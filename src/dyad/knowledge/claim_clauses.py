@@ -1,8 +1,13 @@
-"""Claimed clauses under words of concern and regret: "X is (deeply) concerned that P",
-"X is alarmed that P", "X regrets/deplores that P", "X expressed concern that P". The
-holder asserts P (a fact it is concerned about), unless P is a forecast or a plan ("concerned
-that the truce could collapse"), about the holder itself, or a recognition (read on its own,
-`claim_answers`).
+"""Claimed clauses in two more shapes.
+
+Words of concern and regret: "X is (deeply) concerned that P", "X is alarmed that P",
+"X regrets/deplores that P", "X expressed concern that P". The holder asserts P (a fact it
+is concerned about), unless P is a forecast or a plan ("concerned that the truce could
+collapse"), about the holder itself, or a recognition (read on its own, `claim_answers`).
+
+Reports in a relative clause: "the editor, who reports say was detained last week" — the
+reports claim that the editor was detained. Read on the words ("N, who|which SOURCE say|
+report|believe V…"), as the parser often takes "reports" for a verb there.
 """
 
 from __future__ import annotations
@@ -10,8 +15,9 @@ from __future__ import annotations
 from typing import Any
 
 from dyad.coding.frames import is_negated
-from dyad.coding.syntax import VERBAL_POS
+from dyad.coding.syntax import VERBAL_POS, np_tokens
 from dyad.knowledge.claim_content import (
+    CANONICAL,
     CONCERN_ADJECTIVES,
     CONCERN_NOUNS,
     CONCERN_VERBS,
@@ -19,14 +25,19 @@ from dyad.knowledge.claim_content import (
     MODAL_AUX,
     RECOGNIZING_VERBS,
     ClaimMention,
+    Content,
     content_of,
     stances,
 )
 from dyad.knowledge.context import (
     SentenceContext,
+    country_party,
+    descendants,
     mode_of,
     subjects_of,
+    tokens_text,
 )
+from dyad.knowledge.model import Party, Stance
 from dyad.knowledge.vocabulary import singular
 
 Token = Any
@@ -92,3 +103,101 @@ def _stated_fact(clause: Token) -> bool:
         return False
     return str(clause.lemma_).lower() not in RECOGNIZING_VERBS
 
+
+#: "N, who reports say …": the relative pronouns and the verbs of the source.
+RELATIVE_PRONOUNS = frozenset({"who", "which"})
+RELATIVE_REPORTING_VERBS = frozenset({"say", "report", "claim", "allege", "believe", "suspect"})
+#: At most this many words name the source ("who Western diplomats say").
+MAX_SOURCE_WORDS = 3
+
+
+def relative_reports(ctx: SentenceContext, used: set[int]) -> list[ClaimMention]:
+    """ "Y, who reports say has been moved to a prison": the source claims Y was moved."""
+    found = []
+    sent = ctx.sent
+    for pronoun in sent:
+        if pronoun.lower_ not in RELATIVE_PRONOUNS or pronoun.i - 2 < sent.start:
+            continue
+        comma, antecedent = sent.doc[pronoun.i - 1], sent.doc[pronoun.i - 2]
+        if comma.text != "," or antecedent.pos_ not in ("NOUN", "PROPN"):
+            continue
+        report = _reporting_verb_after(pronoun, sent.end)
+        verb = _reported_verb(report, sent.end) if report is not None else None
+        if report is None or verb is None or report.i in used:
+            continue
+        used.add(report.i)
+        source = sent.doc[report.i - 1]
+        words = [sent.doc[i] for i in range(pronoun.i + 1, report.i)]
+        mention = ClaimMention((ctx.sentence_id, report.i),
+                               _relative_content(ctx, antecedent, report, verb))
+        party = ctx.party(source)
+        if not party.code:
+            party = Party("", tokens_text(words))
+        mention.stances.append(Stance("claimant", party, ctx.dates_of(verb)[0],
+                                      ctx.evidence(antecedent, verb)))
+        found.append(mention)
+    return found
+
+
+def _reporting_verb_after(pronoun: Token, end: int) -> Token | None:
+    """The "say" of "who reports say": a reporting verb one to three nouns after the
+    pronoun (the parser may tag "reports" as a verb)."""
+    doc = pronoun.doc
+    for n in range(2, MAX_SOURCE_WORDS + 2):
+        if pronoun.i + n >= end:
+            return None
+        word = doc[pronoun.i + n]
+        between = [doc[i] for i in range(pronoun.i + 1, word.i)]
+        if not all(t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and str(t.text).isalpha()
+                   for t in between):  # fmt: skip
+            return None
+        if str(word.lemma_).lower() in RELATIVE_REPORTING_VERBS and word.pos_ == "VERB" and (
+                between[-1].tag_ in ("NNS", "NNPS", "VBZ", "NNP")):  # fmt: skip
+            return word
+    return None
+
+
+def _reported_verb(report: Token, end: int) -> Token | None:
+    """The verb right after "say" whose subject is the antecedent ("say has been moved"):
+    no subject of its own after "say", no modal, not negated."""
+    if report.i + 1 >= end:
+        return None
+    first = report.doc[report.i + 1]
+    verb = first.head if first.pos_ == "AUX" and first.head.i > first.i else first
+    if verb.pos_ not in VERBAL_POS or verb.i >= end:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > report.i for c in verb.children):
+        return None  # "whom witnesses said the police beat": not the antecedent's act
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODAL_AUX for c in verb.children):
+        return None
+    return None if is_negated(verb) else verb
+
+
+def _relative_content(ctx: SentenceContext, antecedent: Token, report: Token,
+                      verb: Token) -> Content:  # fmt: skip
+    """The claim: the antecedent, then what the source says of it."""
+    named = [t for t in np_tokens(antecedent) if t.i <= antecedent.i]
+    said = _run_from(report.i + 1, [t for t in descendants(verb) if t.i > report.i])
+    core = [t for t in said if t.i == verb.i or (t.head.i == verb.i and t.dep_ in (
+        "aux", "auxpass", "neg", "prt", "acomp"))]  # fmt: skip
+    objects = [t for t in said if t.head.i == verb.i and t.dep_ in ("dobj", "attr")]
+    core += [t for obj in objects for t in np_tokens(obj)]
+    passive = any(t.dep_ == "auxpass" for t in core)
+    codes = tuple(dict.fromkeys(country_party(a).code for a in ctx.actors(antecedent)
+                                if a.code))  # fmt: skip
+    lemma = str(verb.lemma_).lower()
+    head = objects[0] if objects else antecedent if passive else None
+    return Content(text=f"{ctx.original(named)} {ctx.original(said)}",
+                   gist=f"{tokens_text(named)} {tokens_text(core)}",
+                   predicate=CANONICAL.get(lemma, lemma), subjects=codes,
+                   object=singular(str(head.text)) if head is not None else "")
+
+
+def _run_from(start: int, tokens: list[Token]) -> list[Token]:
+    """The tokens (in sentence order) that run on without a gap from position `start`."""
+    run: list[Token] = []
+    for token in tokens:
+        if token.i != start + len(run):
+            break
+        run.append(token)
+    return run
