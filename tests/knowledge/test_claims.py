@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.knowledge import Claim, KnowledgeBase
-from tests.knowledge.conftest import Extract
+from dyad.knowledge import Claim, KnowledgeBase, KnowledgeExtractor
+from dyad.nlp import parse_documents
+from dyad.record import Document
+from tests.knowledge.conftest import DAY, Extract
 
 
 def only(kb: KnowledgeBase) -> Claim:
@@ -356,3 +358,32 @@ def test_claims_reports_in_a_relative_clause(extract: Extract, text: str, gist: 
 def test_claims_relative_clauses_without_a_stated_fact_are_no_claims(
         extract: Extract, text: str) -> None:  # fmt: skip
     assert extract(text).claims == ()
+
+
+BELIEVED = ("The Government has imposed visa bans on officials believed to be responsible for "
+            "the killings.")
+
+
+def test_claims_unattributed_belief_is_the_issuing_office_s(extract: Extract) -> None:
+    claim = only(extract(f"Visa Bans on Abusers\n\nMinistry of Foreign Affairs of Canada\n\n"
+                         f"Ottawa\n\n{BELIEVED}"))
+    assert [p.code for p in claim.claimants] == ["CANGOV"]
+
+
+def test_claims_unattributed_belief_is_the_given_speaker_s(extractor: KnowledgeExtractor) -> None:
+    document = Document(id="doc", text=f"Visa Bans on Abusers\n\n{BELIEVED}", date=DAY,
+                        speaker="Ministry of Foreign Affairs of Japan")
+    parsed = next(parse_documents([document], nlp=extractor.nlp))
+    claim = only(extractor.extract(parsed))
+    assert [p.code[:3] for p in claim.claimants] == ["JPN"]
+
+
+@pytest.mark.parametrize("text", [
+    f"Bombings Kill Dozens\n\nBy John Smith\n\nNairobi\n\n{BELIEVED}",  # a byline, a place
+    f"New Sanctions\n\nReuters\n\n{BELIEVED}",  # the media
+    f"Sanctions on Militia Leaders\n\n{BELIEVED}\n\nU.S. Department of State",  # not a header
+])  # fmt: skip
+def test_claims_unattributed_belief_stays_unnamed_without_an_issuer(
+        extract: Extract, text: str) -> None:  # fmt: skip
+    claim = only(extract(text))
+    assert [p.text for p in claim.claimants] == ["unnamed"]

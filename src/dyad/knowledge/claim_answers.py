@@ -29,6 +29,7 @@ from dyad.knowledge.claim_content import (
     STANCE_VERBS,
     STATED_MODIFIERS,
     TRUE_WORDS,
+    UNNAMED,
     ClaimMention,
     Content,
     content_of,
@@ -44,7 +45,7 @@ from dyad.knowledge.context import (
     subjects_of,
     tokens_text,
 )
-from dyad.knowledge.model import Party, Stance
+from dyad.knowledge.model import Stance
 from dyad.knowledge.vocabulary import singular
 
 Token = Any
@@ -117,7 +118,7 @@ def _stated_nouns(ctx: SentenceContext) -> list[ClaimMention]:
                                         if a.code))  # fmt: skip
             mention = ClaimMention((ctx.sentence_id, noun.i),
                                    noun_content(ctx, tokens, noun, codes))
-            mention.stances.append(Stance("claimant", Party("", "unnamed"),
+            mention.stances.append(Stance("claimant", UNNAMED,
                                           ctx.document_when(), ctx.evidence(noun, hedge)))
             found.append(mention)
     return found

@@ -22,7 +22,7 @@ from dyad.knowledge.context import (
     tokens_text,
     verb_above,
 )
-from dyad.knowledge.model import Stance
+from dyad.knowledge.model import Party, Stance
 from dyad.knowledge.vocabulary import singular
 
 Token = Any
@@ -150,6 +150,11 @@ INFORMANT_VERBS = frozenset({"tell", "clarify", "explain", "say", "confirm", "st
 
 CANONICAL = {"shut": "close", "shutter": "close", "terminate": "end", "cease": "end",
              "halt": "suspend", "freeze": "suspend", "pause": "suspend"}  # fmt: skip
+
+
+#: The claimant of a claim whose maker the sentence does not name ("officials believed to
+#: be responsible"); the document's issuer, when known, takes its place (`issuer`).
+UNNAMED = Party("", "unnamed")
 
 
 @dataclass(frozen=True)
