@@ -387,3 +387,21 @@ def test_claims_unattributed_belief_stays_unnamed_without_an_issuer(
         extract: Extract, text: str) -> None:  # fmt: skip
     claim = only(extract(text))
     assert [p.text for p in claim.claimants] == ["unnamed"]
+
+
+@pytest.mark.parametrize(("answer", "maker"), [
+    ('"The Eritrean accusation is false," the spokesman said.', "ERI"),
+    ("Eritrea's allegations are untrue, the spokesman said.", "ERI"),
+])  # fmt: skip
+def test_claims_an_answer_names_who_made_the_accusation(extract: Extract, answer: str,
+                                                        maker: str) -> None:  # fmt: skip
+    claim = only(extract("Ethiopia denied accusations that its army had shelled border "
+                         "villages. " + answer))
+    assert [p.code for p in claim.claimants] == [maker]
+    assert claim.standing == "disputed" and [p.code for p in claim.disputers] == ["ETH"]
+
+
+def test_claims_an_answer_naming_no_maker_keeps_the_accusations(extract: Extract) -> None:
+    claim = only(extract("Ethiopia denied accusations that its army had shelled border "
+                         'villages. "The accusation is false," the spokesman said.'))
+    assert [p.text for p in claim.claimants] == ["accusations"]

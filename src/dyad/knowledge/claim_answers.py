@@ -45,7 +45,7 @@ from dyad.knowledge.context import (
     subjects_of,
     tokens_text,
 )
-from dyad.knowledge.model import Stance
+from dyad.knowledge.model import Party, Stance
 from dyad.knowledge.vocabulary import singular
 
 Token = Any
@@ -250,9 +250,22 @@ def _verdicts(ctx: SentenceContext) -> list[ClaimMention]:
         at = about.i if about is not None else verb.i  # "no truth to reports that P": P's
         mention = ClaimMention((ctx.sentence_id, at), None, noun=noun)
         mention.stances.extend(stances(ctx, role, speaker[0], speaker[1], verb))
+        maker = named_maker(ctx, subject) if noun and mention.stances else None
+        if maker is not None:  # "The Chadian accusation is not true": Chad made it
+            mention.stances.append(Stance("claimant", maker, ctx.document_when(),
+                                          ctx.evidence(subject)))  # fmt: skip
         if mention.stances:
             found.append(mention)
     return found
+
+
+def named_maker(ctx: SentenceContext, noun: Token) -> Party | None:
+    """Who the words of a claim noun name as its maker, when they name an actor: "the
+    Chadian accusation", "Chad's claims", "the allegations by Chad"."""
+    heads = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+    heads += [obj for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+              for obj in [pobj_of(c)] if obj is not None]  # fmt: skip
+    return next((p for p in ctx.parties(heads) if p.code), None)
 
 
 def _own_part_denials(ctx: SentenceContext) -> list[ClaimMention]:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from dyad.knowledge.agreements import AgreementMention
+from dyad.knowledge.claim_content import CLAIM_NOUNS
 from dyad.knowledge.claims import ClaimMention, Content, Informant
 from dyad.knowledge.institutions import InstitutionMention
 from dyad.knowledge.merge import (
@@ -40,7 +41,7 @@ from dyad.knowledge.model import (
     Stance,
     stable_id,
 )
-from dyad.knowledge.vocabulary import GENERIC_WORDS, key_words, kind_family, speaks_for
+from dyad.knowledge.vocabulary import GENERIC_WORDS, key_words, kind_family, singular, speaks_for
 
 PRONOUN_WINDOW = 3  # sentences back a pronoun or generic noun may reach
 
@@ -284,8 +285,8 @@ def resolve_claims(doc_id: str, mentions: Sequence[ClaimMention],
     result = []
     for cluster in clusters:
         accused = _accused(cluster)
-        stances = [_as_answered(_with_sources(s, informants), accused)
-                   for m in cluster for s in m.stances]  # fmt: skip
+        stances = _named_makers_only([_as_answered(_with_sources(s, informants), accused)
+                                      for m in cluster for s in m.stances])  # fmt: skip
         roles = {s.role for s in stances}
         if all(m.weak for m in cluster if m.content is not None) and len(roles) < 2:
             continue
@@ -303,6 +304,15 @@ def resolve_claims(doc_id: str, mentions: Sequence[ClaimMention],
             stances=tuple(union(stances)),
         ))  # fmt: skip
     return result
+
+
+def _named_makers_only(stances: list[Stance]) -> list[Stance]:
+    """Without the claimants that are only the claim's noun ("denied accusations that P")
+    when the document names who made the claim ("the Chadian accusation is not true")."""
+    if not any(s.role == "claimant" and s.party.code for s in stances):
+        return stances
+    return [s for s in stances if not (s.role == "claimant" and not s.party.code
+                                       and singular(s.party.text.lower()) in CLAIM_NOUNS)]
 
 
 def _accused(cluster: Sequence[ClaimMention]) -> set[str]:
