@@ -405,3 +405,19 @@ def test_claims_an_answer_naming_no_maker_keeps_the_accusations(extract: Extract
     claim = only(extract("Ethiopia denied accusations that its army had shelled border "
                          'villages. "The accusation is false," the spokesman said.'))
     assert [p.text for p in claim.claimants] == ["accusations"]
+
+
+@pytest.mark.parametrize(("text", "standing"), [
+    ("Japan claims that the islands belong to Japan. South Korea rejected the claim.",
+     "disputed"),
+    ("Russia claimed that Ukrainian forces had shelled the town. The United States rejected "
+     "the claim.", "disputed"),
+    # an organisation's rejection, and the claimant's own side taking it back, refute it
+    ("Russia claimed that Ukrainian forces had shelled the town. The United Nations rejected "
+     "the claim.", "refuted"),
+    ("Russia claimed that Ukrainian forces had shelled the town. Russian officials later "
+     "denied the claim.", "refuted"),
+])  # fmt: skip
+def test_claims_one_state_rejecting_another_s_claim_disputes_it(extract: Extract, text: str,
+                                                                standing: str) -> None:  # fmt: skip
+    assert only(extract(text)).standing == standing
