@@ -323,6 +323,37 @@ def test_claims_concern_about_forecasts_or_no_clause_is_no_claim(extract: Extrac
     assert extract(text).claims == ()
 
 
+# (sentence, words of the claim, claimant code)
+CONCERN_ACTS = [
+    ("The minister is deeply concerned by the detention of opposition activists and the use "
+     "of force against demonstrators.",
+     "detention of opposition activists and the use of force against demonstrators", "---GOV"),
+    ("The UN Secretary-General is alarmed at the killing of aid workers in the east.",
+     "killing of aid workers in the east", "IGO"),
+    ("The envoy expressed concern about the shelling of residential areas.",
+     "shelling of residential areas", "---GOV"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words", "code"), CONCERN_ACTS)
+def test_claims_acts_a_holder_is_concerned_by_took_place(
+        extract: Extract, text: str, words: str, code: str) -> None:  # fmt: skip
+    claim = only(extract(text))
+    assert claim.text == words and claim.standing == "asserted"
+    assert [p.code[:len(code)] for p in claim.claimants] == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "The council is concerned about the possible use of force against protesters.",
+    "The minister is concerned about the economy.",
+    "Analysts are worried about violence.",
+    "The ministry is not concerned by the arrest of the journalist.",
+])  # fmt: skip
+def test_claims_concern_about_no_act_or_a_possible_one_is_no_claim(extract: Extract,
+                                                                   text: str) -> None:  # fmt: skip
+    assert extract(text).claims == ()
+
+
 def test_claims_deploring_a_recognition_makes_no_second_claim(extract: Extract) -> None:
     claim = only(extract("Japan deplores that Russia has recognized the independence of the "
                          "region."))

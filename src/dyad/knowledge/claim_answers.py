@@ -12,7 +12,7 @@ from typing import Any
 
 from dyad.coding.frames import is_negated
 from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
-from dyad.knowledge.claim_clauses import concern_claims
+from dyad.knowledge.claim_clauses import concern_acts, concern_claims
 from dyad.knowledge.claim_content import (
     ACCUSING_VERBS,
     CANONICAL,
@@ -56,7 +56,7 @@ def more_claims(ctx: SentenceContext, used: set[int]) -> list[ClaimMention]:
     return [*_accusations(ctx, used), *_stance_nouns(ctx), *_counters(ctx),
             *_recognitions(ctx), *_stated_nouns(ctx), *_verdicts(ctx), *_according(ctx),
             *_own_part_denials(ctx), *_answering_clauses(ctx),
-            *concern_claims(ctx, used)]  # fmt: skip
+            *concern_claims(ctx, used), *concern_acts(ctx, used)]  # fmt: skip
 def _recognitions(ctx: SentenceContext) -> list[ClaimMention]:
     """ "Russia recognized the independence of Crimea": Russia claims it; "Japan deplores
     that Russia has recognized …" disputes it."""

@@ -4,6 +4,7 @@ Words of concern and regret: "X is (deeply) concerned that P", "X is alarmed tha
 "X regrets/deplores that P", "X expressed concern that P". The holder asserts P (a fact it
 is concerned about), unless P is a forecast or a plan ("concerned that the truce could
 collapse"), about the holder itself, or a recognition (read on its own, `claim_answers`).
+So are acts it is concerned by ("concerned by the detention of activists"): they happened.
 
 Reports in a relative clause: "the editor, who reports say was detained last week" — the
 reports claim that the editor was detained. Read on the words ("N, who|which SOURCE say|
@@ -15,18 +16,21 @@ from __future__ import annotations
 from typing import Any
 
 from dyad.coding.frames import is_negated
-from dyad.coding.syntax import VERBAL_POS, np_tokens
+from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
 from dyad.knowledge.claim_content import (
     CANONICAL,
+    CONCERN_ACT_NOUNS,
     CONCERN_ADJECTIVES,
     CONCERN_NOUNS,
     CONCERN_VERBS,
     FIRST_PERSON,
     MODAL_AUX,
     RECOGNIZING_VERBS,
+    UNREAL_MODIFIERS,
     ClaimMention,
     Content,
     content_of,
+    noun_content,
     stances,
 )
 from dyad.knowledge.context import (
@@ -62,6 +66,44 @@ def concern_claims(ctx: SentenceContext, used: set[int]) -> list[ClaimMention]:
         if mention.stances:
             found.append(mention)
     return found
+
+
+def concern_acts(ctx: SentenceContext, used: set[int]) -> list[ClaimMention]:
+    """ "X is concerned by the detention of activists and the use of force against
+    demonstrators": X asserts these acts took place (the whole phrase is one claim)."""
+    found = []
+    for word in ctx.sent:
+        holder_verb = _holder_verb(word)
+        act = _act_of_concern(word) if holder_verb is not None else None
+        if holder_verb is None or act is None or holder_verb.i in used:
+            continue
+        if is_negated(holder_verb) or is_negated(word) or mode_of(holder_verb):
+            continue
+        used.add(holder_verb.i)
+        tokens = [t for t in descendants(act) if not (t.dep_ == "det" and t.head.i == act.i)]
+        mention = ClaimMention((ctx.sentence_id, word.i), noun_content(ctx, tokens, act, ()))
+        mention.stances.extend(stances(ctx, "claimant", holder_verb, subjects_of(holder_verb),
+                                       act))  # fmt: skip
+        if mention.stances:
+            found.append(mention)
+    return found
+
+
+def _act_of_concern(word: Token) -> Token | None:
+    """The act a concern word is about ("concerned by/about/at/over the killing of
+    civilians"), when the act names whom it touches and is not only possible."""
+    for prep in word.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("by", "about", "at", "over"):
+            continue
+        act = pobj_of(prep)
+        if act is None or act.pos_ != "NOUN" or singular(str(act.text)) not in CONCERN_ACT_NOUNS:
+            continue
+        if any(c.lower_ in UNREAL_MODIFIERS for c in act.children):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "against", "on") and pobj_of(c)
+               is not None for c in act.children):  # fmt: skip
+            return act
+    return None
 
 
 def _holder_verb(word: Token) -> Token | None:

@@ -126,6 +126,15 @@ CONCERN_ADJECTIVES = frozenset({"concerned", "alarmed", "dismayed", "appalled", 
                                 "shocked", "disturbed", "troubled", "saddened"})  # fmt: skip
 CONCERN_VERBS = frozenset({"regret", "deplore", "lament", "complain"})
 CONCERN_NOUNS = frozenset({"concern", "regret", "alarm", "dismay"})
+#: Acts a holder is concerned by ("concerned by the detention of activists"): it asserts
+#: they took place, when the noun names whom they touch ("of"/"against"/"on" …).
+CONCERN_ACT_NOUNS = frozenset({
+    "use", "detention", "arrest", "abduction", "killing", "torture", "harassment", "attack",
+    "shelling", "bombing", "violence", "beating", "intimidation", "disappearance",
+    "execution", "expulsion", "deportation", "destruction", "shooting",
+})  # fmt: skip
+UNREAL_MODIFIERS = frozenset({"possible", "potential", "any", "future", "further",
+                              "threatened", "planned", "likely"})  # fmt: skip
 
 
 #: Participles that present a noun's content as someone's claim: "Sudan's stated
