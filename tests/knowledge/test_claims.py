@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.knowledge import Claim, KnowledgeBase
-from tests.knowledge.conftest import Extract
+from dyad.knowledge import Claim, KnowledgeBase, KnowledgeExtractor
+from dyad.nlp import parse_documents
+from dyad.record import Document
+from tests.knowledge.conftest import DAY, Extract
 
 
 def only(kb: KnowledgeBase) -> Claim:
@@ -281,3 +283,172 @@ def test_claims_gist_keeps_coordinated_subjects(extract: Extract) -> None:
     claim = only(extract("The spokesman said Sudan and Chad are working together on the "
                          "border."))
     assert claim.gist == "Sudan and Chad are working"
+
+
+# (sentence, gist, claimant code or words)
+CONCERNS = [
+    ("The Secretary-General is deeply concerned that fighting has displaced thousands of "
+     "civilians.", "fighting has displaced thousands", "IGO"),
+    ("The ministry was alarmed that troops had crossed the border.",
+     "troops had crossed the border", "---GOV"),
+    ("Kenya regrets that the talks have collapsed.", "the talks have collapsed", "KEN"),
+    ("The envoy expressed concern that militias had attacked aid convoys.",
+     "militias had attacked aid convoys", "---GOV"),
+    ("The minister deplored that the police had beaten protesters.",
+     "the police had beaten protesters", "---GOV"),
+    ("“We are concerned that the army has shelled the town,” the Canadian foreign minister "
+     "said.", "the army has shelled the town", "CAN"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "gist", "code"), CONCERNS)
+def test_claims_concern_and_regret_assert_their_clause(extract: Extract, text: str, gist: str,
+                                                       code: str) -> None:  # fmt: skip
+    claim = only(extract(text))
+    assert claim.gist == gist and claim.standing == "asserted"
+    (claimant,) = claim.claimants
+    assert claimant.code.startswith(code)
+
+
+@pytest.mark.parametrize("text", [
+    "The council remains worried that the ceasefire could collapse.",
+    "The council is concerned that the ceasefire could collapse.",
+    "Japan is not concerned that the vessels entered the strait.",
+    "Analysts are concerned about the economy.",
+    "The minister regrets the decision to close the office.",
+    "We are concerned that we have not been consulted.",
+])  # fmt: skip
+def test_claims_concern_about_forecasts_or_no_clause_is_no_claim(extract: Extract,
+                                                                  text: str) -> None:  # fmt: skip
+    assert extract(text).claims == ()
+
+
+# (sentence, words of the claim, claimant code)
+CONCERN_ACTS = [
+    ("The minister is deeply concerned by the detention of opposition activists and the use "
+     "of force against demonstrators.",
+     "detention of opposition activists and the use of force against demonstrators", "---GOV"),
+    ("The UN Secretary-General is alarmed at the killing of aid workers in the east.",
+     "killing of aid workers in the east", "IGO"),
+    ("The envoy expressed concern about the shelling of residential areas.",
+     "shelling of residential areas", "---GOV"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words", "code"), CONCERN_ACTS)
+def test_claims_acts_a_holder_is_concerned_by_took_place(
+        extract: Extract, text: str, words: str, code: str) -> None:  # fmt: skip
+    claim = only(extract(text))
+    assert claim.text == words and claim.standing == "asserted"
+    assert [p.code[:len(code)] for p in claim.claimants] == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "The council is concerned about the possible use of force against protesters.",
+    "The minister is concerned about the economy.",
+    "Analysts are worried about violence.",
+    "The ministry is not concerned by the arrest of the journalist.",
+])  # fmt: skip
+def test_claims_concern_about_no_act_or_a_possible_one_is_no_claim(extract: Extract,
+                                                                   text: str) -> None:  # fmt: skip
+    assert extract(text).claims == ()
+
+
+def test_claims_deploring_a_recognition_makes_no_second_claim(extract: Extract) -> None:
+    claim = only(extract("Japan deplores that Russia has recognized the independence of the "
+                         "region."))
+    assert claim.standing == "disputed"
+
+
+# (sentence, gist, claimant words)
+RELATIVE_REPORTS = [
+    ("Troops surrounded the home of the editor, who reports say was detained last week.",
+     "the editor was detained", "reports"),
+    ("The army denied holding the activist, who sources say has been taken to a military "
+     "camp.", "the activist has been taken", "sources"),
+    ("Talks with opposition leader Kem Sokha, who local media reported had been freed, "
+     "are planned.", "opposition leader Kem Sokha had been freed", "local media"),
+    ("The bill, which critics say violates the constitution, passed on Monday.",
+     "The bill violates the constitution", "critics"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "gist", "claimant"), RELATIVE_REPORTS)
+def test_claims_reports_in_a_relative_clause(extract: Extract, text: str, gist: str,
+                                             claimant: str) -> None:  # fmt: skip
+    claim = only(extract(text))
+    assert claim.gist == gist and claim.standing == "asserted"
+    assert [p.text for p in claim.claimants] == [claimant]
+
+
+@pytest.mark.parametrize("text", [
+    "They met the general, who officials say will resign next week.",
+    "The rebels freed the pilot, who was captured in May.",
+    "Police questioned the driver, who witnesses say did not stop.",
+])  # fmt: skip
+def test_claims_relative_clauses_without_a_stated_fact_are_no_claims(
+        extract: Extract, text: str) -> None:  # fmt: skip
+    assert extract(text).claims == ()
+
+
+BELIEVED = ("The Government has imposed visa bans on officials believed to be responsible for "
+            "the killings.")
+
+
+def test_claims_unattributed_belief_is_the_issuing_office_s(extract: Extract) -> None:
+    claim = only(extract(f"Visa Bans on Abusers\n\nMinistry of Foreign Affairs of Canada\n\n"
+                         f"Ottawa\n\n{BELIEVED}"))
+    assert [p.code for p in claim.claimants] == ["CANGOV"]
+
+
+def test_claims_unattributed_belief_is_the_given_speaker_s(extractor: KnowledgeExtractor) -> None:
+    document = Document(id="doc", text=f"Visa Bans on Abusers\n\n{BELIEVED}", date=DAY,
+                        speaker="Ministry of Foreign Affairs of Japan")
+    parsed = next(parse_documents([document], nlp=extractor.nlp))
+    claim = only(extractor.extract(parsed))
+    assert [p.code[:3] for p in claim.claimants] == ["JPN"]
+
+
+@pytest.mark.parametrize("text", [
+    f"Bombings Kill Dozens\n\nBy John Smith\n\nNairobi\n\n{BELIEVED}",  # a byline, a place
+    f"New Sanctions\n\nReuters\n\n{BELIEVED}",  # the media
+    f"Sanctions on Militia Leaders\n\n{BELIEVED}\n\nU.S. Department of State",  # not a header
+])  # fmt: skip
+def test_claims_unattributed_belief_stays_unnamed_without_an_issuer(
+        extract: Extract, text: str) -> None:  # fmt: skip
+    claim = only(extract(text))
+    assert [p.text for p in claim.claimants] == ["unnamed"]
+
+
+@pytest.mark.parametrize(("answer", "maker"), [
+    ('"The Eritrean accusation is false," the spokesman said.', "ERI"),
+    ("Eritrea's allegations are untrue, the spokesman said.", "ERI"),
+])  # fmt: skip
+def test_claims_an_answer_names_who_made_the_accusation(extract: Extract, answer: str,
+                                                        maker: str) -> None:  # fmt: skip
+    claim = only(extract("Ethiopia denied accusations that its army had shelled border "
+                         "villages. " + answer))
+    assert [p.code for p in claim.claimants] == [maker]
+    assert claim.standing == "disputed" and [p.code for p in claim.disputers] == ["ETH"]
+
+
+def test_claims_an_answer_naming_no_maker_keeps_the_accusations(extract: Extract) -> None:
+    claim = only(extract("Ethiopia denied accusations that its army had shelled border "
+                         'villages. "The accusation is false," the spokesman said.'))
+    assert [p.text for p in claim.claimants] == ["accusations"]
+
+
+@pytest.mark.parametrize(("text", "standing"), [
+    ("Japan claims that the islands belong to Japan. South Korea rejected the claim.",
+     "disputed"),
+    ("Russia claimed that Ukrainian forces had shelled the town. The United States rejected "
+     "the claim.", "disputed"),
+    # an organisation's rejection, and the claimant's own side taking it back, refute it
+    ("Russia claimed that Ukrainian forces had shelled the town. The United Nations rejected "
+     "the claim.", "refuted"),
+    ("Russia claimed that Ukrainian forces had shelled the town. Russian officials later "
+     "denied the claim.", "refuted"),
+])  # fmt: skip
+def test_claims_one_state_rejecting_another_s_claim_disputes_it(extract: Extract, text: str,
+                                                                standing: str) -> None:  # fmt: skip
+    assert only(extract(text)).standing == standing

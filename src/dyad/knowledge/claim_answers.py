@@ -12,6 +12,7 @@ from typing import Any
 
 from dyad.coding.frames import is_negated
 from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
+from dyad.knowledge.claim_clauses import concern_acts, concern_claims
 from dyad.knowledge.claim_content import (
     ACCUSING_VERBS,
     CANONICAL,
@@ -28,6 +29,7 @@ from dyad.knowledge.claim_content import (
     STANCE_VERBS,
     STATED_MODIFIERS,
     TRUE_WORDS,
+    UNNAMED,
     ClaimMention,
     Content,
     content_of,
@@ -53,7 +55,8 @@ def more_claims(ctx: SentenceContext, used: set[int]) -> list[ClaimMention]:
     """The claim mentions of these shapes in one sentence (`used`: verbs already read)."""
     return [*_accusations(ctx, used), *_stance_nouns(ctx), *_counters(ctx),
             *_recognitions(ctx), *_stated_nouns(ctx), *_verdicts(ctx), *_according(ctx),
-            *_own_part_denials(ctx), *_answering_clauses(ctx)]  # fmt: skip
+            *_own_part_denials(ctx), *_answering_clauses(ctx),
+            *concern_claims(ctx, used), *concern_acts(ctx, used)]  # fmt: skip
 def _recognitions(ctx: SentenceContext) -> list[ClaimMention]:
     """ "Russia recognized the independence of Crimea": Russia claims it; "Japan deplores
     that Russia has recognized …" disputes it."""
@@ -115,7 +118,7 @@ def _stated_nouns(ctx: SentenceContext) -> list[ClaimMention]:
                                         if a.code))  # fmt: skip
             mention = ClaimMention((ctx.sentence_id, noun.i),
                                    noun_content(ctx, tokens, noun, codes))
-            mention.stances.append(Stance("claimant", Party("", "unnamed"),
+            mention.stances.append(Stance("claimant", UNNAMED,
                                           ctx.document_when(), ctx.evidence(noun, hedge)))
             found.append(mention)
     return found
@@ -247,9 +250,22 @@ def _verdicts(ctx: SentenceContext) -> list[ClaimMention]:
         at = about.i if about is not None else verb.i  # "no truth to reports that P": P's
         mention = ClaimMention((ctx.sentence_id, at), None, noun=noun)
         mention.stances.extend(stances(ctx, role, speaker[0], speaker[1], verb))
+        maker = named_maker(ctx, subject) if noun and mention.stances else None
+        if maker is not None:  # "The Chadian accusation is not true": Chad made it
+            mention.stances.append(Stance("claimant", maker, ctx.document_when(),
+                                          ctx.evidence(subject)))  # fmt: skip
         if mention.stances:
             found.append(mention)
     return found
+
+
+def named_maker(ctx: SentenceContext, noun: Token) -> Party | None:
+    """Who the words of a claim noun name as its maker, when they name an actor: "the
+    Chadian accusation", "Chad's claims", "the allegations by Chad"."""
+    heads = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+    heads += [obj for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+              for obj in [pobj_of(c)] if obj is not None]  # fmt: skip
+    return next((p for p in ctx.parties(heads) if p.code), None)
 
 
 def _own_part_denials(ctx: SentenceContext) -> list[ClaimMention]:

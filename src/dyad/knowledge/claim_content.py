@@ -22,7 +22,7 @@ from dyad.knowledge.context import (
     tokens_text,
     verb_above,
 )
-from dyad.knowledge.model import Stance
+from dyad.knowledge.model import Party, Stance
 from dyad.knowledge.vocabulary import singular
 
 Token = Any
@@ -120,6 +120,23 @@ DISAPPROVING_VERBS = frozenset({"deplore", "condemn", "denounce", "reject", "reg
                                 "protest", "oppose"})  # fmt: skip
 
 
+#: Words by which a holder states a fact it is concerned about or regrets ("X is deeply
+#: concerned that P", "X regrets that P", "X expressed concern that P"): X asserts P.
+CONCERN_ADJECTIVES = frozenset({"concerned", "alarmed", "dismayed", "appalled", "outraged",
+                                "shocked", "disturbed", "troubled", "saddened"})  # fmt: skip
+CONCERN_VERBS = frozenset({"regret", "deplore", "lament", "complain"})
+CONCERN_NOUNS = frozenset({"concern", "regret", "alarm", "dismay"})
+#: Acts a holder is concerned by ("concerned by the detention of activists"): it asserts
+#: they took place, when the noun names whom they touch ("of"/"against"/"on" …).
+CONCERN_ACT_NOUNS = frozenset({
+    "use", "detention", "arrest", "abduction", "killing", "torture", "harassment", "attack",
+    "shelling", "bombing", "violence", "beating", "intimidation", "disappearance",
+    "execution", "expulsion", "deportation", "destruction", "shooting",
+})  # fmt: skip
+UNREAL_MODIFIERS = frozenset({"possible", "potential", "any", "future", "further",
+                              "threatened", "planned", "likely"})  # fmt: skip
+
+
 #: Participles that present a noun's content as someone's claim: "Sudan's stated
 #: willingness to help" (claimed by its owner), "officials believed to be responsible".
 STATED_MODIFIERS = frozenset({"stated", "declared", "professed", "avowed", "announced"})
@@ -142,6 +159,11 @@ INFORMANT_VERBS = frozenset({"tell", "clarify", "explain", "say", "confirm", "st
 
 CANONICAL = {"shut": "close", "shutter": "close", "terminate": "end", "cease": "end",
              "halt": "suspend", "freeze": "suspend", "pause": "suspend"}  # fmt: skip
+
+
+#: The claimant of a claim whose maker the sentence does not name ("officials believed to
+#: be responsible"); the document's issuer, when known, takes its place (`issuer`).
+UNNAMED = Party("", "unnamed")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from typing import Any
 from dyad.coding.frames import is_negated
 from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
 from dyad.knowledge.claim_answers import more_claims, speaker_of, verdict
+from dyad.knowledge.claim_clauses import relative_reports
 from dyad.knowledge.claim_content import (
     CLAIM_NOUNS,
     CLAIM_VERBS,
@@ -68,6 +69,7 @@ def find_claims(ctx: SentenceContext) -> list[ClaimMention]:
             mention = _from_noun(ctx, token, used)
             if mention is not None:
                 found.append(mention)
+    found.extend(relative_reports(ctx, used))  # before "say" is read as reported speech
     for token in ctx.sent:
         if token.pos_ not in VERBAL_POS or token.i in used:
             continue

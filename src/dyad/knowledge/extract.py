@@ -21,7 +21,8 @@ from dyad.knowledge.agreements import AgreementMention, find_agreements
 from dyad.knowledge.claims import ClaimMention, Informant, find_claims, find_informants
 from dyad.knowledge.context import SentenceContext
 from dyad.knowledge.institutions import InstitutionMention, find_institutions
-from dyad.knowledge.model import KnowledgeBase
+from dyad.knowledge.issuer import given_issuer, header_office, is_header_line, issued
+from dyad.knowledge.model import KnowledgeBase, Party
 from dyad.knowledge.place import placed_in
 from dyad.knowledge.resolve import resolve_document
 from dyad.nlp import ParsedDocument, parse_documents
@@ -40,6 +41,8 @@ class KnowledgeReader:
         # short names of the document's agreements and institutions so far ("NPT" → "treaty")
         self.acronyms: dict[str, str] = {}
         self.institution_acronyms: dict[str, str] = {}
+        self.issuer: Party | None = None  # who issued the document, if it says so
+        self.in_header = True  # before the first sentence of the body
 
     def context(self, view: SentenceView) -> SentenceContext:
         """The sentence as the finders see it (a resolver that leaves the memory alone)."""
@@ -50,15 +53,27 @@ class KnowledgeReader:
     def read(self, view: SentenceView) -> None:
         """Collect what one sentence states (call before the walk moves on)."""
         ctx = self.context(view)
+        self.note_issuer(ctx)
         self.agreements.extend(find_agreements(ctx))
         self.institutions.extend(find_institutions(ctx))
         self.claims.extend(find_claims(ctx))
         self.informants.extend(find_informants(ctx))
 
+    def note_issuer(self, ctx: SentenceContext) -> None:
+        """Who issued the document: the input's speaker, else the office a header line
+        names (read until the body starts)."""
+        if ctx.sentence_id == 0:
+            self.issuer = given_issuer(ctx)
+        elif self.in_header and is_header_line(ctx):
+            self.issuer = self.issuer or header_office(ctx)
+        else:
+            self.in_header = False
+
     def result(self) -> KnowledgeBase:
         """The document's knowledge, once the walk is over."""
+        claims = issued(self.claims, self.issuer)
         kb = resolve_document(self.walk.document.id, self.agreements, self.institutions,
-                              self.claims, self.informants)  # fmt: skip
+                              claims, self.informants)  # fmt: skip
         return placed_in(kb, self.walk.memory.main_country())
 
 

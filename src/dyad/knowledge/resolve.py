@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from dyad.knowledge.agreements import AgreementMention
+from dyad.knowledge.claim_content import CLAIM_NOUNS
 from dyad.knowledge.claims import ClaimMention, Content, Informant
 from dyad.knowledge.institutions import InstitutionMention
 from dyad.knowledge.merge import (
@@ -40,7 +41,14 @@ from dyad.knowledge.model import (
     Stance,
     stable_id,
 )
-from dyad.knowledge.vocabulary import GENERIC_WORDS, key_words, kind_family, speaks_for
+from dyad.knowledge.vocabulary import (
+    GENERIC_WORDS,
+    key_words,
+    kind_family,
+    singular,
+    speaks_for,
+    state_of,
+)
 
 PRONOUN_WINDOW = 3  # sentences back a pronoun or generic noun may reach
 
@@ -287,8 +295,11 @@ def resolve_claims(doc_id: str, mentions: Sequence[ClaimMention],
     result = []
     for cluster in clusters:
         accused = _accused(cluster)
-        stances = [_as_answered(_with_sources(s, informants), accused)
-                   for m in cluster for s in m.stances]  # fmt: skip
+        makers = {state_of(s.party.code) for m in cluster for s in m.stances
+                  if s.role == "claimant"} - {""}  # fmt: skip
+        stances = _named_makers_only([
+            _as_answered(_with_sources(s, informants), accused, makers)
+            for m in cluster for s in m.stances])  # fmt: skip
         roles = {s.role for s in stances}
         if all(m.weak for m in cluster if m.content is not None) and len(roles) < 2:
             continue
@@ -308,16 +319,30 @@ def resolve_claims(doc_id: str, mentions: Sequence[ClaimMention],
     return result
 
 
+def _named_makers_only(stances: list[Stance]) -> list[Stance]:
+    """Without the claimants that are only the claim's noun ("denied accusations that P")
+    when the document names who made the claim ("the Chadian accusation is not true")."""
+    if not any(s.role == "claimant" and s.party.code for s in stances):
+        return stances
+    return [s for s in stances if not (s.role == "claimant" and not s.party.code
+                                       and singular(s.party.text.lower()) in CLAIM_NOUNS)]
+
+
 def _accused(cluster: Sequence[ClaimMention]) -> set[str]:
     """The countries a claim is about (its subjects)."""
     return {s for m in cluster if m.content for s in m.content.subjects}
 
 
-def _as_answered(stance: Stance, accused: set[str]) -> Stance:
+def _as_answered(stance: Stance, accused: set[str], makers: set[str]) -> Stance:
     """A denial by the accused side leaves the claim open: it disputes it, it does not
-    refute it ("Sudan denied accusations that its air force bombed Chad"). A denial by
-    someone else (a news agency citing experts) presents the claim as false."""
-    if stance.role == "refuter" and speaks_for(stance.party.code, accused):
+    refute it ("Sudan denied accusations that its air force bombed Chad"); so does one
+    state's rejection of another state's claim, a position the claimant keeps ("Korea
+    rejects Japan's position that the islands are Japan's"). A denial by someone else (a
+    news agency citing experts, an organisation) presents the claim as false."""
+    if stance.role != "refuter":
+        return stance
+    state = state_of(stance.party.code)
+    if speaks_for(stance.party.code, accused) or (state and makers and state not in makers):
         return replace(stance, role="disputer")
     return stance
 

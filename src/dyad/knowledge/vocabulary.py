@@ -109,6 +109,16 @@ def speaks_for(code: str, countries: set[str]) -> bool:
     return not roles or bool(roles & STATE_ROLES)
 
 
+def state_of(code: str) -> str:
+    """The country a state actor's code stands for ("KORGOV" → "KOR"), "" for others
+    (an organisation, the media, rebels, an unknown actor)."""
+    base = code[:3]
+    roles = {code[i : i + 3] for i in range(3, len(code), 3)}
+    if len(code) < 3 or not base.isalpha() or base in NON_STATES or not roles <= STATE_ROLES:
+        return ""
+    return base
+
+
 def acronym_text(text: str) -> str:
     """The acronym a token's text is ("NPT", "“GSOMIA”" → "GSOMIA"), "" if it is none."""
     bare = text.strip("“”\"'‘’")
