@@ -225,3 +225,10 @@ def test_institutions_acronym_joins_the_full_name_across_documents(extract: Extr
                  "The UN Stabilization Mission (MINUSTAH) closed in 2017.")
     (mission,) = kb.institutions
     assert mission.status == "closed" and len(mission.aliases) == 1
+
+
+def test_institutions_a_described_mission_is_named_by_its_own_words_once(
+        extract: Extract) -> None:
+    kb = extract("The Security Council voted unanimously to end the mandate of the UN "
+                 "peacekeeping mission in Liberia (UNMIL) by March 30.")
+    assert [i.name for i in kb.institutions] == ["UN peacekeeping mission in Liberia"]

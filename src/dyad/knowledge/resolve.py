@@ -38,6 +38,7 @@ from dyad.knowledge.model import (
     Institution,
     InstitutionFact,
     KnowledgeBase,
+    Party,
     Stance,
     stable_id,
 )
@@ -220,6 +221,19 @@ def _target(clusters: list[_Cluster], m: InstitutionMention) -> _Cluster | None:
     return None
 
 
+def _described_name(label: str, kind: str, owner: Party | None, locations: list[str]) -> str:
+    """A name for an institution only described: its owner and kind ("Finnish consulate"),
+    else its own words, and its one location ("… in St. Petersburg") unless they hold it."""
+    if owner is not None and singular(kind) not in key_words(owner.text):
+        name = f"{owner.text} {kind}"
+    else:
+        name = label  # the owner's words are the phrase itself ("the UN mission in Mali")
+    place = locations[0] if len(locations) == 1 else ""
+    if place and not set(key_words(place)) <= set(key_words(name)):
+        name = f"{name} in {place}"
+    return name
+
+
 def resolve_institutions(doc_id: str, mentions: Sequence[InstitutionMention]) -> list[Institution]:
     clusters: list[_Cluster] = []
     for mention in mentions:
@@ -239,9 +253,7 @@ def resolve_institutions(doc_id: str, mentions: Sequence[InstitutionMention]) ->
         first = cluster.mentions[0]
         owner = next((m.owner for m in cluster.mentions if m.owner), None)
         locations = [f.value for f in facts.values() if f.kind == "location"]
-        name = cluster.name or (f"{owner.text} {cluster.kind}" if owner else first.label)
-        if not cluster.name and len(locations) == 1:
-            name = f"{name} in {locations[0]}"
+        name = cluster.name or _described_name(first.label, cluster.kind, owner, locations)
         result.append(Institution(
             id=stable_id("ins", doc_id, *first.position),
             name=name,
