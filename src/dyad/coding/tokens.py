@@ -25,40 +25,26 @@ from operator import or_
 from typing import Any, overload
 
 import numpy
-from spacy.attrs import (
-    DEP,
-    ENT_IOB,
-    ENT_TYPE,
-    HEAD,
-    IDX,
-    IS_PUNCT,
-    IS_SPACE,
-    LEMMA,
-    LOWER,
-    ORTH,
-    POS,
-    SENT_START,
-    TAG,
-)
 
-# Columns of `Doc.to_array`. HEAD is the signed offset to the head, in an unsigned array;
-# SENT_START is 1 where a sentence starts; ENT_IOB is 3 (B), 1 (I), 2 (O) or 0 (unset).
+# Columns of `Doc.to_array`, by their spaCy attribute names (so that reading a store does not
+# load spaCy). HEAD is the signed offset to the head, in an unsigned array; SENT_START is 1
+# where a sentence starts; ENT_IOB is 3 (B), 1 (I), 2 (O) or 0 (unset).
 _COLUMNS = [
-    ORTH,
-    LOWER,
-    LEMMA,
-    POS,
-    TAG,
-    DEP,
-    ENT_TYPE,
-    HEAD,
-    IDX,
-    SENT_START,
-    ENT_IOB,
-    IS_PUNCT,
-    IS_SPACE,
+    "ORTH",
+    "LOWER",
+    "LEMMA",
+    "POS",
+    "TAG",
+    "DEP",
+    "ENT_TYPE",
+    "HEAD",
+    "IDX",
+    "SENT_START",
+    "ENT_IOB",
+    "IS_PUNCT",
+    "IS_SPACE",
 ]
-_HEAD = _COLUMNS.index(HEAD)
+_HEAD = _COLUMNS.index("HEAD")
 # Shared by all documents (a string's hash is the same in every vocabulary), each capped so
 # that a long-running process on unbounded input does not grow without end:
 # strings by hash, for the tags, and the word fields of each (text, lower, lemma) by hashes.
