@@ -452,3 +452,15 @@ def test_claims_an_answer_naming_no_maker_keeps_the_accusations(extract: Extract
 def test_claims_one_state_rejecting_another_s_claim_disputes_it(extract: Extract, text: str,
                                                                 standing: str) -> None:  # fmt: skip
     assert only(extract(text)).standing == standing
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt's foreign ministry said there was no truth to it, dismissing a BBC report that "
+    "Egyptian jets had struck targets in Libya.",
+    "The Turkish defence ministry said there was no truth in them, rejecting reports that "
+    "Turkish troops had entered Syria.",
+])
+def test_claims_a_participle_answer_is_the_speaker_s(extract: Extract, text: str) -> None:
+    claim = only(extract(text))
+    answerers = [s.party.code for s in claim.stances if s.role in ("disputer", "refuter")]
+    assert answerers and answerers[0][:3] in ("EGY", "TUR"), claim.stances

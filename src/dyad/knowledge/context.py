@@ -487,11 +487,27 @@ def agents_of(verb: Token) -> list[Token]:
             if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
 
 
+#: How many clauses up a participle's subject is looked for.
+PARTICIPLE_CLIMB = 3
+
+
 def subjects_of(verb: Token) -> list[Token]:
     """Subject heads of a verb (its agents when passive), borrowing from the clause above
-    when it has none."""
-    roles = predicate_roles(verb)
-    return agents_of(verb) if roles.passive else roles.subjects
+    when it has none; a participle hanging from a clause with no subject of its own takes
+    the subject of the clause above that ("the ministry said there is no such fact,
+    dismissing a report": the ministry dismisses it)."""
+    node: Token | None = verb
+    found: list[Token] = []
+    for _ in range(PARTICIPLE_CLIMB):
+        if node is None:
+            break
+        roles = predicate_roles(node)
+        found = [t for t in (agents_of(node) if roles.passive else roles.subjects)
+                 if t.dep_ != "expl"]
+        if found or not (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+            break
+        node = verb_above(node)
+    return found
 
 
 def named_subject(ctx: SentenceContext, verb: Token) -> Party | None:
