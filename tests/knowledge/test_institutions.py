@@ -232,3 +232,19 @@ def test_institutions_a_described_mission_is_named_by_its_own_words_once(
     kb = extract("The Security Council voted unanimously to end the mandate of the UN "
                  "peacekeeping mission in Liberia (UNMIL) by March 30.")
     assert [i.name for i in kb.institutions] == ["UN peacekeeping mission in Liberia"]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Haiti decided not to renew the mandate of the International Commission against "
+     "Corruption in Haiti (CICAH).", "closed"),
+    ("The mandate of the UN Assistance Mission in Nepal expired on January 15, 2011.",
+     "closed"),
+    ("The Security Council extended the mandate of the UN Assistance Mission in Nepal "
+     "until January.", "operating"),
+    ("The mandate of the UN Assistance Mission in Nepal expires on January 15, 2031.",
+     "unknown"),  # written before that day: a plan, not yet a closure
+])
+def test_institutions_a_mandate_not_renewed_or_run_out_closes_it(
+        extract: Extract, text: str, status: str) -> None:
+    (item,) = extract(text).institutions
+    assert item.status == status, item.status_facts

@@ -98,7 +98,16 @@ OPERATION_VERBS: dict[str, str] = {
     "wind": "closed", "close": "closed", "suspend": "suspended", "halt": "suspended",
     "freeze": "suspended", "pause": "suspended", "resume": "operating",
     "continue": "operating", "restore": "operating", "begin": "operating", "start": "operating",
+    "renew": "operating", "extend": "operating",
 }  # fmt: skip
+#: Verbs whose refusal ends the operations they would prolong ("decided not to renew the
+#: mandate of the Commission": it closes when the mandate runs out).
+PROLONGING_VERBS = frozenset({"renew", "extend", "prolong"})
+#: Tags of a verb that says its step happened (a date after the document's is then the
+#: tagger's or the writer's slip, not a plan).
+PAST_TAGS = frozenset({"VBD", "VBN"})
+#: Verbs of operations coming to their end by themselves ("the mission's mandate expired").
+LAPSING_VERBS = frozenset({"expire", "lapse", "end"})
 STATUS_ADJECTIVES: dict[str, str] = {
     "open": "operating", "operational": "operating", "functional": "operating",
     "operating": "operating", "active": "operating", "closed": "closed", "shut": "closed",
@@ -376,6 +385,10 @@ def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> N
     ordered = _ordered_status(parent) if node.dep_ == "dobj" else ""
     if ordered:  # "Russia ordered the U.S. consulate closed"
         _status_fact(ctx, mention, ordered, parent, head, subjects_of(parent))
+    elif (operations and lemma in PROLONGING_VERBS and node.dep_ in ("dobj", "nsubjpass")
+          and mode_of(parent) == "negated"):  # fmt: skip
+        actors = subjects_of(parent) if node.dep_ == "dobj" else agents_of(parent)
+        _status_fact(ctx, mention, "closed", parent, head, actors, mode="")
     elif parent.pos_ in VERBAL_POS and node.dep_ in ("dobj", "nsubjpass") and status:
         actors = subjects_of(parent) if node.dep_ == "dobj" else agents_of(parent)
         _status_fact(ctx, mention, status, parent, head, actors)
@@ -391,6 +404,8 @@ def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> N
                 status = STATUS_ADJECTIVES.get(str(comp.lower_), status)
         if lemma == "continue" and operations:
             status = "operating"
+        if lemma in LAPSING_VERBS and operations:
+            status = "closed"
         if not status and mention.name and _working(parent):
             status = "operating"  # "the Office … stands ready", "the Group meets today"
         if status:
@@ -440,17 +455,26 @@ def _ordered_status(verb: Token) -> str:
 
 
 def _status_fact(ctx: SentenceContext, mention: InstitutionMention, status: str,
-                 trigger: Token, head: Token, actor_heads: list[Token]) -> None:  # fmt: skip
+                 trigger: Token, head: Token, actor_heads: list[Token], *,
+                 mode: str | None = None) -> None:  # fmt: skip
+    """Add the fact that the institution is in `status`, by `trigger` (its mode that of the
+    trigger unless given; a stated date after the document's makes it a plan unless the
+    verb says it happened)."""
     attribution = frame_of(trigger).attribution_text if trigger.pos_ in VERBAL_POS else ""
     if not attribution and trigger.pos_ not in VERBAL_POS:
         verb = verb_above(trigger)
         attribution = frame_of(verb).attribution_text if verb is not None else ""
+    when = ctx.dates_of(trigger)[0]
+    mode = mode_of(trigger) if mode is None else mode
+    if (not mode and ctx.day and when.source == "stated" and trigger.tag_ not in PAST_TAGS
+            and when.date > ctx.day.isoformat()):  # fmt: skip
+        mode = "planned"  # "the mandate expires in September 2019", written in January
     fact = StatusFact(
         status=status,
         trigger=str(trigger.lemma_).lower(),
-        when=ctx.dates_of(trigger)[0],
+        when=when,
         evidence=ctx.evidence(trigger, head, attribution=attribution),
-        mode=mode_of(trigger),
+        mode=mode,
         actors=tuple(ctx.parties(actor_heads)),
     )
     if fact not in mention.status_facts:
