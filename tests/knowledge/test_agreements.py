@@ -193,6 +193,18 @@ def test_agreements_a_title_the_agreement_noun_only_ends(extract: Extract) -> No
     assert [a.name for a in kb.agreements] == ["Arms Trade Treaty"]  # an office is no title
 
 
+def test_agreements_well_known_names_of_one_agreement_are_linked(extract: Extract) -> None:
+    kb = extract("Washington pulled out of the Iran nuclear agreement in May 2018.",
+                 "Tehran said it would keep to the JCPOA as long as Europe did.",
+                 "Moscow suspended New START in February 2023.",
+                 "The New Strategic Arms Reduction Treaty was signed in Prague in 2010.")
+    assert len(kb.agreements) == 2, [a.name for a in kb.agreements]
+    iran = next(a for a in kb.agreements if "JCPOA" in a.names)
+    assert iran.status == "withdrawn" and "USA" in iran.party_codes
+    start = next(a for a in kb.agreements if "New START" in a.names)
+    assert {s.kind for s in start.steps} >= {"signed", "suspended"}
+
+
 def test_agreements_order_names_its_signer_as_actor(extract: Extract) -> None:
     agreement = only(
         extract(

@@ -66,6 +66,19 @@ def acronym_kind(token: Token, known: dict[str, str]) -> str:
     return known.get(text) or ACRONYMS.get(text, "")
 
 
+def short_name(ctx: SentenceContext, head: Token) -> str:
+    """An agreement's short name with the capitalised words that lead it and name no actor
+    ("New START"; not "Russian" in "the Russian INF")."""
+    words = [head]
+    for _ in range(2):  # a short name of at most three words
+        before = head.doc[words[0].i - 1] if words[0].i > head.sent.start else None
+        if (before is None or before.head.i != head.i or before.dep_ not in ("compound", "amod")
+                or not str(before.text).istitle() or ctx.mentions.get(before.i) is not None):
+            break
+        words.insert(0, before)
+    return " ".join(str(t.text) for t in words)
+
+
 def name_of(ctx: SentenceContext, head: Token) -> str:
     """Proper name of an agreement ("New START treaty", "Paris Agreement"), "" if unnamed."""
     tokens = np_tokens(head)

@@ -29,6 +29,7 @@ from dyad.knowledge.agreement_names import (
     hyphen_parties,
     name_of,
     phrase_parties,
+    short_name,
     topics_of,
 )
 from dyad.knowledge.context import (
@@ -46,6 +47,7 @@ from dyad.knowledge.titles import title_start, title_tokens
 from dyad.knowledge.vocabulary import (
     FAMILIES,
     NAMED_ONLY,
+    known_short_names,
     singular,
 )
 
@@ -170,7 +172,7 @@ def find_agreements(ctx: SentenceContext) -> list[AgreementMention]:
 
 def _mention(ctx: SentenceContext, head: Token, kind: str, *,
              short: bool = False) -> AgreementMention | None:  # fmt: skip
-    name = str(head.text) if short else name_of(ctx, head)
+    name = short_name(ctx, head) if short else name_of(ctx, head)
     between = any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in head.children)
     if kind in NAMED_ONLY and not name and not between:  # "a protocol between X and Y"
         return None
@@ -193,6 +195,8 @@ def _mention(ctx: SentenceContext, head: Token, kind: str, *,
         aliases=aliases_of(head),
         descriptors=descriptive_words(ctx, head),
     )
+    mention.aliases += [a for a in known_short_names(name, mention.label, *mention.aliases)
+                        if a not in mention.aliases and a != name]
     if name:
         mention.parties.extend(p for p in hyphen_parties(ctx, head) if p not in mention.parties)
     number = next((c for c in head.children if c.dep_ == "nummod" and c.like_num), None)

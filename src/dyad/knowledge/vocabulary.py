@@ -68,6 +68,38 @@ ACRONYMS: dict[str, str] = {
     "RCEP": "agreement", "SAFTA": "agreement", "GATT": "agreement", "TTIP": "agreement",
     "SOFA": "agreement",
 }  # fmt: skip
+#: Other names of well-known agreements, by their short name: a mention by any of them
+#: gets the short name as an alias, so that "the Iran nuclear deal" and "the JCPOA" are one
+#: agreement within a document and across documents.
+KNOWN_AGREEMENTS: dict[str, tuple[str, ...]] = {
+    "JCPOA": ("Joint Comprehensive Plan of Action", "Iran nuclear deal", "Iran deal",
+              "Iran nuclear agreement"),
+    "NPT": ("Treaty on the Non-Proliferation of Nuclear Weapons", "Nuclear Non-Proliferation "
+            "Treaty", "Non-Proliferation Treaty", "Nonproliferation Treaty"),
+    "CTBT": ("Comprehensive Nuclear-Test-Ban Treaty", "Comprehensive Test Ban Treaty",
+             "Comprehensive Nuclear Test Ban Treaty"),
+    "INF": ("Intermediate-Range Nuclear Forces Treaty", "INF Treaty",
+            "Intermediate Nuclear Forces Treaty"),
+    "New START": ("New Strategic Arms Reduction Treaty", "New START treaty"),
+    "CFE": ("Treaty on Conventional Armed Forces in Europe", "CFE Treaty",
+            "Conventional Armed Forces in Europe Treaty"),
+    "ABM": ("Anti-Ballistic Missile Treaty", "ABM Treaty"),
+    "NAFTA": ("North American Free Trade Agreement",),
+    "USMCA": ("United States-Mexico-Canada Agreement",),
+    "TPP": ("Trans-Pacific Partnership", "Trans-Pacific Partnership Agreement"),
+    "CPTPP": ("Comprehensive and Progressive Agreement for Trans-Pacific Partnership",),
+    "RCEP": ("Regional Comprehensive Economic Partnership",),
+    "GSOMIA": ("General Security of Military Information Agreement",),
+}  # fmt: skip
+
+
+def known_short_names(*names: str) -> list[str]:
+    """The short names of the well-known agreements these names are (`KNOWN_AGREEMENTS`)."""
+    words = {key_words(n) for n in names if n} - {()}
+    return [short for short, others in KNOWN_AGREEMENTS.items()
+            if words & {key_words(n) for n in (short, *others)}]
+
+
 # Kinds that are agreements only when named ("the Black Sea Grain Initiative").
 NAMED_ONLY = frozenset({"initiative", "convention", "protocol", "declaration", "plan"})
 
