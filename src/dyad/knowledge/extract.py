@@ -21,7 +21,14 @@ from dyad.knowledge.agreements import AgreementMention, find_agreements
 from dyad.knowledge.claims import ClaimMention, Informant, find_claims, find_informants
 from dyad.knowledge.context import SentenceContext
 from dyad.knowledge.institutions import InstitutionMention, find_institutions
-from dyad.knowledge.issuer import given_issuer, header_office, is_header_line, issued
+from dyad.knowledge.issuer import (
+    given_issuer,
+    header_office,
+    is_header_line,
+    issued,
+    titled_issuer,
+)
+from dyad.knowledge.judgements import judgements
 from dyad.knowledge.model import KnowledgeBase, Party
 from dyad.knowledge.place import placed_in
 from dyad.knowledge.resolve import resolve_document
@@ -57,13 +64,15 @@ class KnowledgeReader:
         self.agreements.extend(find_agreements(ctx))
         self.institutions.extend(find_institutions(ctx))
         self.claims.extend(find_claims(ctx))
+        if self.issuer is not None and not self.in_header:
+            self.claims.extend(judgements(ctx, self.issuer))  # its own verdicts
         self.informants.extend(find_informants(ctx))
 
     def note_issuer(self, ctx: SentenceContext) -> None:
-        """Who issued the document: the input's speaker, else the office a header line
-        names (read until the body starts)."""
+        """Who issued the document: the input's speaker, else the speaker its title names,
+        else the office a header line names (read until the body starts)."""
         if ctx.sentence_id == 0:
-            self.issuer = given_issuer(ctx)
+            self.issuer = given_issuer(ctx) or titled_issuer(ctx)
         elif self.in_header and is_header_line(ctx):
             self.issuer = self.issuer or header_office(ctx)
         else:
