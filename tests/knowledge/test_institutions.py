@@ -248,3 +248,22 @@ def test_institutions_a_mandate_not_renewed_or_run_out_closes_it(
         extract: Extract, text: str, status: str) -> None:
     (item,) = extract(text).institutions
     assert item.status == status, item.status_facts
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Uzbekistan decided to expel Maria Lund, Spokeswoman for the United Nations Development "
+     "Programme Office in Tashkent.", "United Nations Development Programme Office"),
+    ("Russia expelled two diplomats of the Estonian consulate in St. Petersburg.",
+     "Estonian consulate"),
+])
+def test_institutions_staff_expelled_presuppose_it_works(extract: Extract, text: str,
+                                                          name: str) -> None:
+    (item,) = extract(text).institutions
+    assert item.name.startswith(name) and item.status == "operating", item
+
+
+def test_institutions_a_closure_outweighs_staff_expelled(extract: Extract) -> None:
+    kb = extract("Moscow closed the Latvian consulate in Pskov and expelled the staff of the "
+                 "consulate on the same day.")
+    (item,) = kb.institutions
+    assert item.status == "closed"

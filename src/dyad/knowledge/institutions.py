@@ -37,6 +37,7 @@ from dyad.knowledge.context import (
     tokens_text,
     verb_above,
 )
+from dyad.knowledge.lifecycle import PRESUPPOSING_TRIGGERS
 from dyad.knowledge.model import Evidence, InstitutionFact, Party, StatusFact
 from dyad.knowledge.titles import title_tokens
 from dyad.knowledge.vocabulary import (
@@ -106,6 +107,10 @@ PROLONGING_VERBS = frozenset({"renew", "extend", "prolong"})
 #: Tags of a verb that says its step happened (a date after the document's is then the
 #: tagger's or the writer's slip, not a plan).
 PAST_TAGS = frozenset({"VBD", "VBN"})
+#: People who work for an institution ("the Spokesman for UNICEF", "staff of the consulate").
+STAFF_NOUNS = frozenset({"staff", "staffer", "spokesman", "spokeswoman", "spokesperson",
+                         "diplomat", "employee", "official", "head", "director", "chief",
+                         "representative", "personnel", "worker", "member", "envoy"})  # fmt: skip
 #: Verbs of operations coming to their end by themselves ("the mission's mandate expired").
 LAPSING_VERBS = frozenset({"expire", "lapse", "end"})
 STATUS_ADJECTIVES: dict[str, str] = {
@@ -186,6 +191,8 @@ def find_institutions(ctx: SentenceContext) -> list[InstitutionMention]:
         if mention.reference != "pronoun":
             _describe(ctx, mention, ctx.sent.doc[head])
             _status(ctx, mention, ctx.sent.doc[head])
+            if not mention.status_facts:
+                _staff_expelled(ctx, mention, ctx.sent.doc[head])
     _orphan_status_nouns(ctx, found)
     return [found[i] for i in sorted(found)]
 
@@ -197,10 +204,9 @@ def _anaphoric(token: Token) -> bool:
 def _mention(ctx: SentenceContext, head: Token, kind: str) -> InstitutionMention:
     name = ""
     if head.pos_ == "PROPN" and str(head.text)[:1].isupper():
-        words = [t for t in np_tokens(head) if t.i < head.i and t.dep_ in ("compound", "amod")
-                 and str(t.text)[:1].isupper()]  # fmt: skip
         word = str(head.text)
-        name = " ".join(filter(None, [tokens_text(words), word[:1] + singular(word)[1:]]))
+        name = " ".join(filter(None, [ctx.original(_name_run(head)),
+                                      word[:1] + singular(word)[1:]]))
         title = title_tokens(head) if word.istitle() else set()
         if title:  # "the Office of the Special Envoy for Syria"
             name = f"{name} {ctx.original([head.doc[min(title)], head.doc[max(title)]])}"
@@ -212,6 +218,27 @@ def _mention(ctx: SentenceContext, head: Token, kind: str) -> InstitutionMention
     if name:
         mention.aliases = _acronyms(head)
     return mention
+
+
+#: Lower-case words inside a name before its head ("United Nations Children's Fund").
+_NAME_JOINERS = frozenset({"'s", "’s", "of", "and", "for", "-"})
+
+
+def _name_run(head: Token) -> list[Token]:
+    """The capitalised words of the head's own phrase that run up to it ("Japan" in "the
+    Japan Centers", "United Nations Children's" in "the United Nations Children's Fund")."""
+    inside = {t.i for t in np_tokens(head)}
+    run: list[Token] = []
+    for i in range(head.i - 1, head.sent.start - 1, -1):
+        token = head.doc[i]
+        text = str(token.text)
+        if (i not in inside or token.dep_ == "det"
+                or not (text[:1].isupper() or token.lower_ in _NAME_JOINERS)):  # fmt: skip
+            break
+        run.insert(0, token)
+    while run and not str(run[0].text)[:1].isupper():
+        run.pop(0)
+    return run
 
 
 def _acronyms(head: Token) -> list[str]:
@@ -427,6 +454,23 @@ def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> N
         verb_lemma = str(verb.lemma_).lower()
         if objects and verb_lemma in OPERATION_VERBS:
             _status_fact(ctx, mention, OPERATION_VERBS[verb_lemma], verb, head, subjects_of(verb))
+
+
+def _staff_expelled(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> None:
+    """ "expelled James Elder, Spokesman for UNICEF in Sri Lanka", "deported two staff of
+    the consulate": the institution works there (its people are sent away, not it closed;
+    a closure said of it wins: `lifecycle.PRESUPPOSING_TRIGGERS`)."""
+    if head.dep_ != "pobj" or head.head.lower_ not in ("for", "of", "at", "from"):
+        return
+    holder = head.head.head
+    if holder.pos_ not in ("NOUN", "PROPN") or singular(str(holder.lower_)) not in STAFF_NOUNS:
+        return
+    person = holder.head if holder.dep_ == "appos" else holder  # "James Elder, Spokesman …"
+    verb = person.head
+    if (person.dep_ in ("dobj", "nsubjpass") and verb.pos_ in VERBAL_POS
+            and str(verb.lemma_).lower() in PRESUPPOSING_TRIGGERS):  # fmt: skip
+        actors = subjects_of(verb) if person.dep_ == "dobj" else agents_of(verb)
+        _status_fact(ctx, mention, "operating", verb, head, actors)
 
 
 def _working(verb: Token) -> bool:

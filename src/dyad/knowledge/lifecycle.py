@@ -137,9 +137,16 @@ def status_implied(status: str, mode: str) -> str:
     return ""
 
 
+#: Triggers that only presuppose an institution works ("expelled the Spokesman for UNICEF"):
+#: its status when nothing else is said of it, never against a closure or an opening.
+PRESUPPOSING_TRIGGERS = frozenset({"expel", "deport", "oust", "eject"})
+
+
 def institution_status(facts: Sequence[StatusFact]) -> tuple[str, tuple[StatusFact, ...]]:
-    """The status an institution's facts give, and the facts of that latest date behind it."""
+    """The status an institution's facts give, and the facts of that latest date behind it
+    (facts that only presuppose it works count when there is no other)."""
     usable = [f for f in facts if status_implied(f.status, f.mode)]
+    usable = [f for f in usable if f.trigger not in PRESUPPOSING_TRIGGERS] or usable
     if not usable:
         return "unknown", ()
     latest_date = max(f.when.date for f in usable)
