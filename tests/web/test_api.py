@@ -237,3 +237,15 @@ def test_code_refuses_text_over_its_limit(client: TestClient) -> None:
     response = client.post("/api/code", json={"text": text})
     assert response.status_code == 413
     assert "limit" in response.json()["error"]
+
+
+def test_status_limit_shows_the_first_and_counts_the_rest(client: TestClient) -> None:
+    every = client.get("/api/status", params={"q": "agreement", "limit": 200}).json()
+    assert every["totals"]["agreements"] == len(every["agreements"]) >= 2
+    first = client.get("/api/status", params={"q": "agreement", "limit": 1}).json()
+    assert [a["id"] for a in first["agreements"]] == [every["agreements"][0]["id"]]
+    assert first["totals"] == every["totals"]
+    assert client.get("/api/status", params={"q": "agreement", "limit": 0}).status_code == 422
+    page = client.get("/status", params={"q": "agreement", "limit": 1}).text
+    more = every["totals"]["agreements"] - 1
+    assert f'href="/agreements?q=agreement">{more} more agreement' in page

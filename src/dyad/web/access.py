@@ -23,7 +23,7 @@ from contextlib import contextmanager
 
 from dyad.knowledge.model import Agreement, Claim, Institution, KnowledgeBase
 from dyad.knowledge.pairs import DyadKnowledge
-from dyad.knowledge.status import StatusAnswer
+from dyad.knowledge.status import STATUS_LIMIT, StatusAnswer
 from dyad.knowledge.summary import RecordSummary
 from dyad.store.backend import Backend, DuckDBBackend, is_postgres_url
 from dyad.store.handle import EventStore, open_store
@@ -44,6 +44,9 @@ from dyad.web.records import RecordPage, sql_page, summary_page
 #: How many counted values (facet values and chart periods, a few hundred bytes each) the
 #: kept facet counts hold in all: about 30 MB at most.
 KEPT_FACET_VALUES = 100_000
+
+#: The most institutions, agreements and claims (each) a status answer of the web shows.
+STATUS_MAX = 200
 
 
 class StoreAccess:
@@ -137,9 +140,10 @@ class StoreAccess:
             self._knowledge = (mark, loaded)
             return loaded
 
-    def status(self, query: str) -> StatusAnswer:
-        """`answer_status` for the query, reading only the records it may need."""
-        return load_status(self.reader().backend, query)
+    def status(self, query: str, *, limit: int = STATUS_LIMIT) -> StatusAnswer:
+        """`answer_status` for the query (the first `limit` records of each type, at most
+        `STATUS_MAX`), reading only the records it shows."""
+        return load_status(self.reader().backend, query, limit=max(1, min(limit, STATUS_MAX)))
 
     def pair(self, first: str, second: str, *, limit: int | None = None) -> DyadKnowledge:
         """The knowledge of a pair of countries (the first `limit` records of each type),

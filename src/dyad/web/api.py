@@ -17,11 +17,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
 from dyad.errors import QueryError
+from dyad.knowledge.status import STATUS_LIMIT
 from dyad.names import actor_name
 from dyad.store.listing import Cursor, Sort, page_events
 from dyad.store.named import named_json, with_names
 from dyad.store.query import EventFilter, event_detail, parse_day
 from dyad.store.timeline import TIMELINE_COLUMNS, timeline
+from dyad.web.access import STATUS_MAX
 from dyad.web.auth import bearer_token, check_code, check_write
 from dyad.web.coding import (
     ALREADY_STORED,
@@ -295,8 +297,11 @@ def list_claims(
 @router.get("/status", summary="The evidence-backed status of what a query names")
 def status(context: Context,
            q: Annotated[str, Query(min_length=1, max_length=500,
-                                   description='e.g. "Japan Center".')]) -> dict[str, Any]:
-    answer = context.access.status(q)
+                                   description='e.g. "Japan Center".')],
+           limit: Annotated[int, Query(ge=1, le=STATUS_MAX, description=(
+               "At most this many institutions, agreements and claims (each); `totals` "
+               "says how many the query names."))] = STATUS_LIMIT) -> dict[str, Any]:
+    answer = context.access.status(q, limit=limit)
     return {**answer.to_dict(), "found": answer.found, "lines": answer.lines()}
 
 

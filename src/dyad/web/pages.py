@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from dyad.errors import DyadError
 from dyad.knowledge.model import Institution
+from dyad.knowledge.status import STATUS_LIMIT
 from dyad.store.listing import Cursor, page_events
 from dyad.store.named import with_names
 from dyad.store.query import EventFilter, event_detail
@@ -139,9 +140,10 @@ def document_page(request: Request, context: Context, doc_id: str) -> HTMLRespon
 
 
 @router.get("/status", response_class=HTMLResponse)
-def status_page(request: Request, context: Context, q: str = "") -> HTMLResponse:
+def status_page(request: Request, context: Context, q: str = "",
+                limit: int = STATUS_LIMIT) -> HTMLResponse:  # fmt: skip
     query = q.strip()[:500]
-    answer = context.access.status(query) if query else None
+    answer = context.access.status(query, limit=limit) if query else None
     return _page(context, request, "status.html", {"q": query, "answer": answer})
 
 
