@@ -205,6 +205,26 @@ def test_agreements_well_known_names_of_one_agreement_are_linked(extract: Extrac
     assert {s.kind for s in start.steps} >= {"signed", "suspended"}
 
 
+def test_agreements_the_one_blamed_for_a_step_took_it_not_the_one_blaming(
+        extract: Extract) -> None:
+    kb = extract("The Open Skies Treaty collapsed in 2021. The European Union blamed "
+                 "Washington for the collapse of the Open Skies Treaty.")
+    (treaty,) = kb.agreements
+    assert "IGOEUREEU" not in treaty.party_codes and "USA" in treaty.party_codes
+
+
+def test_agreements_a_name_given_by_known_as(extract: Extract) -> None:
+    kb = extract("Tokyo decided to scrap the intelligence-sharing pact with Seoul, known as "
+                 "TISA. Washington urged Tokyo to keep the TISA.")
+    (pact,) = kb.agreements
+    assert "TISA" in pact.names and set(pact.party_codes) == {"JPN", "KOR"}
+
+
+def test_agreements_a_described_name_says_its_subject_once(extract: Extract) -> None:
+    kb = extract("Both armies agreed to observe the 2003 ceasefire agreement along the border.")
+    assert [a.name for a in kb.agreements] == ["ceasefire agreement"]
+
+
 def test_agreements_order_names_its_signer_as_actor(extract: Extract) -> None:
     agreement = only(
         extract(

@@ -464,3 +464,12 @@ def test_claims_a_participle_answer_is_the_speaker_s(extract: Extract, text: str
     claim = only(extract(text))
     answerers = [s.party.code for s in claim.stances if s.role in ("disputer", "refuter")]
     assert answerers and answerers[0][:3] in ("EGY", "TUR"), claim.stances
+
+
+@pytest.mark.parametrize("verdict", ["a fabrication", "lies", "a hoax", "disinformation"])
+def test_claims_called_a_fabrication_answers_the_claim(extract: Extract, verdict: str) -> None:
+    kb = extract("Kenya accused Somalia of sheltering the gunmen. Somalia's foreign ministry "
+                 f"said the accusations were {verdict}.")
+    claim = only(kb)
+    assert claim.standing == "disputed"
+    assert [s.party.code[:3] for s in claim.stances if s.role == "disputer"] == ["SOM"]

@@ -126,10 +126,34 @@ def descriptive_words(ctx: SentenceContext, head: Token) -> list[str]:
     return found
 
 
+#: Participles that give a phrase its name ("the pact, known as GSOMIA", "a deal dubbed X").
+NAMING_PARTICIPLES = frozenset({"know", "call", "dub", "name"})
+
+
+def _named_as(head: Token) -> list[str]:
+    """The acronym a naming participle gives the phrase ("known as GSOMIA", "called NEPA"),
+    also where the parser hung it on the phrase's last noun ("the pact with Seoul, known as
+    …")."""
+    found = []
+    holders = [head, *(obj for c in head.children if c.dep_ == "prep"
+                       for obj in [pobj_of(c)] if obj is not None)]  # fmt: skip
+    for participle in (c for holder in holders for c in holder.children):
+        if participle.dep_ != "acl" or str(participle.lemma_).lower() not in NAMING_PARTICIPLES:
+            continue
+        for child in participle.children:
+            named = pobj_of(child) if child.dep_ == "prep" and child.lower_ == "as" else (
+                child if child.dep_ in ("oprd", "attr", "dobj") else None)
+            text = acronym_text(str(named.text)) if named is not None else ""
+            if text:
+                found.append(text)
+    return found
+
+
 def aliases_of(head: Token) -> list[str]:
     """Acronyms given in apposition ("the … Treaty (NPT)", "the Agreement (“GSOMIA”)", "the
-    Treaty on … Forces in Europe (CFE)": after the title's last word)."""
-    found = []
+    Treaty on … Forces in Europe (CFE)": after the title's last word) or by a naming
+    participle ("the intelligence-sharing pact, known as GSOMIA")."""
+    found = _named_as(head)
     title = sorted(title_tokens(head)) if str(head.text).istitle() else []
     holders = [head, *(head.doc[i] for i in title)]
     for child in (c for holder in holders for c in holder.children):

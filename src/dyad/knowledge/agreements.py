@@ -369,10 +369,27 @@ def _noun_actors(noun: Token) -> list[Token]:
         return owners
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in VERBAL_POS:
         return [] if _onlooking(noun.head) else subjects_of(noun.head)
+    blamed = _blamed_for(noun)
+    if blamed:
+        return blamed
     verb = verb_above(noun)  # "X decided the following measures: suspension of A"
     if verb is not None and noun.dep_ not in ("nsubj", "nsubjpass") and not _onlooking(verb):
         return subjects_of(verb)
     return []
+
+
+#: Verbs that name who took a step by blaming them for it ("blamed Russia for the ending of A").
+BLAMING_VERBS = frozenset({"blame", "fault", "punish", "sanction", "censure"})
+
+
+def _blamed_for(noun: Token) -> list[Token]:
+    """Who is blamed for the step a noun names: the object of "blame X for the N of A"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return []
+    verb = noun.head.head
+    if verb.pos_ not in VERBAL_POS or str(verb.lemma_).lower() not in BLAMING_VERBS:
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj"]
 
 
 #: Verbs whose subject looks on at a step rather than takes it ("NATO welcomes the extension
@@ -382,7 +399,8 @@ ONLOOKING_VERBS = frozenset({
     "criticize", "criticise", "condemn", "deplore", "urge", "call", "demand", "oppose",
     "question", "appreciate", "congratulate", "discuss", "consider", "debate", "expect",
     "hope", "want", "seek", "propose", "fear", "mourn", "lament", "protest", "reject",
-    "see", "watch", "follow", "report", "express",
+    "see", "watch", "follow", "report", "express", "blame", "fault", "accuse", "denounce",
+    "decry", "mark", "commemorate", "recall",
 })  # fmt: skip
 
 

@@ -49,7 +49,9 @@ STANCE_VERBS: dict[str, str] = {
 #: Words that call a claim false ("baseless reports", "the accusation is not true").
 FALSE_WORDS = frozenset({"baseless", "groundless", "false", "untrue", "unfounded", "fabricated",
                          "fake", "absurd", "nonsense", "misleading", "wrong", "incorrect",
-                         "inaccurate", "fiction", "lie", "slander"})  # fmt: skip
+                         "inaccurate", "fiction", "lie", "lies", "slander", "fabrication",
+                         "fabrications", "falsehood", "falsehoods", "smear", "hoax",
+                         "disinformation", "invention", "concoction"})  # fmt: skip
 
 
 TRUE_WORDS = frozenset({"true", "correct", "accurate", "right", "valid"})

@@ -151,7 +151,8 @@ def resolve_agreements(doc_id: str, mentions: Sequence[AgreementMention]) -> lis
         subject = _best_subject(cluster)
         labelled = max(cluster, key=lambda m: len(m.label))
         label = labelled.label
-        if (labelled.generic or not set(key_words(label)) - GENERIC_WORDS) and subject:
+        if ((labelled.generic or not set(key_words(label)) - GENERIC_WORDS) and subject
+                and not set(key_words(subject)) <= set(key_words(label))):  # fmt: skip
             label = f"{label} on {subject}"  # "agreements" says little by itself
         base = Agreement(
             id=stable_id("agr", doc_id, *first.position),
