@@ -267,3 +267,13 @@ def test_institutions_a_closure_outweighs_staff_expelled(extract: Extract) -> No
                  "consulate on the same day.")
     (item,) = kb.institutions
     assert item.status == "closed"
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow ordered the closure of the Latvian consulate in Pskov.",
+    "Moscow expelled three employees of the Latvian consulate in Pskov.",
+])
+def test_institutions_a_place_said_of_the_closure_or_the_expulsion_is_its_own(
+        extract: Extract, text: str) -> None:
+    (item,) = extract(text).institutions
+    assert item.locations == ("Pskov",) and item.name == "Latvian consulate in Pskov"

@@ -447,6 +447,7 @@ def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> N
         if status:
             owners = [c for c in noun.children if c.dep_ == "poss"]
             _status_fact(ctx, mention, status, noun, head, owners)
+            _locations(ctx, mention, noun)  # "the closure of the consulate in St. Petersburg"
     elif node.dep_ == "pobj" and node.head.head.pos_ in VERBAL_POS:  # operations at I
         verb = node.head.head
         objects = [c for c in verb.children if c.dep_ == "dobj"
@@ -471,6 +472,7 @@ def _staff_expelled(ctx: SentenceContext, mention: InstitutionMention, head: Tok
             and str(verb.lemma_).lower() in PRESUPPOSING_TRIGGERS):  # fmt: skip
         actors = subjects_of(verb) if person.dep_ == "dobj" else agents_of(verb)
         _status_fact(ctx, mention, "operating", verb, head, actors)
+        _locations(ctx, mention, verb)  # "expelled two diplomats of the consulate in Pskov"
 
 
 def _working(verb: Token) -> bool:
