@@ -24,8 +24,6 @@ from collections.abc import Iterator, Sequence
 from operator import or_
 from typing import Any, overload
 
-import numpy
-
 # Columns of `Doc.to_array`, by their spaCy attribute names (so that reading a store does not
 # load spaCy). HEAD is the signed offset to the head, in an unsigned array; SENT_START is 1
 # where a sentence starts; ENT_IOB is 3 (B), 1 (I), 2 (O) or 0 (unset).
@@ -315,6 +313,8 @@ class PlainDoc:
         self.spacy_doc = spacy_doc
         self.text: str = spacy_doc.text if text is None else text
         if len(spacy_doc):
+            import numpy  # here, not at start-up: reading a store does not need it
+
             array = spacy_doc.to_array(_COLUMNS)
             # HEAD is the offset to the head, signed, in an unsigned array: make it an index
             array[:, _HEAD] += numpy.arange(len(spacy_doc), dtype=numpy.uint64)
