@@ -473,3 +473,15 @@ def test_claims_called_a_fabrication_answers_the_claim(extract: Extract, verdict
     claim = only(kb)
     assert claim.standing == "disputed"
     assert [s.party.code[:3] for s in claim.stances if s.role == "disputer"] == ["SOM"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The Kenyan defence minister was quoted as saying that the troops had left Kismayo.",
+     "KEN"),
+    ("Ankara acknowledged that its jets had crossed into Greek airspace.", "TUR"),
+    ("The Chilean navy admitted that its patrol boat had fired on the trawler.", "CHL"),
+])
+def test_claims_quoted_and_admitted_facts_are_the_speaker_s(extract: Extract, text: str,
+                                                             code: str) -> None:
+    claim = only(extract(text))
+    assert [s.party.code[:3] for s in claim.stances if s.role == "claimant"] == [code]

@@ -92,6 +92,7 @@ WEAK_CLAIM_VERBS = frozenset({"report", "say", "suggest", "write"})
 REPORTING_VERBS = frozenset({
     "say", "state", "report", "claim", "allege", "assert", "insist", "maintain", "argue",
     "declare", "protest", "charge", "contend", "tell", "write", "suggest", "add",
+    "admit", "acknowledge", "concede", "confess",
 })  # fmt: skip
 
 

@@ -487,6 +487,9 @@ def agents_of(verb: Token) -> list[Token]:
             if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
 
 
+#: Passive verbs whose subject is the speaker of the participle they govern ("the minister
+#: was quoted as saying that P").
+QUOTING_VERBS = frozenset({"quote", "report", "cite", "understand"})
 #: How many clauses up a participle's subject is looked for.
 PARTICIPLE_CLIMB = 3
 
@@ -495,7 +498,8 @@ def subjects_of(verb: Token) -> list[Token]:
     """Subject heads of a verb (its agents when passive), borrowing from the clause above
     when it has none; a participle hanging from a clause with no subject of its own takes
     the subject of the clause above that ("the ministry said there is no such fact,
-    dismissing a report": the ministry dismisses it)."""
+    dismissing a report": the ministry dismisses it), and one governed by a passive quoting
+    verb its subject ("the minister was quoted as saying that P": the minister says it)."""
     node: Token | None = verb
     found: list[Token] = []
     for _ in range(PARTICIPLE_CLIMB):
@@ -504,7 +508,9 @@ def subjects_of(verb: Token) -> list[Token]:
         roles = predicate_roles(node)
         found = [t for t in (agents_of(node) if roles.passive else roles.subjects)
                  if t.dep_ != "expl"]
-        if found or not (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        if node is not verb and roles.passive and str(node.lemma_).lower() in QUOTING_VERBS:
+            found = [c for c in node.children if c.dep_ == "nsubjpass"]  # "X was quoted as"
+        if found or not (verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBG"):
             break
         node = verb_above(node)
     return found
