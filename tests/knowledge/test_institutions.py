@@ -277,3 +277,19 @@ def test_institutions_a_place_said_of_the_closure_or_the_expulsion_is_its_own(
         extract: Extract, text: str) -> None:
     (item,) = extract(text).institutions
     assert item.locations == ("Pskov",) and item.name == "Latvian consulate in Pskov"
+
+
+def test_institutions_the_other_side_s_consulate_is_another_one(extract: Extract) -> None:
+    kb = extract("Latvia closed its consulate in Pskov on Monday. Moscow said the move answered "
+                 "Riga's closure of the Russian consulate in Daugavpils last month.")
+    found = {i.name: (i.status, i.owner.code if i.owner else "") for i in kb.institutions}
+    assert found == {"Latvia consulate in Pskov": ("closed", "LVA"),
+                     "Russian consulate in Daugavpils": ("closed", "RUS")}, found
+
+
+def test_institutions_ordered_to_close_is_closed_where_the_city_is_named(
+        extract: Extract) -> None:
+    (item,) = extract("Belarus ordered Lithuania to close its consulate in the western city "
+                      "of Grodno.").institutions
+    assert item.status == "closed" and item.locations == ("Grodno",)
+    assert item.owner is not None and item.owner.code == "LTU"

@@ -312,10 +312,26 @@ def _is_place(ctx: SentenceContext, token: Token) -> bool:
     )
 
 
+#: Nouns that stand before the name of a place ("the western city of Smolensk").
+PLACE_NOUNS = frozenset({"city", "town", "village", "port", "capital", "province", "region",
+                         "district", "state", "island", "enclave"})  # fmt: skip
+
+
+def _named_place(obj: Token) -> Token:
+    """The place a phrase names: "Smolensk" in "the western city of Smolensk"."""
+    if obj.pos_ == "NOUN" and singular(str(obj.lower_)) in PLACE_NOUNS:
+        named = next((pobj_of(c) for c in obj.children if c.dep_ == "prep"
+                      and c.lower_ == "of"), None)  # fmt: skip
+        if named is not None:
+            return named
+    return obj
+
+
 def _locations(ctx: SentenceContext, mention: InstitutionMention, holder: Token) -> None:
     for child in holder.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "at"):
             obj = pobj_of(child)
+            obj = _named_place(obj) if obj is not None else None
             if obj is not None and _is_place(ctx, obj):
                 for place in [obj, *conjuncts(obj)]:
                     if _is_place(ctx, place):
@@ -418,7 +434,11 @@ def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> N
         _status_fact(ctx, mention, "closed", parent, head, actors, mode="")
     elif parent.pos_ in VERBAL_POS and node.dep_ in ("dobj", "nsubjpass") and status:
         actors = subjects_of(parent) if node.dep_ == "dobj" else agents_of(parent)
-        _status_fact(ctx, mention, status, parent, head, actors)
+        order = _order_above(parent)
+        if order is not None:  # "Russia ordered Poland to close its consulate": it closes
+            _status_fact(ctx, mention, status, order, head, subjects_of(order))
+        else:
+            _status_fact(ctx, mention, status, parent, head, actors)
         if node.dep_ == "dobj" and not operations and head.dep_ != "compound":
             _locations(ctx, mention, parent)
     elif node.dep_ == "nsubjpass" and mention.name and _working(parent):
@@ -483,6 +503,16 @@ def _working(verb: Token) -> bool:
     present = verb.tag_ in ("VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
     return present and not mode_of(verb)
+
+
+def _order_above(verb: Token) -> Token | None:
+    """The ordering verb a status verb is the complement of ("ordered Poland to close …",
+    "forced the company to shut"), told as done; None otherwise."""
+    order = verb.head
+    if (verb.dep_ == "xcomp" and order.pos_ in VERBAL_POS
+            and str(order.lemma_).lower() in ORDERING_VERBS and not mode_of(order)):  # fmt: skip
+        return order
+    return None
 
 
 def _ordered_status(verb: Token) -> str:

@@ -204,6 +204,10 @@ class _Cluster:
     def owner_codes(self) -> set[str]:
         return {m.owner.code[:3] for m in self.mentions if m.owner and m.owner.code}
 
+    @property
+    def places(self) -> set[str]:
+        return {p for m in self.mentions for p in _places(m.facts)}
+
 
 def _target(clusters: list[_Cluster], m: InstitutionMention) -> _Cluster | None:
     if m.name:
@@ -213,13 +217,18 @@ def _target(clusters: list[_Cluster], m: InstitutionMention) -> _Cluster | None:
         recent = [c for c in before if m.position[0] - c.last[0] <= PRONOUN_WINDOW]
         return max(recent, key=lambda c: c.last, default=None)
     same_kind = [c for c in before if kind_family(c.kind) == kind_family(m.kind)]
-    if m.reference == "anaphoric":
-        return max(same_kind, key=lambda c: c.last, default=None)
-    if m.reference == "bare":
-        owner = m.owner.code[:3] if m.owner and m.owner.code else ""
-        fits = [c for c in same_kind if not owner or not c.owner_codes or owner in c.owner_codes]
-        return max(fits, key=lambda c: c.last, default=None)
-    return None
+    if m.reference not in ("anaphoric", "bare"):
+        return None
+    owner = m.owner.code[:3] if m.owner and m.owner.code else ""
+    places = _places(m.facts)
+    fits = [c for c in same_kind  # "the Russian consulate in Poznan" is not the Polish one
+            if (not owner or not c.owner_codes or owner in c.owner_codes)
+            and (not places or not c.places or bool(places & c.places))]
+    return max(fits, key=lambda c: c.last, default=None)
+
+
+def _places(facts: Sequence[InstitutionFact]) -> set[str]:
+    return {f.value.lower() for f in facts if f.kind == "location"}
 
 
 def _described_name(label: str, kind: str, owner: Party | None, locations: list[str]) -> str:
