@@ -485,3 +485,23 @@ def test_claims_quoted_and_admitted_facts_are_the_speaker_s(extract: Extract, te
                                                              code: str) -> None:
     claim = only(extract(text))
     assert [s.party.code[:3] for s in claim.stances if s.role == "claimant"] == [code]
+
+
+def test_claims_a_release_s_own_verdict_on_a_claim_is_its_issuer_s(extract: Extract) -> None:
+    release = "Statement by the Ministry of Foreign Affairs of Georgia\n\n"
+    claim = only(extract(release + "Moscow's claims that Georgia is hiding weapons in Abkhazia "
+                                   "are groundless."))
+    assert claim.standing == "disputed"
+    assert [(s.role, s.party.code) for s in claim.stances] == [
+        ("claimant", "RUS"), ("disputer", "GEOGOV")]
+    news = "Tbilisi, May 4\n\n"  # a report's own verdict is nobody's answer
+    claim = only(extract(news + "Moscow's claims that Georgia is hiding weapons in Abkhazia "
+                                "are groundless."))
+    assert [s.role for s in claim.stances] == ["claimant"]
+
+
+def test_claims_an_accusation_whose_of_the_parser_hangs_on_the_accused(
+        extract: Extract) -> None:
+    claim = only(extract("Norway accused Russian agents of planning sabotage on its territory."))
+    assert [(s.role, s.party.code) for s in claim.stances] == [("claimant", "NOR")]
+    assert claim.gist.startswith("Russian agents planning sabotage")

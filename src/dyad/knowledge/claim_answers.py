@@ -149,7 +149,9 @@ def _accusations(ctx: SentenceContext, used: set[int]) -> list[ClaimMention]:
         if verb.pos_ not in VERBAL_POS or str(verb.lemma_).lower() not in ACCUSING_VERBS:
             continue
         accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        holders = [verb, accused] if accused is not None else [verb]  # "of" on either
+        prep = next((c for h in holders for c in h.children
+                     if c.dep_ == "prep" and c.lower_ == "of"), None)  # fmt: skip
         act = next((c for c in prep.children if c.dep_ == "pcomp" and c.pos_ in VERBAL_POS),
                    None) if prep is not None else None  # fmt: skip
         if accused is None or act is None or verb.i in used:
@@ -241,7 +243,7 @@ def _verdicts(ctx: SentenceContext) -> list[ClaimMention]:
         if not role:
             continue
         speaker = speaker_of(verb)
-        if speaker is None:
+        if speaker is None and verb.dep_ != "ROOT":
             continue
         objects = [pobj_of(p) for comp in complements for p in comp.children
                    if p.dep_ == "prep"]  # fmt: skip
@@ -249,7 +251,11 @@ def _verdicts(ctx: SentenceContext) -> list[ClaimMention]:
                       and singular(str(o.text)) in CLAIM_NOUNS), None)  # fmt: skip
         at = about.i if about is not None else verb.i  # "no truth to reports that P": P's
         mention = ClaimMention((ctx.sentence_id, at), None, noun=noun)
-        mention.stances.extend(stances(ctx, role, speaker[0], speaker[1], verb))
+        if speaker is None:  # the document's own verdict: its issuer's, if it names one
+            mention.stances.append(Stance(role, UNNAMED, ctx.dates_of(verb)[0],
+                                          ctx.evidence(verb, subject)))
+        else:
+            mention.stances.extend(stances(ctx, role, speaker[0], speaker[1], verb))
         maker = named_maker(ctx, subject) if noun and mention.stances else None
         if maker is not None:  # "The Chadian accusation is not true": Chad made it
             mention.stances.append(Stance("claimant", maker, ctx.document_when(),

@@ -81,10 +81,14 @@ def header_office(ctx: SentenceContext) -> Party | None:
 
 
 def issued(mentions: list[ClaimMention], issuer: Party | None) -> list[ClaimMention]:
-    """The claim mentions with the issuer as the maker of the unattributed ones."""
-    if issuer is None:
-        return mentions
+    """The claim mentions with the issuer as who made the unattributed claims and gave the
+    document's own verdicts on claims ("Russia's claims that … are false"); without an
+    issuer, such a verdict is nobody's and is left out."""
     for mention in mentions:
-        mention.stances[:] = [replace(s, party=issuer) if s.role == "claimant"
-                              and s.party == UNNAMED else s for s in mention.stances]  # fmt: skip
-    return mentions
+        if issuer is not None:
+            mention.stances[:] = [replace(s, party=issuer) if s.party == UNNAMED else s
+                                  for s in mention.stances]
+        else:
+            mention.stances[:] = [s for s in mention.stances
+                                  if s.role == "claimant" or s.party != UNNAMED]
+    return [m for m in mentions if m.stances or m.content is not None]

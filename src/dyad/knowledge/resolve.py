@@ -336,9 +336,23 @@ def resolve_claims(doc_id: str, mentions: Sequence[ClaimMention],
             predicate=content.predicate,
             subjects=tuple(subjects),
             object=content.object,
-            stances=tuple(union(stances)),
+            stances=tuple(_once_per_sentence(union(stances))),
         ))  # fmt: skip
     return result
+
+
+def _once_per_sentence(stances: Sequence[Stance]) -> list[Stance]:
+    """One stance per role, party, mode and sentence ("Russia's claims that P are false":
+    the claim's noun and the verdict on it both say Russia made it)."""
+    seen: set[tuple[str, str, str, int]] = set()
+    kept = []
+    for stance in stances:
+        key = (stance.role, stance.party.code or stance.party.text, stance.mode,
+               stance.evidence.sentence_id)
+        if key not in seen:
+            seen.add(key)
+            kept.append(stance)
+    return kept
 
 
 def _named_makers_only(stances: list[Stance]) -> list[Stance]:
