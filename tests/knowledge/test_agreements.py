@@ -368,3 +368,10 @@ def test_agreements_title_attached_elsewhere_by_the_parser(extract: Extract) -> 
     assert agreement.name == "Agreement on the Protection of Classified Military Information"
     assert "GSOMIA" in agreement.names and agreement.status == "terminated"
     assert only(extract("The Agreement on Monday took effect.")).names == ()
+
+
+def test_agreements_the_pact_may_be_a_treaty_told_of_before(extract: Extract) -> None:
+    kb = extract("Canada withdrew from the Ottawa Fisheries Treaty on Monday, accusing Denmark "
+                 "of breaking the pact.", day=FRIDAY)
+    (treaty,) = kb.agreements
+    assert treaty.name == "Ottawa Fisheries Treaty" and len(treaty.mentions) == 2

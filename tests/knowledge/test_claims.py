@@ -505,3 +505,18 @@ def test_claims_an_accusation_whose_of_the_parser_hangs_on_the_accused(
     claim = only(extract("Norway accused Russian agents of planning sabotage on its territory."))
     assert [(s.role, s.party.code) for s in claim.stances] == [("claimant", "NOR")]
     assert claim.gist.startswith("Russian agents planning sabotage")
+
+
+def test_claims_denying_the_act_answers_the_claim_of_it(extract: Extract) -> None:
+    claim = only(extract("Seoul accused Pyongyang of violating the armistice. Pyongyang denied "
+                         "any violations."))
+    assert claim.standing == "disputed" and [s.role for s in claim.stances] == [
+        "claimant", "disputer"]
+    kb = extract("Seoul accused Pyongyang of violating the armistice. Pyongyang denied any "
+                 "involvement in the cyberattack.")  # another act: no answer to this claim
+    violation = next(c for c in kb.claims if c.predicate == "violate")
+    assert violation.standing == "asserted"
+
+
+def test_claims_the_speaker_s_own_feelings_are_no_claim(extract: Extract) -> None:
+    assert extract("Oslo said it regretted the decision.").claims == ()

@@ -293,3 +293,13 @@ def test_institutions_ordered_to_close_is_closed_where_the_city_is_named(
                       "of Grodno.").institutions
     assert item.status == "closed" and item.locations == ("Grodno",)
     assert item.owner is not None and item.owner.code == "LTU"
+
+
+def test_institutions_a_denied_closure_a_reported_plan_and_work_going_on(
+        extract: Extract) -> None:
+    kb = extract("Kremlin denies report it will close Estonian consulate\n\n"
+                 "A newspaper had reported that the Estonian consulate would be shut by the "
+                 "end of the month. Estonia's foreign ministry said it had received no notice of "
+                 "a closure and that the consulate continued to operate normally.")
+    (item,) = kb.institutions
+    assert item.status == "operating", item.status_facts

@@ -164,6 +164,18 @@ CANONICAL = {"shut": "close", "shutter": "close", "terminate": "end", "cease": "
              "halt": "suspend", "freeze": "suspend", "pause": "suspend"}  # fmt: skip
 
 
+#: Nouns of an act someone is accused of, and the predicate of the claim they name: "Moscow
+#: denied any violations" answers "accusing Russia of violating the pact".
+ACT_NOUN_PREDICATES = {
+    "violation": "violate", "breach": "breach", "involvement": "involve",
+    "interference": "interfere", "meddling": "meddle", "shelling": "shell",
+    "bombing": "bomb", "incursion": "cross", "attack": "attack", "strike": "strike",
+    "killing": "kill", "torture": "torture", "abuse": "abuse",
+}  # fmt: skip
+#: `ClaimMention.noun` of an answer to an act noun: "act:violate".
+ACT_PREFIX = "act:"
+
+
 #: The claimant of a claim whose maker the sentence does not name ("officials believed to
 #: be responsible"); the document's issuer, when known, takes its place (`issuer`).
 UNNAMED = Party("", "unnamed")
@@ -209,6 +221,15 @@ def noun_content(ctx: SentenceContext, tokens: list[Token], head: Token,
                    subjects=subjects, object=lemma)
 
 
+#: Verbs of a mental state or a stance: "X said it regretted / welcomed / hoped …" tells
+#: where X stands, not a fact X holds true.
+ATTITUDE_VERBS = frozenset({
+    "regret", "welcome", "hope", "want", "wish", "intend", "plan", "believe", "think", "feel",
+    "fear", "expect", "support", "oppose", "condemn", "deplore", "appreciate", "value",
+    "respect", "understand", "prefer", "reserve", "remain",
+})  # fmt: skip
+
+
 def asserting(verb: Token, clause: Token) -> bool:
     """Whether a reporting verb's clause states a fact someone holds true: an indirect,
     unquoted clause with its own subject, not a forecast, a plan or about the speaker."""
@@ -219,6 +240,9 @@ def asserting(verb: Token, clause: Token) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODAL_AUX for c in clause.children):
         return False
+    if (str(clause.lemma_).lower() in ATTITUDE_VERBS
+            and all(s.pos_ == "PRON" for s in subjects)):  # fmt: skip
+        return False  # "said it regretted the decision": the speaker's own feelings
     return not is_negated(verb) and not mode_of(verb)
 
 

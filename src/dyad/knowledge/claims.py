@@ -22,6 +22,8 @@ from dyad.coding.syntax import VERBAL_POS, np_tokens, pobj_of
 from dyad.knowledge.claim_answers import more_claims, speaker_of, verdict
 from dyad.knowledge.claim_clauses import relative_reports
 from dyad.knowledge.claim_content import (
+    ACT_NOUN_PREDICATES,
+    ACT_PREFIX,
     CLAIM_NOUNS,
     CLAIM_VERBS,
     CONTENT_VERBS,
@@ -77,6 +79,17 @@ def find_claims(ctx: SentenceContext) -> list[ClaimMention]:
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
         pronoun = next((c for c in token.children if c.dep_ == "dobj"
                         and c.lower_ in PRONOUN_OBJECTS and c.pos_ == "PRON"), None)  # fmt: skip
+        act = next((c for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                    and singular(str(c.lower_)) in ACT_NOUN_PREDICATES), None)  # fmt: skip
+        if clause is None and act is not None and lemma in STANCE_VERBS:
+            predicate = ACT_NOUN_PREDICATES[singular(str(act.lower_))]
+            mention = ClaimMention((ctx.sentence_id, token.i), None,
+                                   noun=ACT_PREFIX + predicate)  # "denied any violations"
+            mention.stances.extend(stances(ctx, STANCE_VERBS[lemma], token,
+                                            subjects_of(token), act))  # fmt: skip
+            if mention.stances:
+                found.append(mention)
+            continue
         if clause is None and pronoun is not None and lemma in STANCE_VERBS:
             mention = ClaimMention((ctx.sentence_id, token.i), None)  # "supported them"
             mention.stances.extend(stances(ctx, STANCE_VERBS[lemma], token,

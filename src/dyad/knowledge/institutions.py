@@ -104,9 +104,10 @@ OPERATION_VERBS: dict[str, str] = {
 #: Verbs whose refusal ends the operations they would prolong ("decided not to renew the
 #: mandate of the Commission": it closes when the mandate runs out).
 PROLONGING_VERBS = frozenset({"renew", "extend", "prolong"})
-#: Tags of a verb that says its step happened (a date after the document's is then the
-#: tagger's or the writer's slip, not a plan).
-PAST_TAGS = frozenset({"VBD", "VBN"})
+#: Verbs of an institution at work ("continued to operate", "keeps functioning").
+WORKING_VERBS = frozenset({"operate", "function", "work", "run", "serve"})
+#: Auxiliaries of a verb told as yet to come ("would be shut", "is to close").
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "to", "going"})
 #: People who work for an institution ("the Spokesman for UNICEF", "staff of the consulate").
 STAFF_NOUNS = frozenset({"staff", "staffer", "spokesman", "spokeswoman", "spokesperson",
                          "diplomat", "employee", "official", "head", "director", "chief",
@@ -451,6 +452,10 @@ def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> N
                 status = STATUS_ADJECTIVES.get(str(comp.lower_), status)
         if lemma == "continue" and operations:
             status = "operating"
+        if lemma in ("continue", "remain", "keep") and any(
+                c.dep_ == "xcomp" and str(c.lemma_).lower() in WORKING_VERBS
+                for c in parent.children):  # fmt: skip
+            status = "operating"  # "the consulate continued to operate normally"
         if lemma in LAPSING_VERBS and operations:
             status = "closed"
         if not status and mention.name and _working(parent):
@@ -493,6 +498,13 @@ def _staff_expelled(ctx: SentenceContext, mention: InstitutionMention, head: Tok
         actors = subjects_of(verb) if person.dep_ == "dobj" else agents_of(verb)
         _status_fact(ctx, mention, "operating", verb, head, actors)
         _locations(ctx, mention, verb)  # "expelled two diplomats of the consulate in Pskov"
+
+
+def _told_as_past(verb: Token) -> bool:
+    """A verb that says its step happened ("closed", "reopened", "has been shut"), so that a
+    date after the document's is a slip, not a plan; not "would be shut"."""
+    auxiliaries = {str(c.lower_) for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ in ("VBD", "VBN") and not auxiliaries & FUTURE_AUX
 
 
 def _working(verb: Token) -> bool:
@@ -542,7 +554,7 @@ def _status_fact(ctx: SentenceContext, mention: InstitutionMention, status: str,
         attribution = frame_of(verb).attribution_text if verb is not None else ""
     when = ctx.dates_of(trigger)[0]
     mode = mode_of(trigger) if mode is None else mode
-    if (not mode and ctx.day and when.source == "stated" and trigger.tag_ not in PAST_TAGS
+    if (not mode and ctx.day and when.source == "stated" and not _told_as_past(trigger)
             and when.date > ctx.day.isoformat()):  # fmt: skip
         mode = "planned"  # "the mandate expires in September 2019", written in January
     fact = StatusFact(
@@ -555,6 +567,13 @@ def _status_fact(ctx: SentenceContext, mention: InstitutionMention, status: str,
     )
     if fact not in mention.status_facts:
         mention.status_facts.append(fact)
+
+
+def _none_of(noun: Token) -> bool:
+    """A status noun inside "no notice of …", "no plans for …", "no sign of …": none said."""
+    holder = noun.head.head if noun.dep_ == "pobj" else None
+    return holder is not None and any(c.dep_ == "det" and c.lower_ == "no"
+                                      for c in holder.children)  # fmt: skip
 
 
 def _orphan_status_nouns(ctx: SentenceContext, found: dict[int, InstitutionMention]) -> None:
@@ -570,4 +589,5 @@ def _orphan_status_nouns(ctx: SentenceContext, found: dict[int, InstitutionMenti
         has_object = any(c.dep_ == "prep" and c.lower_ in ("of", "at") for c in token.children)
         if status and not has_object and token.dep_ != "compound":
             head = ctx.sent.doc[target.position[1]]
-            _status_fact(ctx, target, status, token, head, [])
+            _status_fact(ctx, target, status, token, head, [],
+                         mode="negated" if _none_of(token) else None)

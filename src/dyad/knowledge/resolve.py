@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from dyad.knowledge.agreements import AgreementMention
-from dyad.knowledge.claim_content import CLAIM_NOUNS
+from dyad.knowledge.claim_content import ACT_PREFIX, CLAIM_NOUNS
 from dyad.knowledge.claims import ClaimMention, Content, Informant
 from dyad.knowledge.institutions import InstitutionMention
 from dyad.knowledge.merge import (
@@ -95,8 +95,8 @@ def _joins(cluster: list[AgreementMention], m: AgreementMention) -> bool:
     own = set(key_words(" ".join(m.descriptors)))
     if own and not own & (described | _subject_words(cluster) | {w for n in names for w in n}):
         return False  # "the fisheries agreement" is not the visa agreement named before it
-    if cluster[0].family != m.family and not (m.reference == "anaphoric"
-                                               and m.kind in described):  # fmt: skip
+    if cluster[0].family != m.family and not (m.reference == "anaphoric" and (
+            m.kind in described or _broader(m, cluster[0]))):  # fmt: skip
         return False  # "the ceasefire" after "a ceasefire agreement" joins it
     if m.reference == "anaphoric":
         return True
@@ -108,6 +108,12 @@ def _joins(cluster: list[AgreementMention], m: AgreementMention) -> bool:
     words, own = _subject_words(cluster), _subject_words([m])
     shared = countries(parties) & countries(m.parties)
     return not words or not own or bool(words & own) or len(shared) >= 2
+
+
+def _broader(m: AgreementMention, first: AgreementMention) -> bool:
+    """A generic "the pact", "the accord", "the deal" may name a treaty told of before (a
+    treaty is an agreement; "the treaty" is not any agreement)."""
+    return m.generic and m.family == "agreement" and first.family == "treaty"
 
 
 def cluster_agreements(mentions: Sequence[AgreementMention]) -> list[list[AgreementMention]]:
@@ -296,6 +302,10 @@ def resolve_claims(doc_id: str, mentions: Sequence[ClaimMention],
             same_noun = [c for c in clusters if mention.noun and any(
                 m.noun == mention.noun for m in c)]  # fmt: skip
             targets = same_noun or clusters
+            if mention.noun.startswith(ACT_PREFIX):  # "denied any violations": only a claim
+                targets = [c for c in clusters if any(  # of that act
+                    m.content is not None and m.content.predicate == mention.noun[len(ACT_PREFIX):]
+                    for m in c)]  # fmt: skip
             if any(s.role == "disputer" for s in mention.stances):  # a counter-accusation
                 targets = [c for c in clusters if any(
                     speaks_for(s.party.code, _accused(c)) for s in mention.stances)]  # fmt: skip
