@@ -520,3 +520,12 @@ def test_claims_denying_the_act_answers_the_claim_of_it(extract: Extract) -> Non
 
 def test_claims_the_speaker_s_own_feelings_are_no_claim(extract: Extract) -> None:
     assert extract("Oslo said it regretted the decision.").claims == ()
+
+
+def test_claims_a_charge_rejected_answers_the_accusation_not_a_feeling(
+        extract: Extract) -> None:
+    kb = extract("Sudan ordered four U.N. officials to leave, accusing them of spying for "
+                 "rebels. The U.N. Secretary-General said he was dismayed and rejected the "
+                 "charge.")
+    claim = only(kb)
+    assert claim.predicate == "spy" and claim.standing in ("refuted", "disputed")

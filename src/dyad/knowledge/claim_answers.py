@@ -165,7 +165,7 @@ def _accusations(ctx: SentenceContext, used: set[int]) -> list[ClaimMention]:
         content = Content(text=ctx.original(tokens), gist=tokens_text(tokens),
                           predicate=CANONICAL.get(lemma, lemma), subjects=codes,
                           object=singular(str(objects[0].text)) if objects else "")
-        mention = ClaimMention((ctx.sentence_id, verb.i), content)
+        mention = ClaimMention((ctx.sentence_id, verb.i), content, noun="accusation")
         mention.stances.extend(stances(ctx, "claimant", verb, subjects_of(verb), act))
         if mention.stances:
             found.append(mention)

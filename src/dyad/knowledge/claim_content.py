@@ -29,6 +29,9 @@ Token = Any
 CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "rumor", "rumour", "speculation",
                          "suggestion", "story", "assertion", "accusation", "position",
                          "contention", "charge"})  # fmt: skip
+#: Claim nouns that name one accusation ("accused X of …, a charge X rejected"): an answer
+#: to any of them answers the latest claim made by accusing.
+ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge"})
 
 
 #: Verbs by which the accused answers an accusation with another ("Y countered with
@@ -230,6 +233,15 @@ ATTITUDE_VERBS = frozenset({
 })  # fmt: skip
 
 
+#: Words of a feeling after "be": "said he was shocked" tells how the speaker feels.
+FEELING_WORDS = frozenset({
+    "shocked", "saddened", "concerned", "pleased", "happy", "glad", "disappointed",
+    "surprised", "alarmed", "worried", "grateful", "outraged", "dismayed", "appalled",
+    "encouraged", "satisfied", "proud", "sorry", "confident", "optimistic", "ready",
+    "willing", "committed", "determined", "prepared", "open",
+})  # fmt: skip
+
+
 def asserting(verb: Token, clause: Token) -> bool:
     """Whether a reporting verb's clause states a fact someone holds true: an indirect,
     unquoted clause with its own subject, not a forecast, a plan or about the speaker."""
@@ -240,9 +252,10 @@ def asserting(verb: Token, clause: Token) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODAL_AUX for c in clause.children):
         return False
-    if (str(clause.lemma_).lower() in ATTITUDE_VERBS
-            and all(s.pos_ == "PRON" for s in subjects)):  # fmt: skip
-        return False  # "said it regretted the decision": the speaker's own feelings
+    if all(s.pos_ == "PRON" for s in subjects) and (
+            str(clause.lemma_).lower() in ATTITUDE_VERBS or clause.lower_ in FEELING_WORDS
+            or any(c.dep_ == "acomp" and c.lower_ in FEELING_WORDS for c in clause.children)):
+        return False  # "said it regretted the decision", "said he was shocked": feelings
     return not is_negated(verb) and not mode_of(verb)
 
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from dyad.knowledge.agreements import AgreementMention
-from dyad.knowledge.claim_content import ACT_PREFIX, CLAIM_NOUNS
+from dyad.knowledge.claim_content import ACCUSATION_NOUNS, ACT_PREFIX, CLAIM_NOUNS
 from dyad.knowledge.claims import ClaimMention, Content, Informant
 from dyad.knowledge.institutions import InstitutionMention
 from dyad.knowledge.merge import (
@@ -300,7 +300,7 @@ def resolve_claims(doc_id: str, mentions: Sequence[ClaimMention],
     for mention in mentions:
         if mention.content is None:  # "denied the accusations": the latest such claim
             same_noun = [c for c in clusters if mention.noun and any(
-                m.noun == mention.noun for m in c)]  # fmt: skip
+                _one_noun(m.noun) == _one_noun(mention.noun) for m in c)]  # fmt: skip
             targets = same_noun or clusters
             if mention.noun.startswith(ACT_PREFIX):  # "denied any violations": only a claim
                 targets = [c for c in clusters if any(  # of that act
@@ -363,6 +363,11 @@ def _once_per_sentence(stances: Sequence[Stance]) -> list[Stance]:
             seen.add(key)
             kept.append(stance)
     return kept
+
+
+def _one_noun(noun: str) -> str:
+    """Claim nouns that name the same thing: an accusation, an allegation, a charge."""
+    return "accusation" if noun in ACCUSATION_NOUNS else noun
 
 
 def _named_makers_only(stances: list[Stance]) -> list[Stance]:
