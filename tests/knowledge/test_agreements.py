@@ -375,3 +375,12 @@ def test_agreements_the_pact_may_be_a_treaty_told_of_before(extract: Extract) ->
                  "of breaking the pact.", day=FRIDAY)
     (treaty,) = kb.agreements
     assert treaty.name == "Ottawa Fisheries Treaty" and len(treaty.mentions) == 2
+
+
+def test_agreements_the_headline_s_agreement_is_the_body_s(extract: Extract) -> None:
+    kb = extract("Chile, Vietnam sign free trade agreement\n\n"
+                 "Chile and Vietnam signed a free trade agreement on Friday after years of talks, "
+                 "a deal that will cut tariffs on copper. The agreement must still be ratified "
+                 "by Chile's congress.", day=FRIDAY)
+    (deal,) = kb.agreements
+    assert deal.status == "signed" and set(deal.party_codes) == {"CHL", "VNM"}

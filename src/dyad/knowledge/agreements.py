@@ -160,6 +160,9 @@ def find_agreements(ctx: SentenceContext) -> list[AgreementMention]:
             continue
         if token.dep_ == "appos" and agreement_kind(token.head):
             continue  # "the New START treaty, the last … pact": the same agreement
+        if token.dep_ in ("npadvmod", "appos") and any(
+                c.dep_ == "dobj" and agreement_kind(c) for c in token.head.children):
+            continue  # "signed a free trade agreement …, a deal that will …": the same one
         head = token if short else title_start(token)
         mention = _mention(ctx, head, kind or short, short=bool(short))
         if mention is not None:

@@ -100,6 +100,9 @@ def _joins(cluster: list[AgreementMention], m: AgreementMention) -> bool:
         return False  # "the ceasefire" after "a ceasefire agreement" joins it
     if m.reference == "anaphoric":
         return True
+    if all(c.position[0] == 0 for c in cluster) and key_words(m.label) in {
+            key_words(c.label) for c in cluster}:  # fmt: skip
+        return True  # the headline's "sign free trade agreement", then "signed a free …"
     if m.reference == "indefinite" or (names and m.reference != "bare"):
         return False
     parties = [p for c in cluster for p in c.parties]
