@@ -303,3 +303,12 @@ def test_institutions_a_denied_closure_a_reported_plan_and_work_going_on(
                  "a closure and that the consulate continued to operate normally.")
     (item,) = kb.institutions
     assert item.status == "operating", item.status_facts
+
+
+def test_institutions_each_country_s_embassy_after_a_plural_headline_and_a_dateline(
+        extract: Extract) -> None:
+    kb = extract("Chile and Peru reopen embassies\n\n"
+                 "LIMA, May 4 (AP) - Chile reopened its embassy in Lima on Monday and the "
+                 "Peruvian government reopened its embassy in Santiago.")
+    owners = {i.locations: i.owner.code[:3] if i.owner else "" for i in kb.institutions}
+    assert owners == {("Lima",): "CHL", ("Santiago",): "PER"}, owners

@@ -494,6 +494,19 @@ QUOTING_VERBS = frozenset({"quote", "report", "cite", "understand"})
 PARTICIPLE_CLIMB = 3
 
 
+#: Dashes that end a dateline ("HAVANA, July 20 (AP) - Cuba reopened …").
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _dateline_subject(subject: Token, subjects: list[Token]) -> bool:
+    """A subject the parser took from a dateline: another subject of the same verb follows
+    it after a dash ("HAVANA, July 20 (AP) - Cuba reopened"; not "Russia - which annexed
+    Crimea - said")."""
+    later = [s.i for s in subjects if s.i > subject.i]
+    return bool(later) and any(str(subject.doc[i].text) in DASHES
+                               for i in range(subject.i + 1, min(later)))
+
+
 def subjects_of(verb: Token) -> list[Token]:
     """Subject heads of a verb (its agents when passive), borrowing from the clause above
     when it has none; a participle hanging from a clause with no subject of its own takes
@@ -508,6 +521,7 @@ def subjects_of(verb: Token) -> list[Token]:
         roles = predicate_roles(node)
         found = [t for t in (agents_of(node) if roles.passive else roles.subjects)
                  if t.dep_ != "expl"]
+        found = [t for t in found if not _dateline_subject(t, found)]
         if node is not verb and roles.passive and str(node.lemma_).lower() in QUOTING_VERBS:
             found = [c for c in node.children if c.dep_ == "nsubjpass"]  # "X was quoted as"
         if found or not (verb.dep_ in ("advcl", "pcomp") and verb.tag_ == "VBG"):

@@ -232,8 +232,15 @@ def _target(clusters: list[_Cluster], m: InstitutionMention) -> _Cluster | None:
     places = _places(m.facts)
     fits = [c for c in same_kind  # "the Russian consulate in Poznan" is not the Polish one
             if (not owner or not c.owner_codes or owner in c.owner_codes)
-            and (not places or not c.places or bool(places & c.places))]
+            and (not places or not c.places or bool(places & c.places))
+            and not (owner and all(_plural(x.label) for x in c.mentions))]  # "embassies"
     return max(fits, key=lambda c: c.last, default=None)
+
+
+def _plural(label: str) -> bool:
+    """Whether an institution's words name several ("Cuba and U.S. reopen embassies")."""
+    words = label.split()
+    return bool(words) and singular(words[-1]) != words[-1].lower()
 
 
 def _places(facts: Sequence[InstitutionFact]) -> set[str]:
