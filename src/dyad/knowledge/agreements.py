@@ -475,12 +475,9 @@ def _add_steps(ctx: SentenceContext, mention: AgreementMention, head: Token, kin
     attribution = frame_of(trigger).attribution_text if trigger.pos_ in VERBAL_POS else ""
     evidence = ctx.evidence(trigger, head, attribution=attribution)
     dates = [ctx.document_when()] if presupposed else ctx.dates_of(trigger, besides=head)
-    today = ctx.day.isoformat() if ctx.day else ""
     for when in dates:
-        # a stated date after the document's is a plan ("will enter into force on 15 January")
-        later = bool(today) and when.source == "stated" and when.date > today
-        mention.steps.append(AgreementStep(kind, when, actors, evidence,
-                                           mode or ("planned" if later else "")))  # fmt: skip
+        planned = "planned" if ctx.after_document(when) else ""
+        mention.steps.append(AgreementStep(kind, when, actors, evidence, mode or planned))
     if kind == "signed" and len(dates) > 1 and mention.plural:
         mention.split_dates = [w.date for w in dates]
     if not counts(mode):

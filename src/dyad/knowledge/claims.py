@@ -45,7 +45,7 @@ from dyad.knowledge.claim_content import (
 )
 from dyad.knowledge.context import (
     SentenceContext,
-    agents_of,
+    doers,
     np_text,
     subjects_of,
     tokens_text,
@@ -161,8 +161,7 @@ def _from_noun(ctx: SentenceContext, noun: Token, used: set[int]) -> ClaimMentio
                                       ctx.evidence(noun, clause), ""))  # fmt: skip
     if role and verb is not None:
         used.add(verb.i)
-        actors = subjects_of(verb) if noun.dep_ != "nsubjpass" else agents_of(verb)
-        answers = stances(ctx, role, verb, actors, noun)
+        answers = stances(ctx, role, verb, doers(verb, noun), noun)
         if str(verb.lemma_).lower() == "agree":  # "cannot agree with": the "not" is the answer
             answers = [replace(s, mode="") if s.mode == "negated" else s for s in answers]
         mention.stances.extend(answers)

@@ -266,6 +266,12 @@ class SentenceContext:
         """The document date, standing in for an unstated one."""
         return When(self.day.isoformat(), "", "", "document") if self.day else When()
 
+    def after_document(self, when: When) -> bool:
+        """Whether a date the text states is after the document's: a step told for it is a
+        plan ("will enter into force on 15 January", "the mandate expires in September")."""
+        return (self.day is not None and when.source == "stated"
+                and when.date > self.day.isoformat())  # fmt: skip
+
     def dates_of(self, trigger: Token, *, besides: Token | None = None) -> list[When]:
         """Dates the trigger's clause states: several when they are listed ("in 2000 and
         2003"), else the first, else those of the clauses it hangs from, else the document's.
@@ -528,6 +534,12 @@ def subjects_of(verb: Token) -> list[Token]:
             break
         node = verb_above(node)
     return found
+
+
+def doers(verb: Token, word: Token) -> list[Token]:
+    """Who does what a verb says of a word: the verb's agents when the word is its passive
+    subject ("was closed by Russia"), else its subjects ("Russia closed it")."""
+    return agents_of(verb) if word.dep_ == "nsubjpass" else subjects_of(verb)
 
 
 def named_subject(ctx: SentenceContext, verb: Token) -> Party | None:

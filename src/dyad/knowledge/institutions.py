@@ -28,6 +28,7 @@ from dyad.knowledge.context import (
     ancestors,
     conjuncts,
     descendants,
+    doers,
     mode_of,
     named_subject,
     np_text,
@@ -431,15 +432,13 @@ def _status(ctx: SentenceContext, mention: InstitutionMention, head: Token) -> N
         _status_fact(ctx, mention, ordered, parent, head, subjects_of(parent))
     elif (operations and lemma in PROLONGING_VERBS and node.dep_ in ("dobj", "nsubjpass")
           and mode_of(parent) == "negated"):  # fmt: skip
-        actors = subjects_of(parent) if node.dep_ == "dobj" else agents_of(parent)
-        _status_fact(ctx, mention, "closed", parent, head, actors, mode="")
+        _status_fact(ctx, mention, "closed", parent, head, doers(parent, node), mode="")
     elif parent.pos_ in VERBAL_POS and node.dep_ in ("dobj", "nsubjpass") and status:
-        actors = subjects_of(parent) if node.dep_ == "dobj" else agents_of(parent)
         order = _order_above(parent)
         if order is not None:  # "Russia ordered Poland to close its consulate": it closes
             _status_fact(ctx, mention, status, order, head, subjects_of(order))
         else:
-            _status_fact(ctx, mention, status, parent, head, actors)
+            _status_fact(ctx, mention, status, parent, head, doers(parent, node))
         if node.dep_ == "dobj" and not operations and head.dep_ != "compound":
             _locations(ctx, mention, parent)
     elif node.dep_ == "nsubjpass" and mention.name and _working(parent):
@@ -495,8 +494,7 @@ def _staff_expelled(ctx: SentenceContext, mention: InstitutionMention, head: Tok
     verb = person.head
     if (person.dep_ in ("dobj", "nsubjpass") and verb.pos_ in VERBAL_POS
             and str(verb.lemma_).lower() in PRESUPPOSING_TRIGGERS):  # fmt: skip
-        actors = subjects_of(verb) if person.dep_ == "dobj" else agents_of(verb)
-        _status_fact(ctx, mention, "operating", verb, head, actors)
+        _status_fact(ctx, mention, "operating", verb, head, doers(verb, person))
         _locations(ctx, mention, verb)  # "expelled two diplomats of the consulate in Pskov"
 
 
@@ -554,8 +552,7 @@ def _status_fact(ctx: SentenceContext, mention: InstitutionMention, status: str,
         attribution = frame_of(verb).attribution_text if verb is not None else ""
     when = ctx.dates_of(trigger)[0]
     mode = mode_of(trigger) if mode is None else mode
-    if (not mode and ctx.day and when.source == "stated" and not _told_as_past(trigger)
-            and when.date > ctx.day.isoformat()):  # fmt: skip
+    if not mode and ctx.after_document(when) and not _told_as_past(trigger):
         mode = "planned"  # "the mandate expires in September 2019", written in January
     fact = StatusFact(
         status=status,

@@ -96,8 +96,13 @@ KNOWN_AGREEMENTS: dict[str, tuple[str, ...]] = {
 def known_short_names(*names: str) -> list[str]:
     """The short names of the well-known agreements these names are (`KNOWN_AGREEMENTS`)."""
     words = {key_words(n) for n in names if n} - {()}
-    return [short for short, others in KNOWN_AGREEMENTS.items()
-            if words & {key_words(n) for n in (short, *others)}]
+    return [short for short, keys in _KNOWN_KEYS.items() if words & keys]
+
+
+#: The normalised names of each well-known agreement, computed once.
+_KNOWN_KEYS: dict[str, frozenset[tuple[str, ...]]] = {
+    short: frozenset(key_words(n) for n in (short, *others))
+    for short, others in KNOWN_AGREEMENTS.items()}
 
 
 # Kinds that are agreements only when named ("the Black Sea Grain Initiative").
